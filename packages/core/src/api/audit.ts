@@ -1,0 +1,24 @@
+// The audit log as readers see it.
+import { z } from 'zod';
+import { idSchema, pageOf } from './common.ts';
+
+export const auditEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  type: z.string(),
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  actorAddress: z.string().nullable(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+export const auditListSchema = pageOf(auditEventSchema);
+export type AuditList = z.infer<typeof auditListSchema>;
+export const auditQuerySchema = z.strictObject({
+  type: z.string().max(60).optional(),
+  actorId: idSchema.optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});

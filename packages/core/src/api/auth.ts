@@ -1,0 +1,38 @@
+// Sign-in, the signed-in person and their password.
+import { z } from 'zod';
+import { CHAIN_POSITIONS, ROLES } from '../roles.ts';
+import { idSchema } from './common.ts';
+
+export const roleSchema = z.enum(ROLES);
+export const chainPositionSchema = z.enum(CHAIN_POSITIONS);
+
+export const loginBodySchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const meSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  mustChangePassword: z.boolean(),
+  roles: z.array(roleSchema),
+  departments: z.array(z.object({ id: idSchema, name: z.string(), unitId: idSchema, unitName: z.string() })),
+  chainPositions: z.array(
+    z.object({
+      departmentId: idSchema,
+      departmentName: z.string(),
+      unitName: z.string(),
+      position: chainPositionSchema,
+    }),
+  ),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().min(1).max(128),
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './auth.ts';
+export * from './org.ts';
+export * from './people.ts';
+export * from './chains.ts';
+export * from './audit.ts';

@@ -1,0 +1,102 @@
+// One error vocabulary: stable codes, their HTTP status, and a Chinese and English message for each.
+
+export type Lang = 'zh' | 'en';
+
+interface ErrorSpec {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are invalid' },
+  MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  INVALID_ENCODING: {
+    status: 400,
+    zh: '请求内容不是有效的 UTF-8 编码',
+    en: 'The request body is not valid UTF-8',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持的内容类型，请以 JSON 提交',
+    en: 'Unsupported content type; send JSON',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  BAD_REQUEST: { status: 400, zh: '请求无法处理', en: 'The request cannot be processed' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '密码错误次数过多，账号已暂时锁定，请稍后再试',
+    en: 'Too many wrong passwords; the account is locked for a while',
+  },
+  ADDRESS_LOCKED: {
+    status: 429,
+    zh: '本地址登录失败次数过多，请稍后再试',
+    en: 'Too many failed sign-ins from this address; try again later',
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: '请先修改初始密码',
+    en: 'Change your one-time password first',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '页面已过期，请刷新后重试',
+    en: 'The page has expired; reload and try again',
+  },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You may not do this' },
+  NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'Someone else changed this first; reload and try again',
+  },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
+  NAME_TAKEN: { status: 409, zh: '同级下已有同名机构', en: 'That name is already used at this level' },
+  NOT_EMPTY: {
+    status: 409,
+    zh: '仍有下属科室或人员，不能删除',
+    en: 'It still has departments or people',
+  },
+  WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_POLICY: {
+    status: 400,
+    zh: '密码不符合安全要求',
+    en: 'The password does not meet the policy',
+  },
+  ROSTER_INVALID: {
+    status: 400,
+    zh: '名单文件有误，未导入任何内容',
+    en: 'The roster file has errors; nothing was imported',
+  },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERRORS[code][lang];
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+/** A failure the user can act on. `fields` maps a field path (`a.b.0`) to its message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(
+    code: ErrorCode,
+    options: { fields?: Record<string, string>; details?: Record<string, unknown> } = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.details = options.details;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './roles.ts';
+export * from './errors.ts';
+export * from './password-policy.ts';
+export * from './api/index.ts';
