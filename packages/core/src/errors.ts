@@ -100,3 +100,20 @@ export class AppError extends Error {
     this.details = options.details;
   }
 }
+
+/** Field-level messages services refer to by key; the HTTP layer localizes them. */
+export const FIELD_MESSAGES = {
+  notFound: { zh: '不存在或已删除', en: 'does not exist' },
+  required: { zh: '必填', en: 'required' },
+  invalid: { zh: '格式不正确', en: 'invalid format' },
+  disabledPerson: { zh: '该人员已停用', en: 'this person is disabled' },
+  beforeLastChange: { zh: '不能早于最近一次变更日期', en: 'may not be earlier than the last change' },
+  duplicatePerson: { zh: '同一人不能重复列出', en: 'the same person is listed twice' },
+  cannotRemoveOwnAdmin: { zh: '不能取消自己的管理员角色', en: 'you cannot remove your own admin role' },
+  cannotDisableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable yourself' },
+} as const satisfies Record<string, Record<Lang, string>>;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function fieldMessage(key: string, lang: Lang): string {
+  return key in FIELD_MESSAGES ? FIELD_MESSAGES[key as FieldMessageKey][lang] : key;
+}

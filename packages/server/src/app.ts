@@ -1,0 +1,148 @@
+// Builds the HTTP application: plugins, hooks, routes and the web app, over an open database.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, sqliteFileIn, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { errorHandler, langOf, sendError } from './http/errors.ts';
+import { registerJsonParser } from './http/json-parser.ts';
+import { registerSession } from './http/session.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { orgRoutes } from './routes/org.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { chainRoutes } from './routes/chains.ts';
+import { auditRoutes } from './routes/audit.ts';
+
+const JSON_BODY_LIMIT = 256 * 1024;
+const UPLOAD_LIMIT = 10 * 1024 * 1024;
+
+/** Full phone numbers never reach the log, even inside a URL. */
+function maskDigits(text: string): string {
+  return text.replace(/(\d{3})\d{4}(\d{4})/g, '$1****$2');
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, database?: Database): Promise<BuiltApp> {
+  const db =
+    database ?? openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+  await migrateToLatest(db.db);
+  const ctx: AppContext = { database: db, config };
+
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    bodyLimit: JSON_BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    logger: {
+      level: config.logLevel,
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskDigits(req.url),
+        }),
+      },
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  registerJsonParser(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'bancheng 办成 API',
+        description:
+          '说“不”事项提级管理系统 — JSON under /api. Errors: {"error":{"code","message","fields"?}}.',
+        version: config.version,
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bc_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerSession(app, ctx);
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  orgRoutes(app, ctx);
+  peopleRoutes(app, ctx);
+  chainRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const indexHtml = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0] ?? '');
+    if (wantsPage && hasWeb) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(indexHtml));
+    }
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      const file = path.normalize(request.url.split('?')[0] ?? '/');
+      const full = path.join(config.webDist, file);
+      if (full.startsWith(config.webDist) && fs.existsSync(full) && fs.statSync(full).isFile()) {
+        return reply.sendFile(file.replace(/^\//, ''));
+      }
+    }
+    return sendError(reply, langOf(request), 'NOT_FOUND');
+  });
+
+  await app.ready();
+  return {
+    app,
+    ctx,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

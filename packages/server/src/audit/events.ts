@@ -1,0 +1,66 @@
+// Typed audit events: each type has its own payload. Events are appended, never changed (the database
+// refuses UPDATE and DELETE on audit_events). Payloads hold no passwords, session ids or full phone numbers.
+
+interface Snapshot {
+  [key: string]: unknown;
+}
+
+export type AuditEvent =
+  | { type: 'auth.login'; subjectId: string; payload: { username: string } }
+  | {
+      type: 'auth.loginFailed';
+      subjectId: string | null;
+      payload: { username: string; reason: 'wrongPassword' | 'unknownUser' | 'disabled' | 'locked' };
+    }
+  | { type: 'auth.accountLocked'; subjectId: string; payload: { username: string; until: string } }
+  | { type: 'auth.addressLocked'; subjectId: null; payload: { until: string } }
+  | { type: 'auth.logout'; subjectId: string; payload: Record<string, never> }
+  | { type: 'auth.passwordChanged'; subjectId: string; payload: Record<string, never> }
+  | {
+      type: 'org.unitCreated' | 'org.unitUpdated' | 'org.unitDeleted';
+      subjectId: string;
+      payload: { before: Snapshot | null; after: Snapshot | null };
+    }
+  | {
+      type: 'org.departmentCreated' | 'org.departmentUpdated' | 'org.departmentDeleted';
+      subjectId: string;
+      payload: { before: Snapshot | null; after: Snapshot | null };
+    }
+  | {
+      type: 'person.created' | 'person.updated' | 'person.disabled' | 'person.enabled';
+      subjectId: string;
+      payload: { before: Snapshot | null; after: Snapshot | null };
+    }
+  | { type: 'person.passwordReset'; subjectId: string; payload: Record<string, never> }
+  | {
+      type: 'chain.set';
+      subjectId: string;
+      payload: { effectiveFrom: string; before: Snapshot; after: Snapshot; source: 'form' | 'import' };
+    }
+  | { type: 'roster.imported'; subjectId: null; payload: { effectiveFrom: string; departments: number } }
+  | { type: 'system.adminCreated'; subjectId: string; payload: { username: string } }
+  | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } };
+
+export type AuditEventType = AuditEvent['type'];
+
+const SUBJECT_TYPES: Record<string, string> = {
+  auth: 'person',
+  person: 'person',
+  org: 'org',
+  chain: 'department',
+  roster: 'roster',
+  system: 'system',
+};
+
+export function subjectTypeOf(type: AuditEventType): string {
+  const prefix = type.split('.')[0] ?? '';
+  if (type.startsWith('org.unit')) return 'unit';
+  if (type.startsWith('org.department')) return 'department';
+  return SUBJECT_TYPES[prefix] ?? prefix;
+}
+
+/** Who did it and from where: every change carries one. */
+export interface Actor {
+  personId: string | null;
+  address: string | null;
+}

@@ -1,0 +1,107 @@
+// Table types as Kysely sees them. Timestamps are ISO-8601 UTC strings and dates YYYY-MM-DD strings in
+// both dialects (docs/decisions/0002); booleans are 0/1 integers. These types never leave repositories.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface OrgUnitTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  sort_order: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DepartmentTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  sort_order: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  username: string;
+  display_name: string;
+  department_id: string;
+  password_hash: string;
+  phone: string | null;
+  email: string | null;
+  status: string;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonRoleTable {
+  person_id: string;
+  role: string;
+}
+
+export interface ChainAssignmentTable {
+  id: string;
+  department_id: string;
+  position: string;
+  person_id: string;
+  effective_from: string;
+  effective_to: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  scope: string;
+  key: string;
+  failures: number;
+  window_start: string;
+  locked_until: string | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: string;
+  type: string;
+  actor_id: string | null;
+  actor_address: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  payload: string;
+}
+
+export interface DB {
+  org_units: OrgUnitTable;
+  departments: DepartmentTable;
+  people: PersonTable;
+  person_roles: PersonRoleTable;
+  chain_assignments: ChainAssignmentTable;
+  sessions: SessionTable;
+  login_throttle: LoginThrottleTable;
+  audit_events: AuditEventTable;
+}
+
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type DepartmentRow = Selectable<DepartmentTable>;
+export type ChainAssignmentRow = Selectable<ChainAssignmentTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,13 @@
+// Starts the server: settings, database, migrations, first-run data, HTTP.
+import { loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+const config = loadConfig();
+const server = await startServer(config);
+const shutdown = async (signal: string) => {
+  server.app.log.info({ signal }, 'shutting down');
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,62 @@
+// The append-only audit log.
+import type { AuditEventView } from '@bancheng/core';
+import type { Db, Trx } from '../db/database.ts';
+import { subjectTypeOf, type Actor, type AuditEvent } from '../audit/events.ts';
+import { nowIso } from '../lib/ids.ts';
+
+export async function appendAuditEvent(trx: Trx | Db, actor: Actor, event: AuditEvent): Promise<void> {
+  await trx
+    .insertInto('audit_events')
+    .values({
+      occurred_at: nowIso(),
+      type: event.type,
+      actor_id: actor.personId,
+      actor_address: actor.address,
+      subject_type: subjectTypeOf(event.type),
+      subject_id: event.subjectId,
+      payload: JSON.stringify(event.payload),
+    })
+    .execute();
+}
+
+export async function listAuditEvents(
+  db: Db,
+  query: { type?: string | undefined; actorId?: string | undefined; page: number; pageSize: number },
+): Promise<{ items: AuditEventView[]; total: number }> {
+  let base = db.selectFrom('audit_events').leftJoin('people', 'people.id', 'audit_events.actor_id');
+  if (query.type) base = base.where('audit_events.type', '=', query.type);
+  if (query.actorId) base = base.where('audit_events.actor_id', '=', query.actorId);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'audit_events.id',
+        'audit_events.occurred_at',
+        'audit_events.type',
+        'audit_events.actor_id',
+        'audit_events.actor_address',
+        'audit_events.subject_type',
+        'audit_events.subject_id',
+        'audit_events.payload',
+        'people.display_name',
+      ])
+      .orderBy('audit_events.id', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      occurredAt: r.occurred_at,
+      type: r.type,
+      actorId: r.actor_id,
+      actorName: r.display_name,
+      actorAddress: r.actor_address,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+    })),
+  };
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { auditListSchema, auditQuerySchema } from '@bancheng/core';
+import type { AppContext } from '../context.ts';
+import { guard } from '../http/session.ts';
+import { listAuditEvents } from '../repositories/audit-repository.ts';
+import { errorResponses, typed } from './common.ts';
+
+export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
+  typed(app).get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        querystring: auditQuerySchema,
+        response: { 200: auditListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await guard(ctx, request, 'readAudit');
+      const q = request.query;
+      const result = await listAuditEvents(ctx.database.db, q);
+      return { ...result, page: q.page, pageSize: q.pageSize };
+    },
+  );
+}

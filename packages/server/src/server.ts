@@ -1,0 +1,37 @@
+// Listening, and telling the operator what they need to know at start (the only console output).
+import type { Config } from './config.ts';
+import { buildApp, type BuiltApp } from './app.ts';
+import { bootstrapEmptyDatabase } from './services/bootstrap.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-bureau.ts';
+
+export interface RunningServer extends BuiltApp {
+  url: string;
+}
+
+export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<RunningServer> {
+  const built = await buildApp(config);
+  const boot = await bootstrapEmptyDatabase(built.ctx);
+  await built.app.listen({ port: config.port, host: config.host });
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  if (!options.quiet) {
+    const lines = [`bancheng 办成 is running at ${url} (database: ${built.ctx.database.dialect})`];
+    if (boot.kind === 'admin') {
+      lines.push(
+        '',
+        'First start in production: an administrator was created. This password is shown ONCE:',
+        `  username: ${boot.username}`,
+        `  password: ${boot.password}`,
+        'It must be changed at first sign-in.',
+      );
+    }
+    if (config.demoData) {
+      lines.push('', `Demo accounts (password ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS)
+        lines.push(`  ${a.username.padEnd(8)} ${a.role.padEnd(21)} ${a.displayName}  ${a.where}`);
+    }
+    console.log(lines.join('\n'));
+  }
+  return { ...built, url };
+}

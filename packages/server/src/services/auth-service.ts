@@ -1,0 +1,296 @@
+// Signing in and out, sessions, and the signed-in person's own password.
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  AppError,
+  checkPassword,
+  describePasswordViolations,
+  errorMessage,
+  type Lang,
+  type Me,
+} from '@bancheng/core';
+import type { AppContext } from '../context.ts';
+import type { Actor } from '../audit/events.ts';
+import { appendAuditEvent } from '../repositories/audit-repository.ts';
+import {
+  clearLoginFailures,
+  findPersonRowById,
+  findPersonRowByUsername,
+  recordLoginFailure,
+  rolesOfPerson,
+  updatePersonRow,
+} from '../repositories/people-repository.ts';
+import { clearThrottle, readThrottle, writeThrottle } from '../repositories/login-throttle-repository.ts';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findSession,
+  insertSession,
+  touchSession,
+} from '../repositories/session-repository.ts';
+import { assignmentsOn } from '../repositories/chain-repository.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/passwords.ts';
+import { todayInChina } from '../lib/ids.ts';
+import type { PersonRow } from '../db/schema.ts';
+import type { Trx } from '../db/database.ts';
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SignedIn {
+  token: string;
+  sessionId: string;
+  csrfToken: string;
+  personId: string;
+}
+
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string; address: string | null; userAgent: string | null },
+): Promise<SignedIn> {
+  const { db } = ctx.database;
+  const { config } = ctx;
+  const now = Date.now();
+  const nowIso = new Date(now).toISOString();
+  const actor: Actor = { personId: null, address: input.address };
+  const addressKey = input.address ?? 'unknown';
+
+  const addressState = await readThrottle(db, 'address', addressKey);
+  if (addressState?.lockedUntil && addressState.lockedUntil > nowIso) {
+    throw new AppError('ADDRESS_LOCKED', { details: { lockedUntil: addressState.lockedUntil } });
+  }
+
+  const person = await findPersonRowByUsername(db, input.username);
+  if (person?.locked_until && person.locked_until > nowIso) {
+    await appendAuditEvent(db, actor, {
+      type: 'auth.loginFailed',
+      subjectId: person.id,
+      payload: { username: person.username, reason: 'locked' },
+    });
+    throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: person.locked_until } });
+  }
+
+  // Verify outside any transaction: scrypt is slow and must not hold the write lock.
+  const ok = await verifyPassword(input.password, person?.password_hash ?? (await dummyPasswordHash()));
+
+  if (!ok || !person) {
+    const lockedUntil = await db.transaction().execute(async (trx) => {
+      let accountLockedUntil: string | null = null;
+      if (person) {
+        const fresh = await findPersonRowById(trx, person.id);
+        const failures = (fresh?.failed_logins ?? 0) + 1;
+        if (failures >= config.loginMaxFailures) {
+          accountLockedUntil = new Date(now + config.loginLockMs).toISOString();
+          await recordLoginFailure(trx, { id: person.id, failedLogins: 0, lockedUntil: accountLockedUntil });
+        } else {
+          await recordLoginFailure(trx, { id: person.id, failedLogins: failures, lockedUntil: null });
+        }
+      }
+      await appendAuditEvent(trx, actor, {
+        type: 'auth.loginFailed',
+        subjectId: person?.id ?? null,
+        payload: { username: input.username.slice(0, 64), reason: person ? 'wrongPassword' : 'unknownUser' },
+      });
+      if (person && accountLockedUntil) {
+        await appendAuditEvent(trx, actor, {
+          type: 'auth.accountLocked',
+          subjectId: person.id,
+          payload: { username: person.username, until: accountLockedUntil },
+        });
+      }
+      await countAddressFailure(trx, { ctx, key: addressKey, now, actor });
+      return accountLockedUntil;
+    });
+    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil } });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  if (person.status !== 'active') {
+    await appendAuditEvent(db, actor, {
+      type: 'auth.loginFailed',
+      subjectId: person.id,
+      payload: { username: person.username, reason: 'disabled' },
+    });
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const sessionId = sessionIdOf(token);
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    await clearLoginFailures(trx, person.id);
+    await insertSession(trx, {
+      id: sessionId,
+      person_id: person.id,
+      csrf_token: csrfToken,
+      created_at: nowIso,
+      last_seen_at: nowIso,
+      expires_at: new Date(now + config.sessionAbsoluteMs).toISOString(),
+      address: input.address,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await appendAuditEvent(
+      trx,
+      { personId: person.id, address: input.address },
+      {
+        type: 'auth.login',
+        subjectId: person.id,
+        payload: { username: person.username },
+      },
+    );
+  });
+  return { token, sessionId, csrfToken, personId: person.id };
+}
+
+async function countAddressFailure(
+  trx: Trx,
+  args: { ctx: AppContext; key: string; now: number; actor: Actor },
+): Promise<void> {
+  const { config } = args.ctx;
+  const state = await readThrottle(trx, 'address', args.key);
+  const windowExpired = !state || Date.parse(state.windowStart) + config.loginLockMs <= args.now;
+  const failures = windowExpired ? 1 : state.failures + 1;
+  const windowStart = windowExpired ? new Date(args.now).toISOString() : state.windowStart;
+  if (failures >= config.loginMaxFailuresPerAddress) {
+    const until = new Date(args.now + config.loginLockMs).toISOString();
+    await writeThrottle(trx, 'address', args.key, { failures: 0, windowStart, lockedUntil: until });
+    await appendAuditEvent(trx, args.actor, {
+      type: 'auth.addressLocked',
+      subjectId: null,
+      payload: { until },
+    });
+  } else {
+    await writeThrottle(trx, 'address', args.key, { failures, windowStart, lockedUntil: null });
+  }
+}
+
+export interface Authenticated {
+  sessionId: string;
+  csrfToken: string;
+  person: PersonRow;
+}
+
+/** The session behind a cookie token, if it is live; idle and absolute timeouts both apply. */
+export async function authenticate(ctx: AppContext, token: string): Promise<Authenticated | undefined> {
+  const { db } = ctx.database;
+  const id = sessionIdOf(token);
+  const session = await findSession(db, id);
+  if (!session) return undefined;
+  const now = Date.now();
+  const expired =
+    Date.parse(session.expires_at) <= now ||
+    Date.parse(session.last_seen_at) + ctx.config.sessionIdleMs <= now;
+  if (expired) {
+    await deleteSession(db, id);
+    return undefined;
+  }
+  const person = await findPersonRowById(db, session.person_id);
+  if (!person || person.status !== 'active') {
+    await deleteSession(db, id);
+    return undefined;
+  }
+  if (Date.parse(session.last_seen_at) + TOUCH_INTERVAL_MS <= now) {
+    await touchSession(db, id, new Date(now).toISOString());
+  }
+  return { sessionId: id, csrfToken: session.csrf_token, person };
+}
+
+export async function logout(ctx: AppContext, auth: Authenticated, address: string | null): Promise<void> {
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, auth.sessionId);
+    await appendAuditEvent(
+      trx,
+      { personId: auth.person.id, address },
+      {
+        type: 'auth.logout',
+        subjectId: auth.person.id,
+        payload: {},
+      },
+    );
+  });
+}
+
+export async function changeOwnPassword(
+  ctx: AppContext,
+  args: {
+    auth: Authenticated;
+    currentPassword: string;
+    newPassword: string;
+    address: string | null;
+    lang: Lang;
+  },
+): Promise<void> {
+  const { person } = args.auth;
+  if (!(await verifyPassword(args.currentPassword, person.password_hash))) {
+    throw new AppError('WRONG_PASSWORD', {
+      fields: { currentPassword: errorMessage('WRONG_PASSWORD', args.lang) },
+    });
+  }
+  const violations = checkPassword(args.newPassword, { username: person.username });
+  if (args.newPassword === args.currentPassword) violations.push('common');
+  if (violations.length > 0) {
+    throw new AppError('PASSWORD_POLICY', {
+      fields: { newPassword: describePasswordViolations([...new Set(violations)], args.lang) },
+    });
+  }
+  const hash = await hashPassword(args.newPassword);
+  const now = new Date().toISOString();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const ok = await updatePersonRow(trx, {
+      id: person.id,
+      version: person.version,
+      changes: { password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now },
+    });
+    if (!ok) throw new AppError('VERSION_CONFLICT');
+    await deleteSessionsOf(trx, person.id, args.auth.sessionId);
+    await appendAuditEvent(
+      trx,
+      { personId: person.id, address: args.address },
+      {
+        type: 'auth.passwordChanged',
+        subjectId: person.id,
+        payload: {},
+      },
+    );
+  });
+}
+
+export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> {
+  const { db } = ctx.database;
+  const { person } = auth;
+  const roles = await rolesOfPerson(db, person.id);
+  const home = await db
+    .selectFrom('departments')
+    .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
+    .select(['departments.id', 'departments.name', 'org_units.id as unit_id', 'org_units.name as unit_name'])
+    .where('departments.id', '=', person.department_id)
+    .execute();
+  const positions = await assignmentsOn(db, { date: todayInChina(), personId: person.id });
+  const deptNames = new Map(
+    (
+      await db
+        .selectFrom('departments')
+        .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
+        .select(['departments.id', 'departments.name', 'org_units.name as unit_name'])
+        .where('departments.id', 'in', positions.length > 0 ? positions.map((p) => p.departmentId) : ['-'])
+        .execute()
+    ).map((d) => [d.id, d]),
+  );
+  return {
+    id: person.id,
+    username: person.username,
+    displayName: person.display_name,
+    mustChangePassword: person.must_change_password === 1,
+    roles,
+    departments: home.map((d) => ({ id: d.id, name: d.name, unitId: d.unit_id, unitName: d.unit_name })),
+    chainPositions: positions.map((p) => ({
+      departmentId: p.departmentId,
+      departmentName: deptNames.get(p.departmentId)?.name ?? '',
+      unitName: deptNames.get(p.departmentId)?.unit_name ?? '',
+      position: p.position,
+    })),
+    csrfToken: auth.csrfToken,
+  };
+}
