@@ -33,6 +33,8 @@ function maskDigits(text: string): string {
 export interface BuiltApp {
   app: FastifyInstance;
   ctx: AppContext;
+  /** Every registered route, for the OpenAPI coverage check. */
+  routes: { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -63,6 +65,10 @@ export async function buildApp(config: Config, database?: Database): Promise<Bui
         }),
       },
     },
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -140,6 +146,7 @@ export async function buildApp(config: Config, database?: Database): Promise<Bui
   return {
     app,
     ctx,
+    routes,
     close: async () => {
       await app.close();
       await db.close();

@@ -5,7 +5,8 @@ import { AppError } from '@bancheng/core';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function registerJsonParser(app: FastifyInstance): void {
-  app.removeContentTypeParser(['application/json']);
+  // The API speaks JSON (and multipart for uploads): plain text is refused with 415.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(
     /^application\/([\w.+-]+\+)?json$/i,
     { parseAs: 'buffer' },

@@ -1,0 +1,95 @@
+// Which pages exist depends on who is signed in: nobody → login; must change password → only that.
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Me, Role } from '@bancheng/core';
+import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
+import { useMe } from '../modules/auth/hooks/useAuth.ts';
+import { AuditPage } from '../pages/AuditPage.tsx';
+import { ChainsPage } from '../pages/ChainsPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { OrgPage } from '../pages/OrgPage.tsx';
+import { ForcedPasswordPage, PasswordPage } from '../pages/PasswordPage.tsx';
+import { PeoplePage } from '../pages/PeoplePage.tsx';
+import { ForbiddenPage, NotFoundPage } from '../pages/StatusPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { AUDIT_READERS } from './navigation.ts';
+
+interface FromState {
+  from?: string;
+}
+
+function RequireRoles({ me, roles, children }: { me: Me; roles: readonly Role[]; children: ReactNode }) {
+  return me.roles.some((r) => roles.includes(r)) ? children : <ForbiddenPage />;
+}
+
+export function AppRoutes() {
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.isPending) return <LoadingBlock fullPage />;
+  if (me.isError) {
+    return (
+      <div style={{ padding: 24 }}>
+        <ErrorBlock error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+
+  if (!me.data) {
+    const from = location.pathname === '/login' ? undefined : location.pathname + location.search;
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from } satisfies FromState} />} />
+      </Routes>
+    );
+  }
+
+  const current = me.data;
+  if (current.mustChangePassword) {
+    return (
+      <Routes>
+        <Route path="/password" element={<ForcedPasswordPage me={current} />} />
+        <Route path="*" element={<Navigate to="/password" replace />} />
+      </Routes>
+    );
+  }
+
+  const from = (location.state as FromState | null)?.from;
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={from && from.startsWith('/') ? from : '/'} replace />} />
+      <Route element={<AppLayout me={current} />}>
+        <Route index element={<HomePage />} />
+        <Route path="chains" element={<ChainsPage />} />
+        <Route path="password" element={<PasswordPage me={current} />} />
+        <Route
+          path="admin/org"
+          element={
+            <RequireRoles me={current} roles={['admin']}>
+              <OrgPage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="admin/people"
+          element={
+            <RequireRoles me={current} roles={['admin']}>
+              <PeoplePage />
+            </RequireRoles>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireRoles me={current} roles={AUDIT_READERS}>
+              <AuditPage />
+            </RequireRoles>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

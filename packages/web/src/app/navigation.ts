@@ -1,0 +1,30 @@
+// The side menu: which pages exist and which roles see them (everyone when `roles` is absent).
+import type { Role } from '@bancheng/core';
+import type { MessageKey } from '../i18n/index.tsx';
+
+export interface NavItem {
+  key: 'home' | 'chains' | 'org' | 'people' | 'audit';
+  path: string;
+  label: MessageKey;
+  roles?: readonly Role[];
+}
+
+export const AUDIT_READERS: readonly Role[] = ['admin', 'supervisionOffice', 'disciplineInspection'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', label: 'menu.home' },
+  { key: 'chains', path: '/chains', label: 'menu.chains' },
+  { key: 'org', path: '/admin/org', label: 'menu.org', roles: ['admin'] },
+  { key: 'people', path: '/admin/people', label: 'menu.people', roles: ['admin'] },
+  { key: 'audit', path: '/admin/audit', label: 'menu.audit', roles: AUDIT_READERS },
+];
+
+export function visibleNavItems(roles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+}
+
+/** The menu key for a path: the longest matching item. */
+export function navKeyFor(pathname: string): NavItem['key'] | undefined {
+  const matches = NAV_ITEMS.filter((i) => (i.path === '/' ? pathname === '/' : pathname.startsWith(i.path)));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key;
+}

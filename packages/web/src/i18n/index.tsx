@@ -1,0 +1,88 @@
+// Language state, the t() function and the 中文 / English switch's persistence.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { setApiLanguage } from '../api/client.ts';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+import type { Dictionary, MessageKey } from './zh.ts';
+
+export type Lang = 'zh' | 'en';
+export type { MessageKey };
+export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const STORAGE_KEY = 'bancheng.lang';
+const dictionaries: Record<Lang, Dictionary> = { zh, en };
+
+function readStoredLang(): Lang {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function applyLang(lang: Lang): void {
+  setApiLanguage(lang);
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = dictionaries[lang][key];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+interface LangContextValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: TFunction;
+}
+
+const LangContext = createContext<LangContextValue | null>(null);
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = readStoredLang();
+    applyLang(initial);
+    return initial;
+  });
+
+  useEffect(() => {
+    applyLang(lang);
+    document.title = translate(lang, 'app.title');
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    applyLang(next);
+    setLangState(next);
+  }, []);
+
+  const value = useMemo<LangContextValue>(
+    () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }),
+    [lang, setLang],
+  );
+  return <LangContext value={value}>{children}</LangContext>;
+}
+
+function useLangContext(): LangContextValue {
+  const value = useContext(LangContext);
+  if (!value) throw new Error('LanguageProvider is missing');
+  return value;
+}
+
+export function useT(): TFunction {
+  return useLangContext().t;
+}
+
+export function useLang(): { lang: Lang; setLang: (lang: Lang) => void } {
+  const { lang, setLang } = useLangContext();
+  return { lang, setLang };
+}

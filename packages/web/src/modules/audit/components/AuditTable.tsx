@@ -1,0 +1,128 @@
+// The audit log: who did what, from where, when (local time); details expand as JSON.
+import { useState } from 'react';
+import { Card, Flex, Input, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { AuditEventView } from '@bancheng/core';
+import { useT } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../../ui/dates.ts';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
+import { useAudit } from '../hooks/useAudit.ts';
+
+export function AuditTable() {
+  const t = useT();
+  const [type, setType] = useState('');
+  const [draft, setDraft] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const audit = useAudit({ type: type || undefined, page, pageSize });
+
+  const columns: TableColumnsType<AuditEventView> = [
+    {
+      title: t('audit.colTime'),
+      dataIndex: 'occurredAt',
+      key: 'time',
+      width: 180,
+      render: (value: string) => <time dateTime={value}>{formatDateTime(value)}</time>,
+    },
+    {
+      title: t('audit.colType'),
+      dataIndex: 'type',
+      key: 'type',
+      width: 200,
+      render: (value: string) => (
+        <Tag
+          style={{ cursor: 'pointer' }}
+          onClick={() => {
+            setDraft(value);
+            setType(value);
+            setPage(1);
+          }}
+        >
+          {value}
+        </Tag>
+      ),
+    },
+    {
+      title: t('audit.colActor'),
+      key: 'actor',
+      width: 130,
+      render: (_, e) =>
+        e.actorName ?? e.actorId ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    {
+      title: t('audit.colAddress'),
+      dataIndex: 'actorAddress',
+      key: 'address',
+      width: 140,
+      render: (v) => v ?? '—',
+    },
+    {
+      title: t('audit.colSubject'),
+      key: 'subject',
+      render: (_, e) => (e.subjectType ? `${e.subjectType}${e.subjectId ? ` #${e.subjectId}` : ''}` : '—'),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle title={t('audit.title')} />
+      <Card>
+        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('audit.filterType')}
+            aria-label={t('audit.filterType')}
+            enterButton={t('common.search')}
+            style={{ width: 320, maxWidth: '100%' }}
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              if (e.target.value === '') {
+                setType('');
+                setPage(1);
+              }
+            }}
+            onSearch={(value) => {
+              setType(value.trim());
+              setPage(1);
+            }}
+          />
+        </Flex>
+        {audit.isError ? (
+          <ErrorBlock error={audit.error} onRetry={() => void audit.refetch()} />
+        ) : (
+          <Table<AuditEventView>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={audit.data?.items ?? []}
+            loading={audit.isFetching}
+            scroll={{ x: 900 }}
+            locale={{ emptyText: <EmptyBlock description={t('audit.empty')} /> }}
+            expandable={{
+              columnTitle: t('audit.colDetails'),
+              expandedRowRender: (e) => (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                  {JSON.stringify(e.payload, null, 2)}
+                </pre>
+              ),
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: audit.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (p, size) => {
+                setPage(size === pageSize ? p : 1);
+                setPageSize(size);
+              },
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { AuditTable } from '../modules/audit/components/AuditTable.tsx';
+
+export function AuditPage() {
+  return <AuditTable />;
+}

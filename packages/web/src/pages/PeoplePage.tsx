@@ -1,0 +1,5 @@
+import { PeopleTable } from '../modules/people/components/PeopleTable.tsx';
+
+export function PeoplePage() {
+  return <PeopleTable />;
+}

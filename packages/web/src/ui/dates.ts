@@ -1,0 +1,18 @@
+// Dates as the API wants them (YYYY-MM-DD, local calendar) and timestamps in local time.
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+
+export const ISO_DATE = 'YYYY-MM-DD';
+
+export function today(): string {
+  return dayjs().format(ISO_DATE);
+}
+
+export function toIsoDate(value: Dayjs): string {
+  return value.format(ISO_DATE);
+}
+
+export function formatDateTime(value: string): string {
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : value;
+}
