@@ -1,0 +1,64 @@
+// Browser tests: the real server (built web app, demo data, fresh SQLite) and Debian's Chromium.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { startServer, type RunningServer } from '../packages/server/src/server.ts';
+import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-bureau.ts';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
+
+export interface E2E {
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-e2e-'));
+  const server = await startServer(
+    loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO_DATA: '1' }),
+    { quiet: true },
+  );
+  if (!fs.existsSync(path.join(server.ctx.config.webDist, 'index.html'))) {
+    throw new Error('the web app is not built: run `npm run build` first (npm run test:e2e does)');
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(e2e: E2E, options: { mobile?: boolean } = {}): Promise<Page> {
+  const context = await e2e.browser.newContext({
+    baseURL: e2e.server.url,
+    locale: 'zh-CN',
+    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
+  });
+  return context.newPage();
+}
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('menu-home').first().waitFor({ state: 'visible' });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
