@@ -37,10 +37,13 @@ describe('signing in through the login page (Chromium)', () => {
       await signIn(page, account.username);
       for (const id of ALL_MENUS) {
         const expected = MENUS_BY_ROLE[account.role]?.includes(id) ?? false;
-        await expect(page.getByTestId(id).first().isVisible(), `${account.username} ${id}`).resolves.toBe(expected);
+        await expect(page.getByTestId(id).first().isVisible(), `${account.username} ${id}`).resolves.toBe(
+          expected,
+        );
       }
       await expect(page.getByText(account.displayName).first().isVisible()).resolves.toBe(true);
-      if (account.role === 'firstResponder' || account.role === 'admin') await shot(page, `home-${account.username}`);
+      if (account.role === 'firstResponder' || account.role === 'admin')
+        await shot(page, `home-${account.username}`);
       await page.context().close();
     });
   }

@@ -19,7 +19,14 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-e2e-'));
   const server = await startServer(
-    loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO_DATA: '1' }),
+    loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: '1',
+    }),
     { quiet: true },
   );
   if (!fs.existsSync(path.join(server.ctx.config.webDist, 'index.html'))) {
@@ -28,7 +35,14 @@ export async function startE2E(): Promise<E2E> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {

@@ -7,7 +7,9 @@ import { buildApp } from '../packages/server/src/app.ts';
 
 const target = path.resolve(import.meta.dirname, '../docs/openapi.json');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-openapi-'));
-const built = await buildApp(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_DATA: '0' }));
+const built = await buildApp(
+  loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_DATA: '0' }),
+);
 const text = `${JSON.stringify(built.app.swagger(), null, 2)}\n`;
 await built.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,9 @@ describe('the error vocabulary', () => {
   });
 
   it('describes validation issues', () => {
-    expect(describeValidationIssue('too_small', { minimum: 2, origin: 'string' }, 'zh')).toBe('至少 2 个字符');
+    expect(describeValidationIssue('too_small', { minimum: 2, origin: 'string' }, 'zh')).toBe(
+      '至少 2 个字符',
+    );
     expect(describeValidationIssue('invalid_type', { input: undefined }, 'en')).toBe('required');
     expect(describeValidationIssue('unrecognized_keys', {}, 'zh')).toBe('不允许的字段');
   });

@@ -45,7 +45,3 @@ export async function writeThrottle(
     )
     .execute();
 }
-
-export async function clearThrottle(trx: Trx, scope: string, key: string): Promise<void> {
-  await trx.deleteFrom('login_throttle').where('scope', '=', scope).where('key', '=', key).execute();
-}

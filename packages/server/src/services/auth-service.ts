@@ -19,7 +19,7 @@ import {
   rolesOfPerson,
   updatePersonRow,
 } from '../repositories/people-repository.ts';
-import { clearThrottle, readThrottle, writeThrottle } from '../repositories/login-throttle-repository.ts';
+import { readThrottle, writeThrottle } from '../repositories/login-throttle-repository.ts';
 import {
   deleteSession,
   deleteSessionsOf,
