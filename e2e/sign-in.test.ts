@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../packages/server/src/demo/demo-bureau.ts';
-import { newPage, shot, signIn, startE2E, type E2E } from './support.ts';
+import { E2E_DIALECTS, newPage, shot, signIn, startE2E, type E2E } from './support.ts';
 
 const MENUS_BY_ROLE: Record<string, string[]> = {
   firstResponder: ['menu-home', 'menu-chains'],
@@ -13,10 +13,10 @@ const MENUS_BY_ROLE: Record<string, string[]> = {
 };
 const ALL_MENUS = ['menu-home', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'];
 
-describe('signing in through the login page (Chromium)', () => {
+describe.each(E2E_DIALECTS)('signing in through the login page (Chromium) [%s]', (dialect) => {
   let e2e: E2E;
   beforeAll(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E(dialect);
   });
   afterAll(async () => {
     await e2e?.close();

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
@@ -16,10 +18,17 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** Dialects the browser tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const E2E_DIALECTS = process.env['TEST_DATABASE_URL']
+  ? (['sqlite', 'postgres'] as const)
+  : (['sqlite'] as const);
+
+export async function startE2E(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-e2e-'));
+  const pgSchema = dialect === 'postgres' ? await createPgSchema() : undefined;
   const server = await startServer(
     loadConfig({
+      ...(pgSchema && { DATABASE_URL: pgSchema.url }),
       NODE_ENV: 'test',
       DATA_DIR: dir,
       PORT: '0',
@@ -51,6 +60,7 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       await browser.close();
       await server.close();
+      await pgSchema?.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -75,4 +85,21 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A fresh schema in the test PostgreSQL database, so runs never see each other's data. */
+async function createPgSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env['TEST_DATABASE_URL'];
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const schema = `e2e_${randomBytes(6).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await run(`create schema ${schema}`);
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
 }

@@ -38,9 +38,17 @@ export interface BuiltApp {
   close(): Promise<void>;
 }
 
-export async function buildApp(config: Config, database?: Database): Promise<BuiltApp> {
+export interface BuildOptions {
+  /** An already-open database (tests open their own); otherwise the one the settings name. */
+  database?: Database;
+  /** Where log lines go instead of stdout (tests read them to prove what is never logged). */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
   const db =
-    database ?? openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+    options.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
   await migrateToLatest(db.db);
   const ctx: AppContext = { database: db, config };
 
@@ -51,6 +59,7 @@ export async function buildApp(config: Config, database?: Database): Promise<Bui
     genReqId: () => crypto.randomUUID(),
     logger: {
       level: config.logLevel,
+      ...(options.logStream && { stream: options.logStream }),
       redact: [
         'req.headers.cookie',
         'req.headers.authorization',

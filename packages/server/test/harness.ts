@@ -33,6 +33,7 @@ export interface Client {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
+  options: { logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-test-'));
   let databaseUrl: string | undefined;
@@ -64,7 +65,7 @@ export async function createTestApp(
     ...env,
   });
   const database = openDatabase({ databaseUrl, sqliteFile: path.join(dir, 'test.sqlite') });
-  const built = await buildApp(config, database);
+  const built = await buildApp(config, { database, ...options });
   const boot = await bootstrapEmptyDatabase(built.ctx);
   const inject = (options: InjectOptions) => built.app.inject(options);
   return {
@@ -74,7 +75,8 @@ export async function createTestApp(
     inject,
     async signIn(username: string, password = DEMO_PASSWORD) {
       const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
       const me = res.json<{ id: string; csrfToken: string }>();
       const setCookie = res.cookies.find((c) => c.name === 'bc_session');
       if (!setCookie) throw new Error('no session cookie');
@@ -106,7 +108,10 @@ export async function tableCounts(app: TestApp): Promise<Record<string, number>>
   const tables = ['org_units', 'departments', 'people', 'person_roles', 'chain_assignments'] as const;
   const counts: Record<string, number> = {};
   for (const t of tables) {
-    const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[t] = Number(r.n);
   }
   const versions = await db.selectFrom('people').select(['id', 'version', 'status']).orderBy('id').execute();
