@@ -144,7 +144,17 @@ export function AppLayout({ me }: { me: Me }) {
             {menu}
           </Drawer>
         ) : (
-          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Layout.Sider
+            width={200}
+            theme="light"
+            style={{
+              borderRight: '1px solid #f0f0f0',
+              position: 'sticky',
+              top: 64,
+              height: 'calc(100vh - 64px)',
+              overflow: 'auto',
+            }}
+          >
             {menu}
           </Layout.Sider>
         )}

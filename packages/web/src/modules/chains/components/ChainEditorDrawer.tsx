@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { toIsoDate } from '../../../ui/dates.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { useSticky } from '../../../ui/useSticky.ts';
 import { usePeople } from '../../people/hooks/usePeople.ts';
 import { useSetChain } from '../hooks/useChains.ts';
 
@@ -33,7 +34,8 @@ export function ChainEditorDrawer({ chain, onClose }: { chain: Chain | null; onC
   const showError = useApiError();
   const people = usePeople({ pageSize: 200 }, chain !== null);
   const save = useSetChain();
-  const title = chain ? t('chains.editTitle', { name: `${chain.unitName} · ${chain.departmentName}` }) : '';
+  const shown = useSticky(chain);
+  const title = shown ? t('chains.editTitle', { name: `${shown.unitName} · ${shown.departmentName}` }) : '';
 
   const options = useMemo<Option[]>(() => {
     const byId = new Map<string, Option>();

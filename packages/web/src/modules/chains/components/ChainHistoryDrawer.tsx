@@ -6,6 +6,7 @@ import type { Chain, ChainHistory } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { useSticky } from '../../../ui/useSticky.ts';
 import { useChainHistory } from '../hooks/useChains.ts';
 
 type Assignment = ChainHistory['assignments'][number];
@@ -13,7 +14,8 @@ type Assignment = ChainHistory['assignments'][number];
 export function ChainHistoryDrawer({ chain, onClose }: { chain: Chain | null; onClose: () => void }) {
   const t = useT();
   const isMobile = useIsMobile();
-  const history = useChainHistory(chain?.departmentId ?? null);
+  const shown = useSticky(chain);
+  const history = useChainHistory(shown?.departmentId ?? null);
 
   const rows = [...(history.data?.assignments ?? [])].sort(
     (a, b) =>
@@ -36,7 +38,7 @@ export function ChainHistoryDrawer({ chain, onClose }: { chain: Chain | null; on
   return (
     <Drawer
       open={chain !== null}
-      title={chain ? t('chains.historyTitle', { name: `${chain.unitName} · ${chain.departmentName}` }) : ''}
+      title={shown ? t('chains.historyTitle', { name: `${shown.unitName} · ${shown.departmentName}` }) : ''}
       onClose={onClose}
       size={isMobile ? '100%' : 640}
     >

@@ -128,7 +128,13 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
             dataSource={rowErrors.rows}
             pagination={rowErrors.rows.length > 10 ? { pageSize: 10 } : false}
             columns={[
-              { title: t('chains.colRow'), dataIndex: 'row', key: 'row', width: 80 },
+              {
+                title: t('chains.colRow'),
+                dataIndex: 'row',
+                key: 'row',
+                width: 80,
+                render: (row: number) => (row > 0 ? row : '—'),
+              },
               { title: t('chains.colMessage'), dataIndex: 'message', key: 'message' },
             ]}
             data-testid="roster-row-errors"

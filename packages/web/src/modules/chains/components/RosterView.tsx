@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, EditOutlined, HistoryOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Chain, PersonRef } from '@bancheng/core';
-import { useT } from '../../../i18n/index.tsx';
+import { useLang, useT } from '../../../i18n/index.tsx';
 import { ISO_DATE, today } from '../../../ui/dates.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
@@ -17,6 +17,7 @@ import { RosterImportModal } from './RosterImportModal.tsx';
 
 export function RosterView({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
+  const { lang } = useLang();
   const [date, setDate] = useState(today);
   const roster = useRoster(date);
   const [editing, setEditing] = useState<Chain | null>(null);
@@ -44,7 +45,9 @@ export function RosterView({ isAdmin }: { isAdmin: boolean }) {
       title: t('chains.colFirstResponders'),
       key: 'firstResponders',
       render: (_, c) =>
-        c.firstResponders.length > 0 ? c.firstResponders.map((p) => p.displayName).join('、') : person(null),
+        c.firstResponders.length > 0
+          ? c.firstResponders.map((p) => p.displayName).join(lang === 'zh' ? '、' : ', ')
+          : person(null),
     },
     { title: t('chains.colDeptHead'), key: 'deptHead', width: 130, render: (_, c) => person(c.deptHead) },
     {

@@ -25,10 +25,13 @@ interface Values {
 }
 
 export function OrgNameModal({
+  open,
   dialog,
   tree,
   onClose,
 }: {
+  /** Separate from `dialog` so the title stays put while the modal fades out. */
+  open: boolean;
   dialog: OrgDialog | null;
   tree: OrgTree | undefined;
   onClose: () => void;
@@ -51,12 +54,12 @@ export function OrgNameModal({
       : undefined;
 
   useEffect(() => {
-    if (!dialog) return;
+    if (!open || !dialog) return;
     form.resetFields();
     if (dialog.kind === 'renameUnit') form.setFieldsValue({ name: dialog.unit.name });
     else if (dialog.kind === 'renameDepartment') form.setFieldsValue({ name: dialog.department.name });
     else if (dialog.kind === 'createDepartment') form.setFieldsValue({ unitId: defaultUnitId });
-  }, [dialog, form, defaultUnitId]);
+  }, [open, dialog, form, defaultUnitId]);
 
   const title = !dialog
     ? ''
@@ -72,7 +75,7 @@ export function OrgNameModal({
       : t('org.departmentName');
 
   const onFinish = (values: Values) => {
-    if (!dialog) return;
+    if (!open || !dialog) return;
     const done = (text: string) => () => {
       message.success(text);
       onClose();
@@ -109,7 +112,7 @@ export function OrgNameModal({
 
   return (
     <Modal
-      open={dialog !== null}
+      open={open}
       title={title}
       onCancel={onClose}
       onOk={() => form.submit()}

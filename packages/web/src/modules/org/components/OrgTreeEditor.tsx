@@ -54,7 +54,12 @@ export function OrgTreeEditor() {
   const tree = useOrgTree();
   const deleteUnit = useDeleteUnit();
   const deleteDepartment = useDeleteDepartment();
-  const [dialog, setDialog] = useState<OrgDialog | null>(null);
+  const [dialog, setDialogState] = useState<OrgDialog | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const setDialog = (next: OrgDialog) => {
+    setDialogState(next);
+    setDialogOpen(true);
+  };
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
 
   const units = useMemo(() => sortedUnits(tree.data), [tree.data]);
@@ -225,7 +230,7 @@ export function OrgTreeEditor() {
           />
         )}
       </Card>
-      <OrgNameModal dialog={dialog} tree={tree.data} onClose={() => setDialog(null)} />
+      <OrgNameModal open={dialogOpen} dialog={dialog} tree={tree.data} onClose={() => setDialogOpen(false)} />
     </>
   );
 }

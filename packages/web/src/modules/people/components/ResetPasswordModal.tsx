@@ -6,6 +6,7 @@ import { useLang, useT } from '../../../i18n/index.tsx';
 import { PasswordHints, passwordPolicyRule } from '../../../ui/PasswordHints.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
+import { useSticky } from '../../../ui/useSticky.ts';
 import { useResetPassword } from '../hooks/usePeople.ts';
 
 export function ResetPasswordModal({ person, onClose }: { person: Person | null; onClose: () => void }) {
@@ -16,6 +17,7 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
   const newPassword = Form.useWatch('newPassword', form) ?? '';
   const reset = useResetPassword();
   const showError = useApiError();
+  const shown = useSticky(person);
 
   useEffect(() => {
     if (person) form.resetFields();
@@ -43,7 +45,7 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
   return (
     <Modal
       open={person !== null}
-      title={person ? t('people.resetPasswordTitle', { name: person.displayName }) : ''}
+      title={shown ? t('people.resetPasswordTitle', { name: shown.displayName }) : ''}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('people.resetPassword')}
@@ -63,7 +65,7 @@ export function ResetPasswordModal({ person, onClose }: { person: Person | null;
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <PasswordHints password={newPassword} username={person?.username} />
+        <PasswordHints password={newPassword} username={shown?.username} />
       </Form>
     </Modal>
   );
