@@ -3,6 +3,9 @@ import type { Config } from './config.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 import { bootstrapEmptyDatabase } from './services/bootstrap.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-bureau.ts';
+import { purgeExpiredSessions } from './services/auth-service.ts';
+
+const SESSION_PURGE_INTERVAL_MS = 60 * 60_000;
 
 export interface RunningServer extends BuiltApp {
   url: string;
@@ -11,6 +14,13 @@ export interface RunningServer extends BuiltApp {
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<RunningServer> {
   const built = await buildApp(config);
   const boot = await bootstrapEmptyDatabase(built.ctx);
+  const purge = () =>
+    purgeExpiredSessions(built.ctx).catch((err: unknown) =>
+      built.app.log.warn({ err }, 'session purge failed'),
+    );
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS);
+  purgeTimer.unref();
   await built.app.listen({ port: config.port, host: config.host });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -33,5 +43,12 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     }
     console.log(lines.join('\n'));
   }
-  return { ...built, url };
+  return {
+    ...built,
+    url,
+    close: async () => {
+      clearInterval(purgeTimer);
+      await built.close();
+    },
+  };
 }

@@ -142,3 +142,25 @@ export async function deleteDepartment(trx: Trx, id: string, version: number): P
     .executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
+
+export interface DepartmentWithUnit {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+}
+
+/** Departments with their unit's name, for the given ids. */
+export async function departmentsWithUnit(
+  db: Db | Trx,
+  ids: readonly string[],
+): Promise<DepartmentWithUnit[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('departments')
+    .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
+    .select(['departments.id', 'departments.name', 'org_units.id as unit_id', 'org_units.name as unit_name'])
+    .where('departments.id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, unitId: r.unit_id, unitName: r.unit_name }));
+}

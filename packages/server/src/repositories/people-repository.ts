@@ -187,3 +187,13 @@ export async function countPeople(db: Executor): Promise<number> {
 export async function rolesOfPerson(db: Executor, personId: string): Promise<Role[]> {
   return (await rolesOf(db, [personId])).get(personId) ?? [];
 }
+
+/** Active people as the roster import matches them: by username or by name. */
+export async function listActivePeopleRefs(db: Executor): Promise<PersonRef[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'username', 'display_name'])
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map(toPersonRef);
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditListSchema, auditQuerySchema } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
 import { guard } from '../http/session.ts';
-import { listAuditEvents } from '../repositories/audit-repository.ts';
+import { listAudit } from '../services/audit-service.ts';
 import { errorResponses, typed } from './common.ts';
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -17,9 +17,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       await guard(ctx, request, 'readAudit');
-      const q = request.query;
-      const result = await listAuditEvents(ctx.database.db, q);
-      return { ...result, page: q.page, pageSize: q.pageSize };
+      return listAudit(ctx, request.query);
     },
   );
 }

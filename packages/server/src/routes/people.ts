@@ -29,9 +29,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       await guard(ctx, request, 'managePeople');
-      const q = request.query;
-      const result = await people.listPeople(ctx.database.db, q);
-      return { ...result, page: q.page, pageSize: q.pageSize };
+      return people.listPeopleFor(ctx, request.query);
     },
   );
   r.post(

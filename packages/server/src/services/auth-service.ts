@@ -21,6 +21,7 @@ import {
 } from '../repositories/people-repository.ts';
 import { readThrottle, writeThrottle } from '../repositories/login-throttle-repository.ts';
 import {
+  deleteExpiredSessions,
   deleteSession,
   deleteSessionsOf,
   findSession,
@@ -28,6 +29,7 @@ import {
   touchSession,
 } from '../repositories/session-repository.ts';
 import { assignmentsOn } from '../repositories/chain-repository.ts';
+import { departmentsWithUnit } from '../repositories/org-repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/passwords.ts';
 import { todayInChina } from '../lib/ids.ts';
 import type { PersonRow } from '../db/schema.ts';
@@ -261,36 +263,35 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
   const { db } = ctx.database;
   const { person } = auth;
   const roles = await rolesOfPerson(db, person.id);
-  const home = await db
-    .selectFrom('departments')
-    .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
-    .select(['departments.id', 'departments.name', 'org_units.id as unit_id', 'org_units.name as unit_name'])
-    .where('departments.id', '=', person.department_id)
-    .execute();
   const positions = await assignmentsOn(db, { date: todayInChina(), personId: person.id });
-  const deptNames = new Map(
-    (
-      await db
-        .selectFrom('departments')
-        .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
-        .select(['departments.id', 'departments.name', 'org_units.name as unit_name'])
-        .where('departments.id', 'in', positions.length > 0 ? positions.map((p) => p.departmentId) : ['-'])
-        .execute()
-    ).map((d) => [d.id, d]),
-  );
+  const departments = await departmentsWithUnit(db, [
+    person.department_id,
+    ...positions.map((p) => p.departmentId),
+  ]);
+  const byId = new Map(departments.map((d) => [d.id, d]));
+  const home = byId.get(person.department_id);
   return {
     id: person.id,
     username: person.username,
     displayName: person.display_name,
     mustChangePassword: person.must_change_password === 1,
     roles,
-    departments: home.map((d) => ({ id: d.id, name: d.name, unitId: d.unit_id, unitName: d.unit_name })),
+    departments: home ? [home] : [],
     chainPositions: positions.map((p) => ({
       departmentId: p.departmentId,
-      departmentName: deptNames.get(p.departmentId)?.name ?? '',
-      unitName: deptNames.get(p.departmentId)?.unit_name ?? '',
+      departmentName: byId.get(p.departmentId)?.name ?? '',
+      unitName: byId.get(p.departmentId)?.unitName ?? '',
       position: p.position,
     })),
     csrfToken: auth.csrfToken,
   };
+}
+
+/** Removes sessions past their idle or absolute limit; they are refused anyway, this keeps the table small. */
+export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
+  const now = Date.now();
+  return deleteExpiredSessions(ctx.database.db, {
+    now: new Date(now).toISOString(),
+    idleBefore: new Date(now - ctx.config.sessionIdleMs).toISOString(),
+  });
 }

@@ -21,7 +21,7 @@ import {
   latestEffectiveFrom,
   type AssignmentWithPerson,
 } from '../repositories/chain-repository.ts';
-import { findDepartment, loadOrgTree } from '../repositories/org-repository.ts';
+import { departmentsWithUnit, findDepartment, loadOrgTree } from '../repositories/org-repository.ts';
 import { addRole, findPersonRowById } from '../repositories/people-repository.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 
@@ -105,20 +105,11 @@ export async function getChainHistory(ctx: AppContext, departmentId: string): Pr
 }
 
 async function chainOn(db: Db | Trx, departmentId: string, date: string): Promise<Chain> {
-  const dept = await findDepartment(db, departmentId);
+  const [dept] = await departmentsWithUnit(db, [departmentId]);
   if (!dept) throw new AppError('NOT_FOUND');
-  const unit = await db
-    .selectFrom('org_units')
-    .select(['id', 'name'])
-    .where('id', '=', dept.unit_id)
-    .executeTakeFirstOrThrow();
   const assignments = await assignmentsOn(db, { date, departmentId });
   const changedOn = (await lastChangeDates(db)).get(departmentId) ?? null;
-  return buildChain(
-    { id: dept.id, name: dept.name, unitId: unit.id, unitName: unit.name },
-    assignments,
-    changedOn,
-  );
+  return buildChain(dept, assignments, changedOn);
 }
 
 function namesOf(chain: Chain): Record<string, unknown> {

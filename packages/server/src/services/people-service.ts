@@ -19,7 +19,6 @@ import {
   listPeople,
   loadPerson,
   replaceRoles,
-  rolesOfPerson,
   updatePersonRow,
 } from '../repositories/people-repository.ts';
 import { findDepartment } from '../repositories/org-repository.ts';
@@ -27,7 +26,13 @@ import { deleteSessionsOf } from '../repositories/session-repository.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 
-export { listPeople };
+export async function listPeopleFor(
+  ctx: AppContext,
+  query: Parameters<typeof listPeople>[1],
+): Promise<{ items: Person[]; total: number; page: number; pageSize: number }> {
+  const result = await listPeople(ctx.database.db, query);
+  return { ...result, page: query.page, pageSize: query.pageSize };
+}
 
 export async function getPerson(ctx: AppContext, id: string): Promise<Person> {
   const person = await loadPerson(ctx.database.db, id);
@@ -213,5 +218,3 @@ export async function resetPassword(
   });
   return getPerson(ctx, args.id);
 }
-
-export { rolesOfPerson };

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { loadOrgTree } from '../repositories/org-repository.ts';
+import { listActivePeopleRefs } from '../repositories/people-repository.ts';
 import { DEPARTMENT_SEPARATOR, parseRosterWorkbook, type RosterFileRow } from './roster-xlsx.ts';
 import { setChainInTransaction, type ChainPeople } from './chain-service.ts';
 
@@ -39,13 +40,7 @@ export async function importRoster(
 
   const units = await loadOrgTree(db);
   const departments = units.flatMap((u) => u.departments.map((d) => ({ ...d, unitName: u.name })));
-  const people = (
-    await db
-      .selectFrom('people')
-      .select(['id', 'username', 'display_name'])
-      .where('status', '=', 'active')
-      .execute()
-  ).map((p) => ({ id: p.id, username: p.username, displayName: p.display_name }));
+  const people = await listActivePeopleRefs(db);
 
   const plans: { row: number; departmentId: string; people: ChainPeople }[] = [];
   const seen = new Map<string, number>();
