@@ -1,0 +1,278 @@
+// The case workflow as pure functions: who may do what in which state, and what each action leads to.
+// The invariant it exists for: no refusal is final without the principal leader (level 4), no level is
+// skipped, and each level is decided by the person holding it (or their named deputy), never the proposer.
+import {
+  LEVEL_OF_STATE,
+  STATE_OF_LEVEL,
+  type CaseAction,
+  type CaseOutcome,
+  type CaseState,
+  type Decision,
+  type DecisionLevel,
+  type RefusalReason,
+} from './states.ts';
+
+/** Someone who may act at a level: the holder, or a deputy acting for them for a period (代理). */
+export interface Holder {
+  personId: string;
+  actingFor: string | null;
+}
+
+/** Who holds each position of the case department's chain now. */
+export interface ChainHolders {
+  firstResponders: readonly string[];
+  levels: Record<DecisionLevel, readonly Holder[]>;
+}
+
+export interface DecisionRecord {
+  level: DecisionLevel;
+  decision: Decision;
+  personId: string;
+  actingFor: string | null;
+  /** The proposer's own opinion at a level they also hold (they decide once, the form shows it at each). */
+  byProposer: boolean;
+}
+
+export interface WorkflowCase {
+  state: CaseState;
+  outcome: CaseOutcome | null;
+  firstResponderId: string;
+  proposerId: string | null;
+  /** The current (or last) approval form's decisions, level by level. */
+  decisions: readonly DecisionRecord[];
+  /** People who found a way (能办) and may record a follow-up check (跟踪问效). */
+  followUpBy: readonly string[];
+  crossDepartment: boolean;
+}
+
+export type ActionInput =
+  | { type: 'handOver'; toPersonId: string }
+  | { type: 'closeDone' }
+  | { type: 'giveOneTimeNotice' }
+  | { type: 'proposeRefusal'; reason: RefusalReason }
+  | { type: 'decide'; decision: Decision; workableSuggestion?: string | null }
+  | { type: 'requestConsultation' }
+  | { type: 'recordConsultation'; conclusion: 'resolvable' | 'notResolvable' }
+  | { type: 'recordReply'; method: 'phone' | 'written' }
+  | { type: 'recordFeedback'; accepted: boolean }
+  | { type: 'recordFollowUp' };
+
+export type WorkflowError =
+  | 'ACTION_NOT_ALLOWED' // not possible in this state
+  | 'NOT_YOURS_TO_ACT' // the case is not at a position this person holds
+  | 'OWN_PROPOSAL' // nobody approves their own proposal
+  | 'DECISION_NOT_AT_THIS_LEVEL' // escalate at level 4, refuse below it
+  | 'SUGGESTION_REQUIRED' // a final refusal needs a workable suggestion (说“行”建议)
+  | 'INVALID_HANDOVER' // hand-over only to another first responder of the department
+  | 'PROPOSER_IS_PRINCIPAL'; // a principal leader cannot propose a refusal they would have to approve
+
+export type WorkflowResult = { ok: true; next: WorkflowCase } | { ok: false; error: WorkflowError };
+
+/** Which actions a state admits at all. Exhaustive: a new state does not compile until it is placed here. */
+export const ACTIONS_BY_STATE: Record<CaseState, readonly CaseAction[]> = {
+  open: ['handOver', 'closeDone', 'giveOneTimeNotice', 'proposeRefusal', 'requestConsultation'],
+  atDeptHead: ['decide'],
+  atLeaderInCharge: ['decide'],
+  atPrincipalLeader: ['decide'],
+  resolving: ['handOver', 'closeDone'],
+  inConsultation: ['recordConsultation'],
+  refused: ['handOver', 'recordReply'],
+  replied: ['recordFeedback'],
+  closed: ['recordFollowUp'],
+};
+
+function holds(holders: ChainHolders, level: DecisionLevel, personId: string): Holder | undefined {
+  return holders.levels[level].find((h) => h.personId === personId);
+}
+
+/** The levels from `from` up that `personId` holds without a gap: they decide them all at once. */
+function consecutiveLevels(holders: ChainHolders, from: DecisionLevel, personId: string): DecisionLevel[] {
+  const span: DecisionLevel[] = [];
+  for (let level = from; level <= 4; level++) {
+    if (!holds(holders, level as DecisionLevel, personId)) break;
+    span.push(level as DecisionLevel);
+  }
+  return span;
+}
+
+/**
+ * Moves the form up to the first level above `from` that someone other than the proposer must decide.
+ * Levels the proposer holds themselves carry their proposal as that level's opinion.
+ */
+function advance(
+  c: WorkflowCase,
+  holders: ChainHolders,
+  from: DecisionLevel | 1,
+  decisions: DecisionRecord[],
+): WorkflowCase | WorkflowError {
+  let level = from + 1;
+  while (level <= 4) {
+    const proposerHolds = c.proposerId ? holds(holders, level as DecisionLevel, c.proposerId) : undefined;
+    if (!proposerHolds) break;
+    if (level === 4) return 'PROPOSER_IS_PRINCIPAL';
+    decisions.push({
+      level: level as DecisionLevel,
+      decision: 'escalate',
+      personId: proposerHolds.personId,
+      actingFor: proposerHolds.actingFor,
+      byProposer: true,
+    });
+    level++;
+  }
+  return { ...c, state: STATE_OF_LEVEL[level as DecisionLevel], decisions };
+}
+
+function isFirstResponder(c: WorkflowCase, actorId: string): boolean {
+  return c.firstResponderId === actorId;
+}
+
+type Handler = (
+  c: WorkflowCase,
+  input: ActionInput,
+  actorId: string,
+  holders: ChainHolders,
+) => WorkflowResult;
+
+const fail = (error: WorkflowError): WorkflowResult => ({ ok: false, error });
+const done = (next: WorkflowCase): WorkflowResult => ({ ok: true, next });
+
+/** What each action does, given it is allowed in the state. Exhaustive over actions. */
+const HANDLERS: Record<CaseAction, Handler> = {
+  handOver(c, input, actorId, holders) {
+    if (input.type !== 'handOver') return fail('ACTION_NOT_ALLOWED');
+    const mayHandOver = isFirstResponder(c, actorId) || holds(holders, 2, actorId) !== undefined;
+    if (!mayHandOver) return fail('NOT_YOURS_TO_ACT');
+    if (input.toPersonId === c.firstResponderId || !holders.firstResponders.includes(input.toPersonId)) {
+      return fail('INVALID_HANDOVER');
+    }
+    return done({ ...c, firstResponderId: input.toPersonId });
+  },
+  closeDone(c, _input, actorId) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    return done({ ...c, state: 'closed', outcome: 'done' });
+  },
+  giveOneTimeNotice(c, _input, actorId) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    return done({ ...c, state: 'closed', outcome: 'oneTimeNotice' });
+  },
+  proposeRefusal(c, _input, actorId, holders) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    if (holds(holders, 4, actorId)) return fail('PROPOSER_IS_PRINCIPAL');
+    const next = advance({ ...c, proposerId: actorId }, holders, 1, []);
+    return typeof next === 'string' ? fail(next) : done(next);
+  },
+  decide(c, input, actorId, holders) {
+    if (input.type !== 'decide') return fail('ACTION_NOT_ALLOWED');
+    const level = LEVEL_OF_STATE[c.state];
+    if (!level) return fail('ACTION_NOT_ALLOWED');
+    if (actorId === c.proposerId) return fail('OWN_PROPOSAL');
+    const span = consecutiveLevels(holders, level, actorId);
+    const top = span[span.length - 1];
+    if (top === undefined) return fail('NOT_YOURS_TO_ACT');
+    if (input.decision === 'escalate' && top === 4) return fail('DECISION_NOT_AT_THIS_LEVEL');
+    if (input.decision === 'refuse' && top !== 4) return fail('DECISION_NOT_AT_THIS_LEVEL');
+    if (input.decision === 'refuse' && !input.workableSuggestion?.trim()) return fail('SUGGESTION_REQUIRED');
+    const records: DecisionRecord[] = [...c.decisions];
+    for (const l of span) {
+      const h = holds(holders, l, actorId);
+      records.push({
+        level: l,
+        decision: input.decision === 'refuse' && l < 4 ? 'escalate' : input.decision,
+        personId: actorId,
+        actingFor: h?.actingFor ?? null,
+        byProposer: false,
+      });
+    }
+    if (input.decision === 'resolvable') {
+      return done({
+        ...c,
+        state: 'resolving',
+        decisions: records,
+        followUpBy: [...new Set([...c.followUpBy, actorId])],
+      });
+    }
+    if (input.decision === 'refuse') return done({ ...c, state: 'refused', decisions: records });
+    const next = advance(c, holders, top, records);
+    return typeof next === 'string' ? fail(next) : done(next);
+  },
+  requestConsultation(c, _input, actorId) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    if (!c.crossDepartment) return fail('ACTION_NOT_ALLOWED');
+    return done({ ...c, state: 'inConsultation' });
+  },
+  recordConsultation(c, input, actorId) {
+    if (input.type !== 'recordConsultation') return fail('ACTION_NOT_ALLOWED');
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    // A consultation can find a way; it cannot refuse: a refusal still goes up the chain from `open`.
+    return done({ ...c, state: input.conclusion === 'resolvable' ? 'resolving' : 'open' });
+  },
+  recordReply(c, _input, actorId) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    return done({ ...c, state: 'replied' });
+  },
+  recordFeedback(c, _input, actorId) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    return done({ ...c, state: 'closed', outcome: 'refused' });
+  },
+  recordFollowUp(c, _input, actorId) {
+    if (c.outcome !== 'done' || !c.followUpBy.includes(actorId)) return fail('NOT_YOURS_TO_ACT');
+    return done(c);
+  },
+};
+
+/** Applies an action: the one entry point every state change goes through. */
+export function applyAction(
+  c: WorkflowCase,
+  input: ActionInput,
+  actorId: string,
+  holders: ChainHolders,
+): WorkflowResult {
+  if (!ACTIONS_BY_STATE[c.state].includes(input.type)) return fail('ACTION_NOT_ALLOWED');
+  return HANDLERS[input.type](c, input, actorId, holders);
+}
+
+/** The actions this person may take now, for the buttons the web app shows. */
+export function availableActions(c: WorkflowCase, actorId: string, holders: ChainHolders): CaseAction[] {
+  const probes: Record<CaseAction, ActionInput[]> = {
+    handOver: holders.firstResponders
+      .filter((p) => p !== c.firstResponderId)
+      .slice(0, 1)
+      .map((toPersonId) => ({ type: 'handOver', toPersonId })),
+    closeDone: [{ type: 'closeDone' }],
+    giveOneTimeNotice: [{ type: 'giveOneTimeNotice' }],
+    proposeRefusal: [{ type: 'proposeRefusal', reason: 'other' }],
+    decide: [
+      { type: 'decide', decision: 'resolvable' },
+      { type: 'decide', decision: 'escalate' },
+      { type: 'decide', decision: 'refuse', workableSuggestion: '-' },
+    ],
+    requestConsultation: [{ type: 'requestConsultation' }],
+    recordConsultation: [{ type: 'recordConsultation', conclusion: 'resolvable' }],
+    recordReply: [{ type: 'recordReply', method: 'phone' }],
+    recordFeedback: [{ type: 'recordFeedback', accepted: true }],
+    recordFollowUp: [{ type: 'recordFollowUp' }],
+  };
+  return ACTIONS_BY_STATE[c.state].filter((action) =>
+    probes[action].some((input) => applyAction(c, input, actorId, holders).ok),
+  );
+}
+
+/** The decisions this person may choose between at the case's current level (empty when none). */
+export function availableDecisions(c: WorkflowCase, actorId: string, holders: ChainHolders): Decision[] {
+  const options: Decision[] = ['resolvable', 'escalate', 'refuse'];
+  return options.filter(
+    (decision) => applyAction(c, { type: 'decide', decision, workableSuggestion: '-' }, actorId, holders).ok,
+  );
+}
+
+export function newCase(args: { firstResponderId: string; crossDepartment: boolean }): WorkflowCase {
+  return {
+    state: 'open',
+    outcome: null,
+    firstResponderId: args.firstResponderId,
+    proposerId: null,
+    decisions: [],
+    followUpBy: [],
+    crossDepartment: args.crossDepartment,
+  };
+}
