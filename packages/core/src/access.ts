@@ -6,6 +6,7 @@ export interface Abilities {
   manageOrganisation: boolean;
   managePeople: boolean;
   manageChains: boolean;
+  manageCalendar: boolean;
   readRoster: boolean;
   readAudit: boolean;
 }
@@ -17,6 +18,7 @@ export function abilitiesFor(roles: readonly Role[]): Abilities {
     manageOrganisation: admin,
     managePeople: admin,
     manageChains: admin,
+    manageCalendar: admin,
     readRoster: true,
     readAudit: admin || has('supervisionOffice') || has('disciplineInspection'),
   };

@@ -71,6 +71,42 @@ export const ERRORS = {
     zh: '名单文件有误，未导入任何内容',
     en: 'The roster file has errors; nothing was imported',
   },
+  CASE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    zh: '事项当前状态下不能进行此操作，请刷新后查看',
+    en: 'This action is not possible in the case's current state',
+  },
+  CASE_NOT_AT_YOUR_LEVEL: {
+    status: 403,
+    zh: '该事项当前不在您的办理或审批环节',
+    en: 'The case is not at your position in the chain',
+  },
+  OWN_PROPOSAL: { status: 403, zh: '不能审批本人提出的说“不”申请', en: 'Nobody approves their own proposal' },
+  DECISION_NOT_AT_THIS_LEVEL: {
+    status: 400,
+    zh: '本级不能作出该审批结论：只有主要领导可以最终说“不”，主要领导不能再提级',
+    en: 'Only the principal leader refuses finally, and cannot escalate further',
+  },
+  SUGGESTION_REQUIRED: {
+    status: 400,
+    zh: '确实不能办的，必须同时给出说“行”建议',
+    en: 'A final refusal needs a workable suggestion',
+  },
+  INVALID_HANDOVER: {
+    status: 400,
+    zh: '只能移交给本科室的其他首问负责人',
+    en: 'Hand over only to another first responder of the department',
+  },
+  PROPOSER_IS_PRINCIPAL: {
+    status: 400,
+    zh: '主要领导本人不能提出说“不”申请：请统筹资源办理，或移交其他首问负责人',
+    en: 'A principal leader cannot propose a refusal they would approve themselves',
+  },
+  NOT_A_FIRST_RESPONDER: {
+    status: 403,
+    zh: '您不是该科室的首问负责人，不能以该科室名义受理',
+    en: 'You are not a first responder of that department',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -110,6 +146,10 @@ export const FIELD_MESSAGES = {
   beforeLastChange: { zh: '不能早于最近一次变更日期', en: 'may not be earlier than the last change' },
   duplicatePerson: { zh: '同一人不能重复列出', en: 'the same person is listed twice' },
   cannotRemoveOwnAdmin: { zh: '不能取消自己的管理员角色', en: 'you cannot remove your own admin role' },
+  notFirstResponder: {
+    zh: '您不是该科室的首问负责人',
+    en: 'you are not a first responder of this department',
+  },
   cannotDisableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable yourself' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

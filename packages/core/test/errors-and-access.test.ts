@@ -44,12 +44,13 @@ describe('the error vocabulary', () => {
 });
 
 describe('abilities by role', () => {
-  it('lets only admins manage the organisation, people and chains', () => {
+  it('lets only admins manage the organisation, people, chains and the calendar', () => {
     for (const role of ROLES) {
       const a = abilitiesFor([role]);
       expect(a.manageOrganisation).toBe(role === 'admin');
       expect(a.managePeople).toBe(role === 'admin');
       expect(a.manageChains).toBe(role === 'admin');
+      expect(a.manageCalendar).toBe(role === 'admin');
       expect(a.readRoster).toBe(true);
     }
   });

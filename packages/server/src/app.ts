@@ -21,6 +21,9 @@ import { orgRoutes } from './routes/org.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { chainRoutes } from './routes/chains.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { ensureShippedCalendar } from './services/calendar-service.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -51,6 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
   await migrateToLatest(db.db);
   const ctx: AppContext = { database: db, config };
+  await ensureShippedCalendar(ctx);
 
   const app = Fastify({
     trustProxy: config.trustProxy,
@@ -123,6 +127,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   peopleRoutes(app, ctx);
   chainRoutes(app, ctx);
   auditRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  caseRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -1,6 +1,7 @@
 // Every setting the server reads, from the environment, validated once at start.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CASE_NUMBER_FORMAT } from '@bancheng/core';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -36,6 +37,7 @@ const envSchema = z.object({
     .default(15),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),
   WEB_DIST: z.string().optional(),
+  CASE_NUMBER_FORMAT: z.string().min(1).max(60).default(DEFAULT_CASE_NUMBER_FORMAT),
 });
 
 export interface Config {
@@ -55,6 +57,8 @@ export interface Config {
   loginLockMs: number;
   loginMaxFailuresPerAddress: number;
   webDist: string;
+  /** Template of readable case numbers: {year}, {seq} or {seqN} zero-padded to N digits. */
+  caseNumberFormat: string;
   version: string;
 }
 
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    caseNumberFormat: e.CASE_NUMBER_FORMAT,
     version: VERSION,
   };
 }

@@ -11,6 +11,7 @@ import {
   type DecisionLevel,
   type RefusalReason,
 } from './states.ts';
+import type { ErrorCode } from '../errors.ts';
 
 /** Someone who may act at a level: the holder, or a deputy acting for them for a period (代理). */
 export interface Holder {
@@ -276,3 +277,14 @@ export function newCase(args: { firstResponderId: string; crossDepartment: boole
     crossDepartment: args.crossDepartment,
   };
 }
+
+/** The error each workflow refusal is reported as. */
+export const WORKFLOW_ERROR_CODES = {
+  ACTION_NOT_ALLOWED: 'CASE_ACTION_NOT_ALLOWED',
+  NOT_YOURS_TO_ACT: 'CASE_NOT_AT_YOUR_LEVEL',
+  OWN_PROPOSAL: 'OWN_PROPOSAL',
+  DECISION_NOT_AT_THIS_LEVEL: 'DECISION_NOT_AT_THIS_LEVEL',
+  SUGGESTION_REQUIRED: 'SUGGESTION_REQUIRED',
+  INVALID_HANDOVER: 'INVALID_HANDOVER',
+  PROPOSER_IS_PRINCIPAL: 'PROPOSER_IS_PRINCIPAL',
+} as const satisfies Record<WorkflowError, ErrorCode>;

@@ -1,5 +1,7 @@
 // Typed audit events: each type has its own payload. Events are appended, never changed (the database
-// refuses UPDATE and DELETE on audit_events). Payloads hold no passwords, session ids or full phone numbers.
+// refuses UPDATE and DELETE on audit_events). Payloads hold no passwords or session ids, and a full phone
+// number only where the work plan requires the record (the number called for a phone reply).
+import type { CaseAction } from '@bancheng/core';
 
 interface Snapshot {
   [key: string]: unknown;
@@ -37,9 +39,34 @@ export type AuditEvent =
       subjectId: string;
       payload: { effectiveFrom: string; before: Snapshot; after: Snapshot; source: 'form' | 'import' };
     }
+  | {
+      type: 'calendar.yearSet';
+      subjectId: string;
+      payload: {
+        year: number;
+        holidays: { date: string; name: string }[];
+        workdays: { date: string; name: string }[];
+        source: 'form' | 'import';
+      };
+    }
   | { type: 'roster.imported'; subjectId: null; payload: { effectiveFrom: string; departments: number } }
   | { type: 'system.adminCreated'; subjectId: string; payload: { username: string } }
-  | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } };
+  | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } }
+  | {
+      type: 'case.registered';
+      subjectId: string;
+      payload: { number: string; departmentId: string; after: Snapshot };
+    }
+  | {
+      type: `case.${CaseAction}`;
+      subjectId: string;
+      payload: {
+        before: { state: string; firstResponderId: string };
+        after: { state: string; firstResponderId: string };
+        action: Snapshot;
+      };
+    }
+  | { type: 'case.phoneRevealed'; subjectId: string; payload: Record<string, never> };
 
 export type AuditEventType = AuditEvent['type'];
 
@@ -49,6 +76,7 @@ const SUBJECT_TYPES: Record<string, string> = {
   org: 'org',
   chain: 'department',
   roster: 'roster',
+  calendar: 'calendarYear',
   system: 'system',
 };
 

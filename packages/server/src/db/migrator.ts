@@ -2,9 +2,13 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-calendar.ts';
+import * as m0003 from './migrations/0003-cases.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-calendar': m0002,
+  '0003-cases': m0003,
 };
 
 const provider: MigrationProvider = {

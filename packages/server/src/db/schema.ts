@@ -87,6 +87,74 @@ export interface AuditEventTable {
   payload: string;
 }
 
+export interface CaseNumberSequenceTable {
+  year: number;
+  next_value: number;
+}
+
+export interface CaseTable {
+  id: string;
+  number: string;
+  year: number;
+  seq: number;
+  department_id: string;
+  first_responder_id: string;
+  registered_by: string;
+  applicant_kind: string;
+  applicant_name: string;
+  applicant_credit_code: string | null;
+  applicant_phone: string;
+  applicant_address: string | null;
+  channel: string;
+  received_at: string;
+  matter_type: string;
+  matter_title: string;
+  description: string;
+  cross_department: number;
+  state: string;
+  outcome: string | null;
+  proposer_id: string | null;
+  form_round: number;
+  refusal_reason: string | null;
+  refusal_reason_text: string | null;
+  workable_suggestion: string | null;
+  refused_at: string | null;
+  reply_due: string | null;
+  reply_due_provisional: number;
+  closed_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseCoDepartmentTable {
+  case_id: string;
+  department_id: string;
+}
+
+export interface CaseDecisionTable {
+  id: string;
+  case_id: string;
+  form_round: number;
+  level: number;
+  decision: string;
+  opinion: string;
+  person_id: string;
+  acting_for: string | null;
+  by_proposer: number;
+  decided_at: string;
+}
+
+export interface ActingDeputyTable {
+  id: string;
+  deputy_id: string;
+  for_person_id: string;
+  from_date: string;
+  to_date: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   departments: DepartmentTable;
@@ -96,6 +164,11 @@ export interface DB {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable;
+  case_number_sequences: CaseNumberSequenceTable;
+  cases: CaseTable;
+  case_co_departments: CaseCoDepartmentTable;
+  case_decisions: CaseDecisionTable;
+  acting_deputies: ActingDeputyTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -105,3 +178,5 @@ export type DepartmentRow = Selectable<DepartmentTable>;
 export type ChainAssignmentRow = Selectable<ChainAssignmentTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseDecisionRow = Selectable<CaseDecisionTable>;

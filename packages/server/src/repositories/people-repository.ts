@@ -197,3 +197,16 @@ export async function listActivePeopleRefs(db: Executor): Promise<PersonRef[]> {
     .execute();
   return rows.map(toPersonRef);
 }
+
+export async function peopleRefsByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<(PersonRef & { departmentId: string })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'username', 'display_name', 'department_id'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({ ...toPersonRef(r), departmentId: r.department_id }));
+}

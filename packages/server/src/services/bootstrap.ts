@@ -8,6 +8,7 @@ import { setChainInTransaction } from './chain-service.ts';
 import { hashPassword, randomPassword } from '../lib/passwords.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 import { DEMO_BUREAU, DEMO_CHAIN_DATE, DEMO_PASSWORD } from '../demo/demo-bureau.ts';
+import { loadDemoCases } from '../demo/demo-cases.ts';
 import type { Trx } from '../db/database.ts';
 
 export type BootstrapResult =
@@ -19,7 +20,11 @@ const SYSTEM = { personId: null, address: null };
 
 export async function bootstrapEmptyDatabase(ctx: AppContext): Promise<BootstrapResult> {
   if ((await countPeople(ctx.database.db)) > 0) return { kind: 'existing' };
-  if (ctx.config.demoData) return loadDemoBureau(ctx);
+  if (ctx.config.demoData) {
+    const result = await loadDemoBureau(ctx);
+    await loadDemoCases(ctx);
+    return result;
+  }
   return createFirstAdmin(ctx);
 }
 

@@ -1,0 +1,484 @@
+// Cases: registration, lists, the case page, and every action — each action one transaction that
+// checks the workflow rules, writes the change guarded by the case's version, and appends its event.
+import {
+  AppError,
+  WORKFLOW_ERROR_CODES,
+  LEVEL_OF_STATE,
+  applyAction,
+  availableActions,
+  availableDecisions,
+  formatCaseNumber,
+  type ActionInput,
+  type CaseActionRequest,
+  type CaseDetail,
+  type CaseList,
+  type CaseState,
+  type CaseSummary,
+  type ChainHolders,
+  type PersonRef,
+  type WorkflowCase,
+  type caseListQuerySchema,
+  type registerCaseBodySchema,
+} from '@bancheng/core';
+import type { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import type { Actor } from '../audit/events.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { CaseDecisionRow, CaseRow } from '../db/schema.ts';
+import { appendAuditEvent } from '../repositories/audit-repository.ts';
+import {
+  allocateCaseSeq,
+  caseEvents,
+  coDepartmentIdsOf,
+  decisionsOf,
+  findCaseRow,
+  insertCase,
+  insertDecisions,
+  isCaseVisible,
+  listCaseRows,
+  updateCaseGuarded,
+} from '../repositories/case-repository.ts';
+import { departmentsWithUnit, type DepartmentWithUnit } from '../repositories/org-repository.ts';
+import { peopleRefsByIds, rolesOfPerson } from '../repositories/people-repository.ts';
+import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
+import { computeDueDate } from './calendar-service.ts';
+import { maskPhone } from './people-service.ts';
+import { newId, nowIso, todayInChina } from '../lib/ids.ts';
+
+/** A final refusal is answered within this many working days (work plan 三(一)). */
+export const REPLY_WORKING_DAYS = 3;
+
+export async function registerCase(
+  ctx: AppContext,
+  actor: Actor & { personId: string },
+  body: z.output<typeof registerCaseBodySchema>,
+): Promise<CaseDetail> {
+  const db = ctx.database.db;
+  const viewer = await viewerOf(db, actor.personId);
+  const departmentId = body.departmentId ?? (await homeDepartmentOf(db, actor.personId));
+  const holders = await holdersFor(db, departmentId);
+  if (!holders.firstResponders.includes(actor.personId)) {
+    throw new AppError('NOT_A_FIRST_RESPONDER', { fields: { departmentId: 'notFirstResponder' } });
+  }
+  const coDepartmentIds = [...new Set(body.coDepartmentIds)].filter((id) => id !== departmentId);
+  const known = await departmentsWithUnit(db, [departmentId, ...coDepartmentIds]);
+  if (known.length !== coDepartmentIds.length + 1) {
+    throw new AppError('VALIDATION_FAILED', { fields: { coDepartmentIds: 'notFound' } });
+  }
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    const year = Number(todayInChina(new Date(body.receivedAt)).slice(0, 4));
+    const seq = await allocateCaseSeq(trx, year);
+    const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
+    const now = nowIso();
+    const row: CaseRow = {
+      id,
+      number,
+      year,
+      seq,
+      department_id: departmentId,
+      first_responder_id: actor.personId,
+      registered_by: actor.personId,
+      applicant_kind: body.applicant.kind,
+      applicant_name: body.applicant.name,
+      applicant_credit_code: body.applicant.creditCode ?? null,
+      applicant_phone: body.applicant.phone,
+      applicant_address: body.applicant.address ?? null,
+      channel: body.channel,
+      received_at: new Date(body.receivedAt).toISOString(),
+      matter_type: body.matterType,
+      matter_title: body.matterTitle,
+      description: body.description,
+      cross_department: coDepartmentIds.length > 0 ? 1 : 0,
+      state: 'open',
+      outcome: null,
+      proposer_id: null,
+      form_round: 0,
+      refusal_reason: null,
+      refusal_reason_text: null,
+      workable_suggestion: null,
+      refused_at: null,
+      reply_due: null,
+      reply_due_provisional: 0,
+      closed_at: null,
+      version: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertCase(trx, row, coDepartmentIds);
+    await appendAuditEvent(trx, actor, {
+      type: 'case.registered',
+      subjectId: id,
+      payload: {
+        number,
+        departmentId,
+        after: {
+          channel: row.channel,
+          matterType: row.matter_type,
+          matterTitle: row.matter_title,
+          applicantName: row.applicant_name,
+          applicantPhone: maskPhone(row.applicant_phone),
+          coDepartmentIds,
+        },
+      },
+    });
+  });
+  return getCaseDetail(ctx, viewer, id);
+}
+
+async function homeDepartmentOf(db: Db, personId: string): Promise<string> {
+  const [me] = await peopleRefsByIds(db, [personId]);
+  if (!me) throw new AppError('UNAUTHENTICATED');
+  return me.departmentId;
+}
+
+async function viewerOf(db: Db, personId: string): Promise<CaseViewer> {
+  return { personId, roles: await rolesOfPerson(db, personId) };
+}
+
+export async function listCases(
+  ctx: AppContext,
+  viewer: CaseViewer,
+  query: z.output<typeof caseListQuerySchema>,
+): Promise<CaseList> {
+  const db = ctx.database.db;
+  const scopes = await scopesFor(db, viewer);
+  if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) {
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  }
+  const today = todayInChina();
+  const { rows, total } = await listCaseRows(db, {
+    ...scopes,
+    view: query.view,
+    state: query.state,
+    overdueBefore: query.overdue === 'true' ? today : undefined,
+    matterType: query.matterType,
+    channel: query.channel,
+    departmentId: query.departmentId,
+    from: query.from,
+    to: query.to ? nextDay(query.to) : undefined,
+    q: query.q,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  const lookups = await lookupsFor(db, rows);
+  return {
+    items: rows.map((r) => toSummary(r, lookups, today)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+interface Lookups {
+  departments: Map<string, DepartmentWithUnit>;
+  people: Map<string, PersonRef>;
+}
+
+async function lookupsFor(
+  db: Db | Trx,
+  rows: CaseRow[],
+  extraPeople: string[] = [],
+  extraDepartments: string[] = [],
+): Promise<Lookups> {
+  const departments = await departmentsWithUnit(db, [
+    ...new Set([...rows.map((r) => r.department_id), ...extraDepartments]),
+  ]);
+  const people = await peopleRefsByIds(db, [
+    ...new Set([
+      ...rows.flatMap((r) => [r.first_responder_id, r.proposer_id ?? '']).filter(Boolean),
+      ...extraPeople,
+    ]),
+  ]);
+  return {
+    departments: new Map(departments.map((d) => [d.id, d])),
+    people: new Map(
+      people.map((p) => [p.id, { id: p.id, username: p.username, displayName: p.displayName }]),
+    ),
+  };
+}
+
+const UNKNOWN: PersonRef = { id: '', username: '', displayName: '' };
+
+function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
+  const dept = l.departments.get(r.department_id);
+  return {
+    id: r.id,
+    number: r.number,
+    state: r.state as CaseState,
+    outcome: r.outcome as CaseSummary['outcome'],
+    applicantName: r.applicant_name,
+    applicantPhone: maskPhone(r.applicant_phone),
+    matterType: r.matter_type as CaseSummary['matterType'],
+    matterTitle: r.matter_title,
+    channel: r.channel as CaseSummary['channel'],
+    receivedAt: r.received_at,
+    departmentId: r.department_id,
+    departmentName: dept?.name ?? '',
+    unitName: dept?.unitName ?? '',
+    firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
+    currentLevel: LEVEL_OF_STATE[r.state as CaseState] ?? null,
+    dueDate: r.reply_due,
+    dueProvisional: r.reply_due_provisional === 1,
+    overdue: r.state === 'refused' && r.reply_due !== null && r.reply_due < today,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toWorkflowCase(
+  r: CaseRow,
+  decisions: CaseDecisionRow[],
+  allDecisions: CaseDecisionRow[],
+): WorkflowCase {
+  return {
+    state: r.state as CaseState,
+    outcome: r.outcome as WorkflowCase['outcome'],
+    firstResponderId: r.first_responder_id,
+    proposerId: r.proposer_id,
+    decisions: decisions.map((d) => ({
+      level: d.level as 2 | 3 | 4,
+      decision: d.decision as 'resolvable' | 'escalate' | 'refuse',
+      personId: d.person_id,
+      actingFor: d.acting_for,
+      byProposer: d.by_proposer === 1,
+    })),
+    followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
+    crossDepartment: r.cross_department === 1,
+  };
+}
+
+async function allDecisionsOf(db: Db | Trx, r: CaseRow): Promise<CaseDecisionRow[]> {
+  const rounds = await Promise.all(
+    Array.from({ length: r.form_round }, (_, i) => decisionsOf(db, r.id, i + 1)),
+  );
+  return rounds.flat();
+}
+
+export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
+  const db = ctx.database.db;
+  const scopes = await scopesFor(db, viewer);
+  if (!(await isCaseVisible(db, id, scopes.scope))) throw new AppError('NOT_FOUND');
+  const r = await findCaseRow(db, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  return buildDetail(ctx, db, viewer, r);
+}
+
+async function buildDetail(
+  ctx: AppContext,
+  db: Db | Trx,
+  viewer: CaseViewer,
+  r: CaseRow,
+): Promise<CaseDetail> {
+  const [decisions, allDecisions, coDepartmentIds, holders, events] = await Promise.all([
+    decisionsOf(db, r.id, r.form_round),
+    allDecisionsOf(db, r),
+    coDepartmentIdsOf(db, r.id),
+    holdersFor(db, r.department_id),
+    caseEvents(db, r.id),
+  ]);
+  const chainPeople = [
+    ...holders.firstResponders,
+    ...([2, 3, 4] as const).flatMap((l) => holders.levels[l].map((h) => h.personId)),
+  ];
+  const lookups = await lookupsFor(
+    db,
+    [r],
+    [...decisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean), ...chainPeople],
+    coDepartmentIds,
+  );
+  const wf = toWorkflowCase(r, decisions, allDecisions);
+  const person = (id: string | null) => (id ? (lookups.people.get(id) ?? UNKNOWN) : null);
+  const firstHolder = (level: 2 | 3 | 4) =>
+    person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
+  const worksOnCase =
+    r.first_responder_id === viewer.personId ||
+    wf.decisions.some((d) => d.personId === viewer.personId) ||
+    availableActions(wf, viewer.personId, holders).length > 0;
+  return {
+    ...toSummary(r, lookups, todayInChina()),
+    applicantKind: r.applicant_kind === 'enterprise' ? 'enterprise' : 'person',
+    applicantCreditCode: r.applicant_credit_code,
+    applicantAddress: r.applicant_address,
+    description: r.description,
+    crossDepartment: r.cross_department === 1,
+    coDepartments: coDepartmentIds.map((id) => ({
+      departmentId: id,
+      departmentName: lookups.departments.get(id)?.name ?? '',
+    })),
+    refusalReason: r.refusal_reason as CaseDetail['refusalReason'],
+    refusalReasonText: r.refusal_reason_text,
+    proposer: person(r.proposer_id),
+    decisions: decisions.map((d) => ({
+      level: d.level,
+      decision: d.decision as 'resolvable' | 'escalate' | 'refuse',
+      opinion: d.opinion,
+      person: person(d.person_id) ?? UNKNOWN,
+      actingFor: person(d.acting_for),
+      byProposer: d.by_proposer === 1,
+      decidedAt: d.decided_at,
+    })),
+    workableSuggestion: r.workable_suggestion,
+    chain: {
+      firstResponders: holders.firstResponders.map((id) => person(id) ?? UNKNOWN),
+      deptHead: firstHolder(2),
+      leaderInCharge: firstHolder(3),
+      principalLeader: firstHolder(4),
+    },
+    timeline: events.map((e) => ({
+      at: e.occurred_at,
+      type: e.type,
+      actor: e.person_id
+        ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
+        : null,
+      payload: JSON.parse(e.payload) as Record<string, unknown>,
+    })),
+    version: r.version,
+    abilities: {
+      actions: availableActions(wf, viewer.personId, holders),
+      decisions: availableDecisions(wf, viewer.personId, holders),
+      revealPhone: worksOnCase,
+    },
+  };
+}
+
+function toWorkflowInput(action: CaseActionRequest['action']): ActionInput {
+  switch (action.type) {
+    case 'handOver':
+      return { type: 'handOver', toPersonId: action.toPersonId };
+    case 'proposeRefusal':
+      return { type: 'proposeRefusal', reason: action.reason };
+    case 'decide':
+      return {
+        type: 'decide',
+        decision: action.decision,
+        workableSuggestion: action.workableSuggestion ?? null,
+      };
+    case 'recordConsultation':
+      return { type: 'recordConsultation', conclusion: action.conclusion };
+    case 'recordReply':
+      return { type: 'recordReply', method: action.method };
+    case 'recordFeedback':
+      return { type: 'recordFeedback', accepted: action.accepted };
+    default:
+      return { type: action.type };
+  }
+}
+
+/** Columns an action changes beyond the state, given the workflow's verdict. */
+function changesFor(
+  action: CaseActionRequest['action'],
+  before: CaseRow,
+  next: WorkflowCase,
+  extra: { now: string; replyDue: { due: string; provisional: boolean } | null },
+): Partial<CaseRow> {
+  const changes: Partial<CaseRow> = {
+    state: next.state,
+    outcome: next.outcome,
+    first_responder_id: next.firstResponderId,
+    updated_at: extra.now,
+  };
+  if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
+  if (action.type === 'proposeRefusal') {
+    changes.proposer_id = next.proposerId;
+    changes.form_round = before.form_round + 1;
+    changes.refusal_reason = action.reason;
+    changes.refusal_reason_text = action.reasonText;
+    changes.workable_suggestion = null;
+  }
+  if (action.type === 'decide' && next.state === 'refused' && extra.replyDue) {
+    changes.workable_suggestion = action.workableSuggestion ?? null;
+    changes.refused_at = extra.now;
+    changes.reply_due = extra.replyDue.due;
+    changes.reply_due_provisional = extra.replyDue.provisional ? 1 : 0;
+  }
+  return changes;
+}
+
+export async function actOnCase(
+  ctx: AppContext,
+  actor: Actor & { personId: string },
+  args: { id: string; request: CaseActionRequest },
+): Promise<CaseDetail> {
+  const db = ctx.database.db;
+  const viewer = await viewerOf(db, actor.personId);
+  const scopes = await scopesFor(db, viewer);
+  if (!(await isCaseVisible(db, args.id, scopes.scope))) throw new AppError('NOT_FOUND');
+  const { action, version } = args.request;
+  // Worked out before the transaction: the calendar is read through its own connection and cache.
+  const replyDue =
+    action.type === 'decide' && action.decision === 'refuse'
+      ? await computeDueDate(ctx, { from: todayInChina(), workdays: REPLY_WORKING_DAYS })
+      : null;
+  const holders: ChainHolders = await holdersFor(db, (await findCaseRow(db, args.id))?.department_id ?? '');
+  await db.transaction().execute(async (trx) => {
+    const before = await findCaseRow(trx, args.id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.version !== version)
+      throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+    const decisions = await decisionsOf(trx, before.id, before.form_round);
+    const wf = toWorkflowCase(before, decisions, await allDecisionsOf(trx, before));
+    const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
+    if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
+    const now = nowIso();
+    const changes = changesFor(action, before, result.next, { now, replyDue });
+    if (!(await updateCaseGuarded(trx, { id: before.id, version, changes }))) {
+      throw new AppError('VERSION_CONFLICT');
+    }
+    // New decision records: everything the workflow appended to this round's form.
+    const round = changes.form_round ?? before.form_round;
+    const existing = action.type === 'proposeRefusal' ? 0 : decisions.length;
+    const opinion =
+      action.type === 'decide' ? action.opinion : action.type === 'proposeRefusal' ? action.reasonText : '';
+    await insertDecisions(
+      trx,
+      result.next.decisions.slice(existing).map((d) => ({
+        id: newId(),
+        case_id: before.id,
+        form_round: round,
+        level: d.level,
+        decision: d.decision,
+        opinion,
+        person_id: d.personId,
+        acting_for: d.actingFor,
+        by_proposer: d.byProposer ? 1 : 0,
+        decided_at: now,
+      })),
+    );
+    const { type: _type, ...details } = action;
+    await appendAuditEvent(trx, actor, {
+      type: `case.${action.type}`,
+      subjectId: before.id,
+      payload: {
+        before: { state: before.state, firstResponderId: before.first_responder_id },
+        after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
+        action: { ...details, ...(replyDue && { replyDue: replyDue.due }) },
+      },
+    });
+  });
+  const after = await findCaseRow(db, args.id);
+  if (!after) throw new AppError('NOT_FOUND');
+  return buildDetail(ctx, db, viewer, after);
+}
+
+export async function revealApplicantPhone(
+  ctx: AppContext,
+  actor: Actor & { personId: string },
+  id: string,
+): Promise<{ phone: string }> {
+  const db = ctx.database.db;
+  const viewer = await viewerOf(db, actor.personId);
+  const detail = await getCaseDetail(ctx, viewer, id);
+  if (!detail.abilities.revealPhone) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
+  const row = await findCaseRow(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  await appendAuditEvent(db, actor, { type: 'case.phoneRevealed', subjectId: id, payload: {} });
+  return { phone: row.applicant_phone };
+}
+
+export { viewerOf };
