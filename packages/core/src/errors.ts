@@ -74,7 +74,7 @@ export const ERRORS = {
   CASE_ACTION_NOT_ALLOWED: {
     status: 409,
     zh: '事项当前状态下不能进行此操作，请刷新后查看',
-    en: 'This action is not possible in the case's current state',
+    en: 'This action is not possible in the current state of the case',
   },
   CASE_NOT_AT_YOUR_LEVEL: {
     status: 403,

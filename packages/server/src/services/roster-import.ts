@@ -18,8 +18,14 @@ function resolvePerson(label: string, people: PersonIndexEntry[]): { id?: string
   const m = /^(.*?)[（(]\s*([^()（）]+?)\s*[)）]$/.exec(label.trim());
   if (m) {
     const username = (m[2] ?? '').toLowerCase();
+    const name = (m[1] ?? '').trim();
     const person = people.find((p) => p.username === username);
-    return person ? { id: person.id } : { error: `找不到用户名为“${m[2]}”的在职人员` };
+    if (!person) return { error: `找不到用户名为“${m[2]}”的在职人员` };
+    // A typo in the username must not silently put someone else in the chain.
+    if (name && name !== person.displayName) {
+      return { error: `用户名“${m[2]}”对应的是“${person.displayName}”，不是“${name}”` };
+    }
+    return { id: person.id };
   }
   const matches = people.filter((p) => p.displayName === label.trim());
   if (matches.length === 1) return { id: matches[0]?.id };
@@ -96,11 +102,10 @@ function planRow(
   people: PersonIndexEntry[],
 ): string | { departmentId: string; people: ChainPeople } {
   const problems: string[] = [];
-  const [first, second] = row.department.split(DEPARTMENT_SEPARATOR).map((s) => s.trim());
-  let candidates =
-    second !== undefined
-      ? departments.filter((d) => d.unitName === first && d.name === second)
-      : departments.filter((d) => d.name === first);
+  // Match the full 单位/科室 label first (names may themselves contain the separator), then a bare name.
+  const label = row.department.replace(/\s*\/\s*/g, DEPARTMENT_SEPARATOR).trim();
+  let candidates = departments.filter((d) => `${d.unitName}${DEPARTMENT_SEPARATOR}${d.name}` === label);
+  if (candidates.length === 0) candidates = departments.filter((d) => d.name === label);
   if (row.department === '') candidates = [];
   if (candidates.length !== 1) {
     problems.push(
