@@ -17,7 +17,11 @@ describe.each(DIALECTS)('sign-in and sessions [%s]', (dialect) => {
   });
 
   it('signs in with an HttpOnly, SameSite=Lax cookie and returns the person with chain positions', async () => {
-    const res = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'keshi', password: 'Demo@2026' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'keshi', password: 'Demo@2026' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'bc_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -87,7 +91,11 @@ describe.each(DIALECTS)('sign-in and sessions [%s]', (dialect) => {
   });
 
   it('answers the same for an unknown user as for a wrong password', async () => {
-    const unknown = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const unknown = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json().error.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.json().error.message).toBe('用户名或密码错误');
@@ -150,8 +158,14 @@ describe.each(DIALECTS)('lockout after wrong passwords [%s]', (dialect) => {
 
   it('audits every successful sign-in', async () => {
     await t.signIn('spsc1');
-    const e = await t.ctx.database.db.selectFrom('audit_events').selectAll().where('type', '=', 'auth.login').execute();
-    expect(e.some((x) => JSON.parse(x.payload).username === 'spsc1' && x.actor_address === '127.0.0.1')).toBe(true);
+    const e = await t.ctx.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('type', '=', 'auth.login')
+      .execute();
+    expect(e.some((x) => JSON.parse(x.payload).username === 'spsc1' && x.actor_address === '127.0.0.1')).toBe(
+      true,
+    );
   });
 });
 
@@ -168,7 +182,11 @@ describe.each(DIALECTS)('lockout per address [%s]', (dialect) => {
     for (const username of ['spsc1', 'spsc2', 'jgjc1']) {
       await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'nope' } });
     }
-    const res = await t.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xbk1', password: 'Demo@2026' } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'xbk1', password: 'Demo@2026' },
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('ADDRESS_LOCKED');
   });
@@ -195,7 +213,10 @@ describe.each(DIALECTS)('first start in production [%s]', (dialect) => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
 
-    const weak = await c.request('POST', '/api/auth/password', { currentPassword: t.boot.password, newPassword: 'password123' });
+    const weak = await c.request('POST', '/api/auth/password', {
+      currentPassword: t.boot.password,
+      newPassword: 'password123',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('PASSWORD_POLICY');
     expect(weak.json().error.fields.newPassword).toBeTruthy();

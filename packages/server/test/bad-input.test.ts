@@ -51,7 +51,11 @@ describe.each(DIALECTS)('bad input never yields a 500 [%s]', (dialect) => {
   });
 
   it('invalid UTF-8 → 400 INVALID_ENCODING', async () => {
-    const body = Buffer.concat([Buffer.from('{"username":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('","password":"x"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"username":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('","password":"x"}'),
+    ]);
     const res = await login(body);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INVALID_ENCODING');

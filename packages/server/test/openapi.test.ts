@@ -28,7 +28,9 @@ describe('the OpenAPI document', () => {
       Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
     );
     const registered = t.routes
-      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json')
+      .filter(
+        (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json',
+      )
       .filter((r) => r.method !== 'HEAD')
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(registered.length).toBeGreaterThan(15);
@@ -37,7 +39,9 @@ describe('the OpenAPI document', () => {
 
   it('is the committed docs/openapi.json', async () => {
     const fs = await import('node:fs');
-    const committed = JSON.parse(fs.readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'));
+    const committed = JSON.parse(
+      fs.readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'),
+    );
     const live = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(live).toEqual(committed);
   });

@@ -1,5 +1,5 @@
 // The one set of migrations for both dialects, listed statically so bundling or packaging cannot lose one.
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-calendar.ts';
@@ -19,9 +19,17 @@ const provider: MigrationProvider = {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // Kysely looks for its own tables in every schema unless told which one: with several schemas in one
+  // PostgreSQL database (the tests give each app its own) it could find another schema's lock table, skip
+  // creating its own, and fail. So on PostgreSQL it is told the schema in use.
+  const migrationTableSchema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider,
+    ...(migrationTableSchema && { migrationTableSchema }),
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
