@@ -27,6 +27,16 @@ export const meSchema = z.object({
       position: chainPositionSchema,
     }),
   ),
+  /** What this person may do in the administrative areas: the web app shows menus and buttons from it. */
+  abilities: z.object({
+    manageOrganisation: z.boolean(),
+    managePeople: z.boolean(),
+    manageChains: z.boolean(),
+    manageCalendar: z.boolean(),
+    readRoster: z.boolean(),
+    readAudit: z.boolean(),
+    registerCases: z.boolean(),
+  }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;

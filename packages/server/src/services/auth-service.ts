@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   AppError,
+  abilitiesFor,
   checkPassword,
   describePasswordViolations,
   errorMessage,
@@ -283,6 +284,10 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
       unitName: byId.get(p.departmentId)?.unitName ?? '',
       position: p.position,
     })),
+    abilities: {
+      ...abilitiesFor(roles),
+      registerCases: positions.some((p) => p.position === 'firstResponder'),
+    },
     csrfToken: auth.csrfToken,
   };
 }
