@@ -7,6 +7,8 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -26,6 +28,8 @@ import type { NavItem } from './navigation.ts';
 
 const ICONS: Record<NavItem['key'], ReactNode> = {
   home: <HomeOutlined />,
+  todo: <CheckSquareOutlined />,
+  cases: <FileTextOutlined />,
   chains: <NodeIndexOutlined />,
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
@@ -44,7 +48,7 @@ export function AppLayout({ me }: { me: Me }) {
   const logout = useLogout();
   const showError = useApiError();
 
-  const selected = navKeyFor(location.pathname);
+  const selected = navKeyFor(location.pathname, location.search);
   const items: MenuProps['items'] = visibleNavItems(me.roles).map((item) => ({
     key: item.key,
     icon: ICONS[item.key],
@@ -68,6 +72,7 @@ export function AppLayout({ me }: { me: Me }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
+        className="no-print"
         style={{
           background: HEADER_BG,
           padding: isMobile ? '0 8px' : '0 24px',
@@ -145,6 +150,7 @@ export function AppLayout({ me }: { me: Me }) {
           </Drawer>
         ) : (
           <Layout.Sider
+            className="no-print"
             width={200}
             theme="light"
             style={{
@@ -158,7 +164,7 @@ export function AppLayout({ me }: { me: Me }) {
             {menu}
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+        <Layout.Content className="app-content" style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
           <main>
             <Outlet />
           </main>

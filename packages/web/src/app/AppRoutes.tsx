@@ -5,6 +5,10 @@ import type { Me, Role } from '@bancheng/core';
 import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
 import { AuditPage } from '../pages/AuditPage.tsx';
+import { CaseFormPage } from '../pages/CaseFormPage.tsx';
+import { CasePage } from '../pages/CasePage.tsx';
+import { CaseRegisterPage } from '../pages/CaseRegisterPage.tsx';
+import { CasesPage } from '../pages/CasesPage.tsx';
 import { ChainsPage } from '../pages/ChainsPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
@@ -13,7 +17,7 @@ import { ForcedPasswordPage, PasswordPage } from '../pages/PasswordPage.tsx';
 import { PeoplePage } from '../pages/PeoplePage.tsx';
 import { ForbiddenPage, NotFoundPage } from '../pages/StatusPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { AUDIT_READERS } from './navigation.ts';
+import { AUDIT_READERS, CASE_REGISTRARS } from './navigation.ts';
 
 interface FromState {
   from?: string;
@@ -62,6 +66,17 @@ export function AppRoutes() {
       <Route path="/login" element={<Navigate to={from && from.startsWith('/') ? from : '/'} replace />} />
       <Route element={<AppLayout me={current} />}>
         <Route index element={<HomePage />} />
+        <Route path="cases" element={<CasesPage />} />
+        <Route
+          path="cases/new"
+          element={
+            <RequireRoles me={current} roles={CASE_REGISTRARS}>
+              <CaseRegisterPage />
+            </RequireRoles>
+          }
+        />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="cases/:id/form" element={<CaseFormPage />} />
         <Route path="chains" element={<ChainsPage />} />
         <Route path="password" element={<PasswordPage me={current} />} />
         <Route

@@ -1,10 +1,11 @@
-// 工作台: who I am, my roles and departments, and where I sit in responsibility chains.
+// 工作台: who I am, what waits for me, my roles and departments, and where I sit in responsibility chains.
 import { Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CHAIN_POSITIONS, chainLevel } from '@bancheng/core';
 import type { Me } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { EmptyBlock } from '../../../ui/QueryState.tsx';
+import { TodoCard } from '../../cases/components/TodoCard.tsx';
 
 type Position = Me['chainPositions'][number];
 
@@ -40,6 +41,7 @@ export function Dashboard({ me }: { me: Me }) {
           {t('app.slogan')} — {t('home.principle')}
         </Typography.Paragraph>
       </Card>
+      <TodoCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={t('home.roles')} style={{ height: '100%' }}>

@@ -1,0 +1,36 @@
+import type {
+  CaseActionBody,
+  CaseDetail,
+  CaseList,
+  CaseListQuery,
+  RegisterCaseBody,
+  WorkdayCountResponse,
+} from '@bancheng/core';
+import { api, buildUrl } from '../../../api/client.ts';
+
+export type CasesQuery = Omit<CaseListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
+
+export const caseKeys = {
+  all: ['cases'] as const,
+  lists: ['cases', 'list'] as const,
+  list: (query: CasesQuery) => ['cases', 'list', query] as const,
+  detail: (id: string) => ['cases', 'detail', id] as const,
+  workdaysLeft: (from: string, to: string) => ['calendar', 'workdays', from, to] as const,
+};
+
+const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${rest}`;
+
+export const fetchCases = (query: CasesQuery, signal?: AbortSignal) =>
+  api<CaseList>('/api/cases', { query: { ...query }, signal });
+export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(path(id), { signal });
+export const registerCase = (body: RegisterCaseBody) =>
+  api<CaseDetail>('/api/cases', { method: 'POST', body });
+export const actOnCase = (id: string, version: number, action: CaseActionBody) =>
+  api<CaseDetail>(path(id, '/actions'), { method: 'POST', body: { version, action } });
+export const revealPhone = (id: string) =>
+  api<{ phone: string }>(path(id, '/reveal-phone'), { method: 'POST' });
+export const approvalFormDocxUrl = (id: string) => buildUrl(path(id, '/form.docx'));
+
+/** Working days d with from < d ≤ to (the official calendar, 调休 included). */
+export const fetchWorkdays = (from: string, to: string, signal?: AbortSignal) =>
+  api<WorkdayCountResponse>('/api/calendar/workdays', { query: { from, to }, signal });

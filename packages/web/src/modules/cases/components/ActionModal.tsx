@@ -1,0 +1,417 @@
+// One modal for every action on a case: its form, a confirmation before irreversible steps, the request
+// with the case's version, and what to do when someone acted first (409: reload and say so).
+import { useEffect } from 'react';
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { REFUSAL_REASONS } from '@bancheng/core';
+import type { CaseAction, CaseActionBody, CaseDetail, Decision, RefusalReason } from '@bancheng/core';
+import { ApiError, isApiError } from '../../../api/client.ts';
+import { useT } from '../../../i18n/index.tsx';
+import type { MessageKey } from '../../../i18n/index.tsx';
+import { testId } from '../../../ui/testId.ts';
+import { useApiError } from '../../../ui/useApiError.tsx';
+import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { useSticky } from '../../../ui/useSticky.ts';
+import { useCaseAction } from '../hooks/useCases.ts';
+
+interface Values {
+  toPersonId?: string;
+  note?: string;
+  notice?: string;
+  reason?: RefusalReason;
+  reasonText?: string;
+  decision?: Decision;
+  opinion?: string;
+  workableSuggestion?: string;
+  proposal?: string;
+  heldAt?: Dayjs;
+  participants?: string;
+  conclusion?: 'resolvable' | 'notResolvable';
+  record?: string;
+  method?: 'phone' | 'written';
+  calledAt?: Dayjs;
+  phoneNumber?: string;
+  answeredBy?: string;
+  content?: string;
+  accepted?: boolean;
+  text?: string;
+}
+
+const PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;
+const s = (v: string | undefined) => (v ?? '').trim();
+const opt = (v: string | undefined) => (s(v) ? s(v) : undefined);
+
+/** The request body for an action from the form's values. */
+function bodyOf(action: CaseAction, v: Values): CaseActionBody {
+  switch (action) {
+    case 'handOver':
+      return { type: 'handOver', toPersonId: v.toPersonId ?? '', note: opt(v.note) };
+    case 'closeDone':
+      return { type: 'closeDone', note: s(v.note) };
+    case 'giveOneTimeNotice':
+      return { type: 'giveOneTimeNotice', notice: s(v.notice) };
+    case 'proposeRefusal':
+      return { type: 'proposeRefusal', reason: v.reason ?? 'other', reasonText: s(v.reasonText) };
+    case 'decide':
+      return {
+        type: 'decide',
+        decision: v.decision ?? 'escalate',
+        opinion: s(v.opinion),
+        workableSuggestion: v.decision === 'refuse' ? opt(v.workableSuggestion) : undefined,
+      };
+    case 'requestConsultation':
+      return { type: 'requestConsultation', proposal: s(v.proposal) };
+    case 'recordConsultation':
+      return {
+        type: 'recordConsultation',
+        heldAt: (v.heldAt ?? dayjs()).format(),
+        participants: s(v.participants),
+        conclusion: v.conclusion ?? 'notResolvable',
+        record: s(v.record),
+      };
+    case 'recordReply':
+      return v.method === 'phone'
+        ? {
+            type: 'recordReply',
+            method: 'phone',
+            calledAt: (v.calledAt ?? dayjs()).format(),
+            phoneNumber: s(v.phoneNumber),
+            answeredBy: s(v.answeredBy),
+            content: s(v.content),
+          }
+        : { type: 'recordReply', method: 'written', content: s(v.content) };
+    case 'recordFeedback':
+      return { type: 'recordFeedback', accepted: v.accepted === true, text: opt(v.text) };
+    case 'recordFollowUp':
+      return { type: 'recordFollowUp', note: s(v.note) };
+  }
+}
+
+/** The confirmation an irreversible step needs, if any. */
+function confirmationOf(body: CaseActionBody): MessageKey | null {
+  if (body.type === 'closeDone') return 'actionForm.confirmClose';
+  if (body.type === 'giveOneTimeNotice') return 'actionForm.confirmNotice';
+  if (body.type === 'decide' && body.decision === 'refuse') return 'actionForm.confirmRefuse';
+  if (body.type === 'recordFeedback') return 'actionForm.confirmFeedback';
+  return null;
+}
+
+/** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
+function withoutActionPrefix(error: unknown): unknown {
+  if (!isApiError(error) || !error.fields) return error;
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([path, message]) => [path.replace(/^action\./, ''), message]),
+  );
+  return new ApiError(error.status, error.code, error.message, fields, error.details);
+}
+
+function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageKey) => string): Values {
+  switch (action) {
+    case 'giveOneTimeNotice':
+      return { notice: t('actionForm.noticeTemplate') };
+    case 'recordConsultation':
+      return { heldAt: dayjs() };
+    case 'recordReply': {
+      const lines = [
+        c.refusalReasonText ? `${t('case.reason')}${t('common.colon')}${c.refusalReasonText}` : '',
+        c.workableSuggestion
+          ? `${t('case.workableSuggestion')}${t('common.colon')}${c.workableSuggestion}`
+          : '',
+      ].filter(Boolean);
+      return { method: 'phone', calledAt: dayjs(), answeredBy: c.applicantName, content: lines.join('\n') };
+    }
+    default:
+      return {};
+  }
+}
+
+export function ActionModal({
+  c,
+  action,
+  onClose,
+}: {
+  c: CaseDetail;
+  /** The action whose form is open; null when closed. */
+  action: CaseAction | null;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { modal, notification, message } = App.useApp();
+  const isMobile = useIsMobile();
+  const [form] = Form.useForm<Values>();
+  const showError = useApiError();
+  const act = useCaseAction(c.id);
+  const shown = useSticky(action);
+  const decision = Form.useWatch('decision', form);
+  const method = Form.useWatch('method', form);
+  const title = shown ? t(`caseAction.${shown}`) : '';
+
+  useEffect(() => {
+    if (!action) return;
+    form.resetFields();
+    form.setFieldsValue(initialValues(action, c, t));
+    // Only when a form opens: later changes to the case must not wipe what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action, form]);
+
+  const submit = (body: CaseActionBody) =>
+    act
+      .mutateAsync({ version: c.version, action: body })
+      .then(() => {
+        message.success(t('caseAction.done'));
+        onClose();
+      })
+      .catch((e: unknown) => {
+        if (isApiError(e) && e.status === 409) {
+          // Someone acted first (or the case moved on): the hook reloads it; say so in plain words.
+          onClose();
+          notification.warning({
+            title,
+            description: t(isApiError(e, 'VERSION_CONFLICT') ? 'caseAction.conflict' : 'caseAction.moved'),
+          });
+          return;
+        }
+        showError(withoutActionPrefix(e), form, title);
+      });
+
+  const onFinish = (values: Values) => {
+    if (!shown) return;
+    const body = bodyOf(shown, values);
+    const confirmation = confirmationOf(body);
+    if (!confirmation) {
+      void submit(body);
+      return;
+    }
+    modal.confirm({
+      title: t('actionForm.confirmTitle'),
+      content: t(confirmation),
+      okText: t('actionForm.confirmOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { danger: body.type === 'decide', ...testId('action-confirm') },
+      onOk: () => submit(body),
+    });
+  };
+
+  const required = { required: true, whitespace: true, message: t('common.required') };
+  const requiredChoice = { required: true, message: t('common.required') };
+  const area = (rows = 4) => ({ autoSize: { minRows: rows, maxRows: 16 }, showCount: true });
+  const otherResponders = c.chain.firstResponders.filter((p) => p.id !== c.firstResponder.id);
+
+  const fields = () => {
+    switch (shown) {
+      case 'handOver':
+        return (
+          <>
+            {otherResponders.length === 0 ? (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('actionForm.noOtherResponders')}
+                style={{ marginBottom: 16 }}
+              />
+            ) : null}
+            <Form.Item label={t('actionForm.toPerson')} name="toPersonId" rules={[requiredChoice]}>
+              <Select
+                placeholder={t('actionForm.toPersonPlaceholder')}
+                options={otherResponders.map((p) => ({ value: p.id, label: p.displayName }))}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+            </Form.Item>
+            <Form.Item label={t('actionForm.handOverNote')} name="note">
+              <Input.TextArea maxLength={1000} {...area(2)} />
+            </Form.Item>
+          </>
+        );
+      case 'closeDone':
+        return (
+          <Form.Item label={t('actionForm.closeNote')} name="note" rules={[required]}>
+            <Input.TextArea maxLength={5000} placeholder={t('actionForm.closeNotePlaceholder')} {...area()} />
+          </Form.Item>
+        );
+      case 'giveOneTimeNotice':
+        return (
+          <Form.Item
+            label={t('actionForm.notice')}
+            name="notice"
+            extra={t('actionForm.noticeHint')}
+            rules={[required]}
+          >
+            <Input.TextArea maxLength={10000} {...area(10)} />
+          </Form.Item>
+        );
+      case 'proposeRefusal':
+        return (
+          <>
+            <Alert type="info" showIcon title={t('actionForm.proposeHint')} style={{ marginBottom: 16 }} />
+            <Form.Item label={t('actionForm.reason')} name="reason" rules={[requiredChoice]}>
+              <Select options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`refusalReason.${r}`) }))} />
+            </Form.Item>
+            <Form.Item label={t('actionForm.reasonText')} name="reasonText" rules={[required]}>
+              <Input.TextArea
+                maxLength={5000}
+                placeholder={t('actionForm.reasonTextPlaceholder')}
+                {...area()}
+              />
+            </Form.Item>
+          </>
+        );
+      case 'decide':
+        return (
+          <>
+            {c.refusalReasonText ? (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ whiteSpace: 'pre-wrap' }}
+                ellipsis={{ rows: 4, expandable: 'collapsible' }}
+              >
+                {t('case.reason')}
+                {t('common.colon')}
+                {c.refusalReason ? `【${t(`refusalReason.${c.refusalReason}`)}】` : ''}
+                {c.refusalReasonText}
+              </Typography.Paragraph>
+            ) : null}
+            <Form.Item label={t('actionForm.decision')} name="decision" rules={[requiredChoice]}>
+              <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+                {c.abilities.decisions.map((d) => (
+                  <Radio key={d} value={d} data-testid={`decision-${d}`}>
+                    {t(`decision.${d}`)}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item label={t('actionForm.opinion')} name="opinion" rules={[required]}>
+              <Input.TextArea maxLength={5000} placeholder={t('actionForm.opinionPlaceholder')} {...area()} />
+            </Form.Item>
+            {decision === 'refuse' ? (
+              <Form.Item
+                label={t('actionForm.workableSuggestion')}
+                name="workableSuggestion"
+                extra={t('actionForm.workableSuggestionHint')}
+                rules={[required]}
+              >
+                <Input.TextArea maxLength={5000} {...area()} />
+              </Form.Item>
+            ) : null}
+          </>
+        );
+      case 'requestConsultation':
+        return (
+          <Form.Item label={t('actionForm.proposal')} name="proposal" rules={[required]}>
+            <Input.TextArea maxLength={5000} placeholder={t('actionForm.proposalPlaceholder')} {...area()} />
+          </Form.Item>
+        );
+      case 'recordConsultation':
+        return (
+          <>
+            <Form.Item label={t('actionForm.heldAt')} name="heldAt" rules={[requiredChoice]}>
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
+            </Form.Item>
+            <Form.Item label={t('actionForm.participants')} name="participants" rules={[required]}>
+              <Input maxLength={1000} />
+            </Form.Item>
+            <Form.Item label={t('actionForm.conclusion')} name="conclusion" rules={[requiredChoice]}>
+              <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+                <Radio value="resolvable" data-testid="conclusion-resolvable">
+                  {t('actionForm.conclusionResolvable')}
+                </Radio>
+                <Radio value="notResolvable" data-testid="conclusion-notResolvable">
+                  {t('actionForm.conclusionNotResolvable')}
+                </Radio>
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item label={t('actionForm.record')} name="record" rules={[required]}>
+              <Input.TextArea maxLength={10000} {...area(6)} />
+            </Form.Item>
+          </>
+        );
+      case 'recordReply':
+        return (
+          <>
+            <Alert type="info" showIcon title={t('actionForm.replyHint')} style={{ marginBottom: 16 }} />
+            <Form.Item label={t('actionForm.method')} name="method" rules={[requiredChoice]}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'phone', label: t('actionForm.methodPhone') },
+                  { value: 'written', label: t('actionForm.methodWritten') },
+                ]}
+              />
+            </Form.Item>
+            {method === 'phone' ? (
+              <>
+                <Form.Item label={t('actionForm.calledAt')} name="calledAt" rules={[requiredChoice]}>
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    style={{ width: '100%' }}
+                  />
+                </Form.Item>
+                <Form.Item
+                  label={t('actionForm.phoneNumber')}
+                  name="phoneNumber"
+                  rules={[required, { pattern: PHONE_PATTERN, message: t('register.phoneInvalid') }]}
+                >
+                  <Input maxLength={20} inputMode="tel" />
+                </Form.Item>
+                <Form.Item label={t('actionForm.answeredBy')} name="answeredBy" rules={[required]}>
+                  <Input maxLength={100} />
+                </Form.Item>
+              </>
+            ) : null}
+            <Form.Item label={t('actionForm.replyContent')} name="content" rules={[required]}>
+              <Input.TextArea maxLength={method === 'phone' ? 5000 : 10000} {...area(6)} />
+            </Form.Item>
+          </>
+        );
+      case 'recordFeedback':
+        return (
+          <>
+            <Form.Item label={t('actionForm.accepted')} name="accepted" rules={[requiredChoice]}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: true, label: t('actionForm.acceptedYes') },
+                  { value: false, label: t('actionForm.acceptedNo') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item label={t('actionForm.feedbackText')} name="text">
+              <Input.TextArea maxLength={5000} {...area()} />
+            </Form.Item>
+          </>
+        );
+      case 'recordFollowUp':
+        return (
+          <Form.Item label={t('actionForm.followUpNote')} name="note" rules={[required]}>
+            <Input.TextArea maxLength={5000} {...area()} />
+          </Form.Item>
+        );
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <Modal
+      open={action !== null}
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: act.isPending, ...testId('action-submit') }}
+      width={isMobile ? '100%' : 640}
+      mask={{ closable: false }}
+      forceRender
+    >
+      <Form form={form} name="action" layout="vertical" onFinish={onFinish}>
+        {fields()}
+      </Form>
+    </Modal>
+  );
+}

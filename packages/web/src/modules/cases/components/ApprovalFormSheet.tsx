@@ -1,0 +1,250 @@
+// 附件4 说“不”事项提级管理审批表, laid out as the work plan prints it and filled from the case:
+// each level's opinion with its signer and date, the 说“行”建议 with the principal leader's, feedback.
+import { Button, Flex } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import dayjs from 'dayjs';
+import type { CaseDetail, DecisionLevel } from '@bancheng/core';
+import { useLang, useT } from '../../../i18n/index.tsx';
+import type { Lang } from '../../../i18n/index.tsx';
+import { formatDateTime } from '../../../ui/dates.ts';
+import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
+import { approvalFormDocxUrl } from '../api/cases.ts';
+import { useCase } from '../hooks/useCases.ts';
+import { decisionAt } from './ApprovalProgress.tsx';
+import { ApplicantPhone } from './CaseInfo.tsx';
+import './approval-form.css';
+
+type Entry = CaseDetail['timeline'][number];
+
+function lastEvent(c: CaseDetail, type: string): Entry | undefined {
+  return c.timeline.filter((e) => e.type === type).at(-1);
+}
+
+function actionOf(e: Entry | undefined): Record<string, unknown> {
+  const a = e?.payload.action;
+  return typeof a === 'object' && a !== null ? (a as Record<string, unknown>) : {};
+}
+
+function formDate(value: string | undefined, lang: Lang): string {
+  if (!value) return '';
+  const d = dayjs(value);
+  if (!d.isValid()) return value;
+  return lang === 'zh' ? d.format('YYYY年M月D日') : d.format('YYYY-MM-DD');
+}
+
+function OpinionCell({ c, level }: { c: CaseDetail; level: DecisionLevel }) {
+  const t = useT();
+  const { lang } = useLang();
+  const d = decisionAt(c, level);
+  const suggestion = level === 4 && d?.decision === 'refuse' ? c.workableSuggestion : null;
+  return (
+    <td colSpan={3} className="approval-form-text" data-testid={`form-level-${level}`}>
+      <div className="approval-form-opinion">
+        <div className="approval-form-body">
+          {d ? (
+            <>
+              【{t(`decisionShort.${d.decision}`)}】{d.byProposer ? `（${t('case.byProposer')}）` : ''}
+              {d.opinion}
+              {suggestion ? `\n${t('case.workableSuggestion')}${t('common.colon')}${suggestion}` : ''}
+            </>
+          ) : null}
+        </div>
+        {d ? (
+          <div className="approval-form-sign">
+            {t('form.signature', {
+              name:
+                d.person.displayName +
+                (d.actingFor ? `（${t('case.actingFor', { name: d.actingFor.displayName })}）` : ''),
+            })}
+            {'\u3000'}
+            {formDate(d.decidedAt, lang)}
+          </div>
+        ) : null}
+      </div>
+    </td>
+  );
+}
+
+export function ApprovalFormSheet({ id }: { id: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const navigate = useNavigate();
+  const query = useCase(id);
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) return <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />;
+  const c = query.data;
+
+  const proposal = lastEvent(c, 'case.proposeRefusal');
+  const proposed = c.refusalReason !== null || c.decisions.length > 0;
+  const feedbackEvent = lastEvent(c, 'case.recordFeedback');
+  const feedback = actionOf(feedbackEvent);
+  const replyEvent = lastEvent(c, 'case.recordReply');
+  const reply = actionOf(replyEvent);
+  const sep = lang === 'zh' ? '、' : ', ';
+  const dateOf = proposal?.at ?? c.decisions[0]?.decidedAt;
+  const dateLine = dateOf
+    ? t('form.dateLine', {
+        year: dayjs(dateOf).year(),
+        month: dayjs(dateOf).month() + 1,
+        day: dayjs(dateOf).date(),
+      })
+    : t('form.blankDate');
+
+  const remarks: string[] = [];
+  if (c.coDepartments.length > 0) {
+    remarks.push(
+      `${t('case.crossDepartment')}${t('common.colon')}${c.coDepartments.map((d) => d.departmentName).join(sep)}`,
+    );
+  }
+  if (replyEvent) {
+    const method = reply.method === 'phone' ? t('actionForm.methodPhone') : t('actionForm.methodWritten');
+    const when = typeof reply.calledAt === 'string' ? reply.calledAt : replyEvent.at;
+    remarks.push(t('form.reply', { method, date: formatDateTime(when) }));
+  }
+
+  return (
+    <>
+      <Flex wrap gap={8} justify="space-between" className="no-print" style={{ marginBottom: 16 }}>
+        <Button
+          icon={<ArrowLeftOutlined />}
+          onClick={() => void navigate(`/cases/${encodeURIComponent(c.id)}`)}
+          data-testid="form-back"
+        >
+          {t('form.back')}
+        </Button>
+        <Flex wrap gap={8}>
+          <Button icon={<DownloadOutlined />} href={approvalFormDocxUrl(c.id)} data-testid="form-docx">
+            {t('form.docx')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => window.print()}
+            data-testid="form-print"
+          >
+            {t('form.print')}
+          </Button>
+        </Flex>
+      </Flex>
+      {proposed ? null : (
+        <p className="no-print" style={{ textAlign: 'center', color: '#8c8c8c' }}>
+          {t('form.notProposed')}
+        </p>
+      )}
+      <article className="approval-form" data-testid="approval-form" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <div className="approval-form-unit">{c.unitName}</div>
+        <h1>{t('form.title')}</h1>
+        <div className="approval-form-date" data-testid="form-date">
+          {dateLine}
+        </div>
+        <table>
+          <colgroup>
+            <col style={{ width: '19%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '30%' }} />
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '23%' }} />
+          </colgroup>
+          <tbody>
+            <tr>
+              <th colSpan={2}>{t('form.department')}</th>
+              <td data-testid="form-department">
+                {c.unitName} {c.departmentName}
+              </td>
+              <th>{t('form.firstResponder')}</th>
+              <td data-testid="form-first-responder">{(c.proposer ?? c.firstResponder).displayName}</td>
+            </tr>
+            <tr>
+              <th rowSpan={2}>{t('form.applicant')}</th>
+              <th>{t('form.applicantName')}</th>
+              <td colSpan={3} data-testid="form-applicant">
+                {c.applicantName}
+                {c.applicantCreditCode
+                  ? `（${t('case.creditCode')}${t('common.colon')}${c.applicantCreditCode}）`
+                  : ''}
+              </td>
+            </tr>
+            <tr>
+              <th>{t('form.applicantContact')}</th>
+              <td colSpan={3}>
+                <ApplicantPhone c={c} />
+                {c.applicantAddress ? `\u3000${c.applicantAddress}` : ''}
+              </td>
+            </tr>
+            <tr>
+              <th rowSpan={2}>{t('form.received')}</th>
+              <th>{t('form.receivedTime')}</th>
+              <td colSpan={3}>{formatDateTime(c.receivedAt)}</td>
+            </tr>
+            <tr>
+              <th>{t('form.receivedMethod')}</th>
+              <td colSpan={3}>{t(`channel.${c.channel}`)}</td>
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.matter')}</th>
+              <td colSpan={3} className="approval-form-text" data-testid="form-matter">
+                <div className="approval-form-body">
+                  {`【${t(`matterType.${c.matterType}`)}】${c.matterTitle}\n${c.description}`}
+                </div>
+              </td>
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.reason')}</th>
+              <td colSpan={3} className="approval-form-text" data-testid="form-reason">
+                <div className="approval-form-opinion">
+                  <div className="approval-form-body">
+                    {c.refusalReason ? `【${t(`refusalReason.${c.refusalReason}`)}】` : ''}
+                    {c.refusalReasonText ?? ''}
+                  </div>
+                  {proposed ? (
+                    <div className="approval-form-sign">
+                      {t('form.signature', { name: (c.proposer ?? c.firstResponder).displayName })}
+                      {'\u3000'}
+                      {formDate(dateOf, lang)}
+                    </div>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.feedback')}</th>
+              <td colSpan={3} className="approval-form-text" data-testid="form-feedback">
+                <div className="approval-form-opinion">
+                  <div className="approval-form-body">
+                    {feedbackEvent
+                      ? `【${t(feedback.accepted === true ? 'caseEvent.accepted' : 'caseEvent.notAccepted')}】${
+                          typeof feedback.text === 'string' ? feedback.text : ''
+                        }`
+                      : ''}
+                  </div>
+                  {feedbackEvent ? (
+                    <div className="approval-form-sign">{formDate(feedbackEvent.at, lang)}</div>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.level2')}</th>
+              <OpinionCell c={c} level={2} />
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.level3')}</th>
+              <OpinionCell c={c} level={3} />
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.level4')}</th>
+              <OpinionCell c={c} level={4} />
+            </tr>
+            <tr>
+              <th colSpan={2}>{t('form.remarks')}</th>
+              <td colSpan={3} className="approval-form-text" data-testid="form-remarks">
+                <div className="approval-form-body">{remarks.join('\n')}</div>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,342 @@
+// 事项: the case list with its four views (to-do, mine, my department, all) and filters, kept in the URL
+// so that the menu can link to the to-do view and the back button returns to the same filtered page.
+import {
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Input,
+  Pagination,
+  Select,
+  Spin,
+  Switch,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { CASE_STATES, CASE_VIEWS, CHANNELS, MATTER_TYPES } from '@bancheng/core';
+import type { CaseState, CaseSummary } from '@bancheng/core';
+import { useT } from '../../../i18n/index.tsx';
+import type { MessageKey } from '../../../i18n/index.tsx';
+import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
+import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
+import type { CasesQuery } from '../api/cases.ts';
+import { useCases } from '../hooks/useCases.ts';
+import { CaseStateTag, DueText } from './CaseTags.tsx';
+
+type View = (typeof CASE_VIEWS)[number];
+type Channel = (typeof CHANNELS)[number];
+type MatterType = (typeof MATTER_TYPES)[number];
+
+const VIEW_LABELS: Record<View, MessageKey> = {
+  todo: 'cases.tabTodo',
+  mine: 'cases.tabMine',
+  department: 'cases.tabDepartment',
+  all: 'cases.tabAll',
+};
+
+const FILTER_PARAMS = [
+  'state',
+  'overdue',
+  'matterType',
+  'channel',
+  'departmentId',
+  'from',
+  'to',
+  'q',
+] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((v) => v === value);
+}
+
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The list query the URL describes; anything unrecognised is dropped. Plain /cases is everything I may see. */
+function queryOf(params: URLSearchParams): CasesQuery {
+  const date = (v: string | null) => (v && dayjs(v, ISO_DATE, true).isValid() ? v : undefined);
+  return {
+    view: oneOf(CASE_VIEWS, params.get('view')) ?? 'all',
+    state: oneOf(CASE_STATES, params.get('state')),
+    overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    matterType: oneOf(MATTER_TYPES, params.get('matterType')),
+    channel: oneOf(CHANNELS, params.get('channel')),
+    departmentId: params.get('departmentId') || undefined,
+    from: date(params.get('from')),
+    to: date(params.get('to')),
+    q: params.get('q')?.trim() || undefined,
+    page: positive(params.get('page'), 1),
+    pageSize: Math.min(positive(params.get('pageSize'), 20), 200),
+  };
+}
+
+/** One case on a phone: a tappable card instead of a table row. */
+function CaseCard({ c }: { c: CaseSummary }) {
+  const t = useT();
+  return (
+    <Link to={`/cases/${encodeURIComponent(c.id)}`} data-testid="case-link">
+      <Card size="small" hoverable>
+        <Flex vertical gap={4}>
+          <Flex justify="space-between" align="start" gap={8}>
+            <Typography.Text strong>{c.matterTitle}</Typography.Text>
+            <CaseStateTag state={c.state} />
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.number} · {c.applicantName} · {t(`matterType.${c.matterType}`)}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.departmentName} · {formatDateTime(c.receivedAt)}
+          </Typography.Text>
+          {c.dueDate ? <DueText c={c} /> : null}
+        </Flex>
+      </Card>
+    </Link>
+  );
+}
+
+export function CaseList({ canRegister }: { canRegister: boolean }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const tree = useOrgTree();
+  const [params, setParams] = useSearchParams();
+  const query = queryOf(params);
+  const cases = useCases(query);
+  const filtered = FILTER_PARAMS.some((p) => params.has(p));
+  /** Filters sit two to a row on phones. */
+  const width = (desktop: number) => (isMobile ? 'calc(50% - 4px)' : desktop);
+
+  /** Changes some parameters; any filter change goes back to the first page. */
+  const update = (changes: Record<string, string | undefined>, keepPage = false) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    if (!keepPage) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('cases.colNumber'),
+      dataIndex: 'number',
+      key: 'number',
+      width: 130,
+      fixed: 'left',
+      render: (number: string, c) => (
+        <Link to={`/cases/${encodeURIComponent(c.id)}`} data-testid="case-link">
+          {number}
+        </Link>
+      ),
+    },
+    {
+      title: t('cases.colMatter'),
+      key: 'matter',
+      width: 280,
+      render: (_, c) => (
+        <div>
+          <Typography.Text>{c.matterTitle}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`matterType.${c.matterType}`)} · {t(`channel.${c.channel}`)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('cases.colApplicant'), dataIndex: 'applicantName', key: 'applicant', width: 140 },
+    {
+      title: t('cases.colState'),
+      key: 'state',
+      width: 160,
+      render: (_, c) => <CaseStateTag state={c.state} />,
+    },
+    {
+      title: t('cases.colDepartment'),
+      key: 'department',
+      width: 150,
+      render: (_, c) => c.departmentName,
+    },
+    {
+      title: t('cases.colFirstResponder'),
+      key: 'firstResponder',
+      width: 110,
+      render: (_, c) => c.firstResponder.displayName,
+    },
+    {
+      title: t('cases.colReceivedAt'),
+      dataIndex: 'receivedAt',
+      key: 'receivedAt',
+      width: 170,
+      render: (v: string) => <time dateTime={v}>{formatDateTime(v)}</time>,
+    },
+    { title: t('cases.colDue'), key: 'due', width: 170, render: (_, c) => <DueText c={c} /> },
+  ];
+
+  const pagination = {
+    current: query.page,
+    pageSize: query.pageSize,
+    total: cases.data?.total ?? 0,
+    showSizeChanger: !isMobile,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (total: number) => t('common.total', { total }),
+    onChange: (p: number, size: number) =>
+      update(
+        { page: size === query.pageSize ? String(p) : undefined, pageSize: String(size) },
+        size === query.pageSize,
+      ),
+  };
+  const empty = <EmptyBlock description={query.view === 'todo' ? t('cases.emptyTodo') : t('cases.empty')} />;
+
+  return (
+    <>
+      <PageTitle
+        title={query.view === 'todo' ? t('cases.todoTitle') : t('cases.title')}
+        extra={
+          canRegister ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate('/cases/new')}
+              data-testid="case-register"
+            >
+              {t('cases.register')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Card>
+        <Tabs
+          activeKey={query.view}
+          onChange={(view) => update({ view })}
+          items={CASE_VIEWS.map((view) => ({
+            key: view,
+            label: <span data-testid={`cases-tab-${view}`}>{t(VIEW_LABELS[view])}</span>,
+          }))}
+        />
+        <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+          <Input.Search
+            key={query.q ?? ''}
+            allowClear
+            defaultValue={query.q}
+            placeholder={t('cases.searchPlaceholder')}
+            aria-label={t('cases.searchPlaceholder')}
+            enterButton={t('common.search')}
+            style={{ width: isMobile ? '100%' : 320 }}
+            onSearch={(value) => update({ q: value.trim() })}
+            data-testid="cases-search"
+          />
+          <Select<CaseState>
+            allowClear
+            placeholder={t('cases.filterState')}
+            aria-label={t('cases.filterState')}
+            style={{ width: width(180) }}
+            value={query.state}
+            options={CASE_STATES.map((s) => ({ value: s, label: t(`caseState.${s}`) }))}
+            onChange={(v) => update({ state: v })}
+            data-testid="cases-filter-state"
+          />
+          <Select<MatterType>
+            allowClear
+            placeholder={t('cases.filterMatterType')}
+            aria-label={t('cases.filterMatterType')}
+            style={{ width: width(200) }}
+            value={query.matterType}
+            options={MATTER_TYPES.map((m) => ({ value: m, label: t(`matterType.${m}`) }))}
+            onChange={(v) => update({ matterType: v })}
+            data-testid="cases-filter-matterType"
+          />
+          <Select<Channel>
+            allowClear
+            placeholder={t('cases.filterChannel')}
+            aria-label={t('cases.filterChannel')}
+            style={{ width: width(140) }}
+            value={query.channel}
+            options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            onChange={(v) => update({ channel: v })}
+            data-testid="cases-filter-channel"
+          />
+          <Select
+            allowClear
+            placeholder={t('cases.filterDepartment')}
+            aria-label={t('cases.filterDepartment')}
+            style={{ width: width(200) }}
+            value={query.departmentId}
+            options={departmentOptions(tree.data)}
+            showSearch={{ optionFilterProp: 'search' }}
+            onChange={(v: string | undefined) => update({ departmentId: v })}
+            data-testid="cases-filter-department"
+          />
+          <DatePicker.RangePicker
+            aria-label={t('cases.filterDates')}
+            placeholder={[t('cases.filterDateFrom'), t('cases.filterDateTo')]}
+            style={{ width: isMobile ? '100%' : 260 }}
+            value={[
+              query.from ? dayjs(query.from, ISO_DATE) : null,
+              query.to ? dayjs(query.to, ISO_DATE) : null,
+            ]}
+            allowEmpty={[true, true]}
+            onChange={(range) =>
+              update({ from: range?.[0]?.format(ISO_DATE), to: range?.[1]?.format(ISO_DATE) })
+            }
+            data-testid="cases-filter-dates"
+          />
+          <Flex align="center" gap={6}>
+            <Switch
+              checked={query.overdue === 'true'}
+              onChange={(on) => update({ overdue: on ? 'true' : undefined })}
+              aria-label={t('cases.overdueOnly')}
+              data-testid="cases-filter-overdue"
+            />
+            <Typography.Text>{t('cases.overdueOnly')}</Typography.Text>
+          </Flex>
+          {filtered ? (
+            <Button
+              type="link"
+              onClick={() => update(Object.fromEntries(FILTER_PARAMS.map((p) => [p, undefined])))}
+            >
+              {t('cases.clearFilters')}
+            </Button>
+          ) : null}
+        </Flex>
+        {cases.isError ? (
+          <ErrorBlock error={cases.error} onRetry={() => void cases.refetch()} />
+        ) : isMobile ? (
+          <Spin spinning={cases.isFetching}>
+            <Flex vertical gap={8}>
+              {(cases.data?.items ?? []).length === 0 ? empty : null}
+              {(cases.data?.items ?? []).map((c) => (
+                <CaseCard key={c.id} c={c} />
+              ))}
+              {(cases.data?.total ?? 0) > query.pageSize ? (
+                <Pagination {...pagination} size="small" simple style={{ alignSelf: 'center' }} />
+              ) : null}
+            </Flex>
+          </Spin>
+        ) : (
+          <Table<CaseSummary>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={cases.data?.items ?? []}
+            loading={cases.isFetching}
+            scroll={{ x: 1360 }}
+            locale={{ emptyText: empty }}
+            pagination={pagination}
+            onRow={(c) => ({ 'data-testid': `case-row-${c.number}` }) as object}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

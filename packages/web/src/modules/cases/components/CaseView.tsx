@@ -1,0 +1,127 @@
+// The case page: header (number, state, deadline), facts, approval progress, timeline, and what the
+// signed-in person may do now. On phones the actions come right after the header.
+import { Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router-dom';
+import type { CaseDetail } from '@bancheng/core';
+import { isApiError } from '../../../api/client.ts';
+import { useT } from '../../../i18n/index.tsx';
+import { today } from '../../../ui/dates.ts';
+import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
+import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { useCase, useWorkdaysLeft } from '../hooks/useCases.ts';
+import { ApprovalProgress } from './ApprovalProgress.tsx';
+import { CaseActions } from './CaseActions.tsx';
+import { CaseInfo } from './CaseInfo.tsx';
+import { CaseOutcomeTag, CaseStateTag } from './CaseTags.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
+
+/** 期限: the due date, working days left (official calendar) or 已逾期 in red. */
+function Deadline({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const now = today();
+  const left = useWorkdaysLeft(now, c.overdue || c.state === 'closed' ? null : c.dueDate);
+  if (!c.dueDate || c.state === 'closed') return null;
+  const count = left.data?.count;
+  return (
+    <Typography.Text type={c.overdue ? 'danger' : undefined} data-testid="case-due" data-overdue={c.overdue}>
+      {t('case.dueDate', { date: c.dueDate })}
+      {c.dueProvisional ? `*` : ''}
+      {c.overdue ? (
+        <Tag color="red" style={{ marginInlineStart: 8 }}>
+          {t('case.overdue')}
+        </Tag>
+      ) : count === undefined ? null : (
+        <Tag color={count <= 1 ? 'orange' : 'blue'} style={{ marginInlineStart: 8 }}>
+          {count === 0 ? t('case.dueToday') : t('case.workdaysLeft', { count })}
+        </Tag>
+      )}
+    </Typography.Text>
+  );
+}
+
+function Header({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const isMobile = useIsMobile();
+  return (
+    <Card size={isMobile ? 'small' : undefined}>
+      <Flex justify="space-between" align="start" wrap gap={12}>
+        <Flex vertical gap={4} style={{ minWidth: 0 }}>
+          <Flex wrap align="center" gap={8}>
+            <Typography.Title level={isMobile ? 4 : 3} style={{ margin: 0 }} data-testid="case-number">
+              {c.number}
+            </Typography.Title>
+            <CaseStateTag state={c.state} />
+            <CaseOutcomeTag outcome={c.outcome} />
+          </Flex>
+          <Typography.Text strong style={{ fontSize: 16 }} data-testid="case-title">
+            {c.matterTitle}
+          </Typography.Text>
+          <Deadline c={c} />
+        </Flex>
+        <Link to={`/cases/${encodeURIComponent(c.id)}/form`}>
+          <Button icon={<FileTextOutlined />} data-testid="case-form">
+            {t('case.formLink')}
+          </Button>
+        </Link>
+      </Flex>
+    </Card>
+  );
+}
+
+export function CaseView({ id }: { id: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const query = useCase(id);
+
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return (
+        <Result
+          status="404"
+          title="404"
+          subTitle={t('case.notFound')}
+          extra={
+            <Button type="primary" onClick={() => void navigate('/cases')}>
+              {t('case.backToList')}
+            </Button>
+          }
+        />
+      );
+    }
+    return <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const c = query.data;
+
+  return (
+    <Flex vertical gap={16} data-testid="case-page" data-case-id={c.id} data-version={c.version}>
+      <div>
+        <Button
+          type="link"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => void navigate(-1)}
+          style={{ padding: 0 }}
+        >
+          {t('common.back')}
+        </Button>
+      </div>
+      <Header c={c} />
+      <Row gutter={[16, 16]}>
+        {/* Below lg the actions come first, right after the header. */}
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
+          <div style={{ position: 'sticky', top: 88 }}>
+            <CaseActions c={c} />
+          </div>
+        </Col>
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
+          <Flex vertical gap={16}>
+            <CaseInfo c={c} />
+            <ApprovalProgress c={c} />
+            <CaseTimeline c={c} />
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

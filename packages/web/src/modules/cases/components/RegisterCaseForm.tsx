@@ -1,0 +1,305 @@
+// 受理登记: record a request (applicant, channel, time, matter) and take it on as its first responder.
+import { useMemo } from 'react';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { CHANNELS, MATTER_TYPES, creditCodeSchema } from '@bancheng/core';
+import type { Me, RegisterCaseBody } from '@bancheng/core';
+import { useT } from '../../../i18n/index.tsx';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { useApiError } from '../../../ui/useApiError.tsx';
+import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { sortedUnits, useOrgTree } from '../../org/hooks/useOrg.ts';
+import { useRegisterCase } from '../hooks/useCases.ts';
+
+type Channel = (typeof CHANNELS)[number];
+type MatterType = (typeof MATTER_TYPES)[number];
+
+interface Values {
+  applicant: {
+    kind: 'person' | 'enterprise';
+    name: string;
+    creditCode?: string;
+    phone: string;
+    address?: string;
+  };
+  channel: Channel;
+  receivedAt: Dayjs;
+  matterType: MatterType;
+  matterTitle: string;
+  description: string;
+  departmentId: string;
+  coDepartmentIds?: string[];
+}
+
+const PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;
+
+/** The departments this person may register for: where they are a first responder, and their own. */
+function ownDepartments(me: Me): { value: string; label: string }[] {
+  const byId = new Map<string, string>();
+  for (const d of me.departments) byId.set(d.id, `${d.unitName} · ${d.name}`);
+  for (const p of me.chainPositions) {
+    if (p.position === 'firstResponder' && !byId.has(p.departmentId)) {
+      byId.set(p.departmentId, `${p.unitName} · ${p.departmentName}`);
+    }
+  }
+  return [...byId].map(([value, label]) => ({ value, label }));
+}
+
+export function RegisterCaseForm({ me }: { me: Me }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const isMobile = useIsMobile();
+  const [form] = Form.useForm<Values>();
+  const showError = useApiError();
+  const register = useRegisterCase();
+  const tree = useOrgTree();
+  const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person';
+  const departmentId = Form.useWatch('departmentId', form);
+  const mine = useMemo(() => ownDepartments(me), [me]);
+  const isFirstResponderSomewhere = me.chainPositions.some((p) => p.position === 'firstResponder');
+
+  const coOptions = useMemo(
+    () =>
+      sortedUnits(tree.data).map((unit) => ({
+        label: unit.name,
+        title: unit.name,
+        options: [...unit.departments]
+          .sort((a, b) => a.sortOrder - b.sortOrder)
+          .filter((d) => d.id !== departmentId)
+          .map((d) => ({ value: d.id, label: d.name, search: `${unit.name} ${d.name}` })),
+      })),
+    [tree.data, departmentId],
+  );
+
+  const initialValues: Partial<Values> = {
+    applicant: { kind: 'person', name: '', phone: '' },
+    receivedAt: dayjs(),
+    departmentId: me.departments[0]?.id,
+    coDepartmentIds: [],
+  };
+
+  const onFinish = (values: Values) => {
+    const trimmed = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+    const a = values.applicant;
+    const body: RegisterCaseBody = {
+      applicant: {
+        kind: a.kind,
+        name: a.name.trim(),
+        phone: a.phone.trim(),
+        ...(a.kind === 'enterprise' && trimmed(a.creditCode)
+          ? { creditCode: a.creditCode?.trim().toUpperCase() }
+          : {}),
+        ...(trimmed(a.address) ? { address: trimmed(a.address) } : {}),
+      },
+      channel: values.channel,
+      receivedAt: values.receivedAt.format(),
+      matterType: values.matterType,
+      matterTitle: values.matterTitle.trim(),
+      description: values.description.trim(),
+      departmentId: values.departmentId,
+      coDepartmentIds: (values.coDepartmentIds ?? []).filter((id) => id !== values.departmentId),
+    };
+    register.mutate(body, {
+      onSuccess: (detail) => {
+        message.success(t('register.created', { number: detail.number }));
+        void navigate(`/cases/${encodeURIComponent(detail.id)}`, { replace: true });
+      },
+      onError: (e) => showError(e, form, t('register.title')),
+    });
+  };
+
+  const required = { required: true, whitespace: true, message: t('common.required') };
+  const half = isMobile ? 24 : 12;
+
+  return (
+    <>
+      <PageTitle title={t('register.title')} subtitle={t('register.subtitle')} />
+      {isFirstResponderSomewhere ? null : (
+        <Alert type="warning" showIcon title={t('register.notFirstResponder')} style={{ marginBottom: 16 }} />
+      )}
+      <Form<Values>
+        form={form}
+        name="register"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        scrollToFirstError
+        style={{ maxWidth: 960 }}
+      >
+        <Flex vertical gap={16}>
+          <Card title={t('register.applicantSection')} size={isMobile ? 'small' : undefined}>
+            <Form.Item label={t('register.applicantKind')} name={['applicant', 'kind']}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'person', label: t('applicantKind.person') },
+                  { value: 'enterprise', label: t('applicantKind.enterprise') },
+                ]}
+              />
+            </Form.Item>
+            <Row gutter={16}>
+              <Col span={half}>
+                <Form.Item
+                  label={kind === 'enterprise' ? t('register.enterpriseName') : t('register.personName')}
+                  name={['applicant', 'name']}
+                  rules={[required]}
+                >
+                  <Input maxLength={100} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              {kind === 'enterprise' ? (
+                <Col span={half}>
+                  <Form.Item
+                    label={t('register.creditCode')}
+                    name={['applicant', 'creditCode']}
+                    normalize={(v: string) => v.toUpperCase()}
+                    rules={[
+                      {
+                        validator: (_, value: unknown) =>
+                          typeof value !== 'string' ||
+                          value.trim() === '' ||
+                          creditCodeSchema.safeParse(value).success
+                            ? Promise.resolve()
+                            : Promise.reject(new Error(t('register.creditCodeInvalid'))),
+                      },
+                    ]}
+                  >
+                    <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+                  </Form.Item>
+                </Col>
+              ) : null}
+              <Col span={half}>
+                <Form.Item
+                  label={t('register.phone')}
+                  name={['applicant', 'phone']}
+                  rules={[required, { pattern: PHONE_PATTERN, message: t('register.phoneInvalid') }]}
+                >
+                  <Input maxLength={20} inputMode="tel" autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={half}>
+                <Form.Item label={t('register.address')} name={['applicant', 'address']}>
+                  <Input maxLength={200} autoComplete="off" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Card title={t('register.matterSection')} size={isMobile ? 'small' : undefined}>
+            <Row gutter={16}>
+              <Col span={half}>
+                <Form.Item
+                  label={t('register.channel')}
+                  name="channel"
+                  rules={[{ required: true, message: t('common.required') }]}
+                >
+                  <Radio.Group
+                    optionType="button"
+                    options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={half}>
+                <Form.Item
+                  label={t('register.receivedAt')}
+                  name="receivedAt"
+                  rules={[
+                    { required: true, message: t('common.required') },
+                    {
+                      validator: (_, value: Dayjs | undefined) =>
+                        !value || !value.isAfter(dayjs().add(5, 'minute'))
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('register.receivedAtFuture'))),
+                    },
+                  ]}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    allowClear={false}
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                    style={{ width: '100%' }}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={half}>
+                <Form.Item
+                  label={t('register.matterType')}
+                  name="matterType"
+                  rules={[{ required: true, message: t('common.required') }]}
+                >
+                  <Select<MatterType>
+                    options={MATTER_TYPES.map((m) => ({ value: m, label: t(`matterType.${m}`) }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={24}>
+                <Form.Item label={t('register.matterTitle')} name="matterTitle" rules={[required]}>
+                  <Input maxLength={200} placeholder={t('register.matterTitlePlaceholder')} />
+                </Form.Item>
+              </Col>
+              <Col span={24}>
+                <Form.Item label={t('register.description')} name="description" rules={[required]}>
+                  <Input.TextArea
+                    autoSize={{ minRows: 4, maxRows: 12 }}
+                    maxLength={5000}
+                    showCount
+                    placeholder={t('register.descriptionPlaceholder')}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Card title={t('register.handlingSection')} size={isMobile ? 'small' : undefined}>
+            <Row gutter={16}>
+              <Col span={half}>
+                <Form.Item
+                  label={t('register.department')}
+                  name="departmentId"
+                  rules={[{ required: true, message: t('common.required') }]}
+                >
+                  <Select options={mine} />
+                </Form.Item>
+              </Col>
+              <Col span={half}>
+                <Form.Item
+                  label={t('register.coDepartments')}
+                  name="coDepartmentIds"
+                  extra={t('register.coDepartmentsHint')}
+                >
+                  <Select
+                    mode="multiple"
+                    allowClear
+                    loading={tree.isPending}
+                    options={coOptions}
+                    showSearch={{ optionFilterProp: 'search' }}
+                    maxCount={10}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Flex gap={8} justify={isMobile ? 'stretch' : 'start'}>
+            <Button onClick={() => void navigate(-1)} block={isMobile}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={register.isPending}
+              block={isMobile}
+              data-testid="register-submit"
+            >
+              {t('register.submit')}
+            </Button>
+          </Flex>
+        </Flex>
+      </Form>
+    </>
+  );
+}
