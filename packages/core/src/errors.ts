@@ -150,6 +150,7 @@ export const FIELD_MESSAGES = {
     zh: '您不是该科室的首问负责人',
     en: 'you are not a first responder of this department',
   },
+  inFuture: { zh: '不能晚于当前时间', en: 'may not be in the future' },
   cannotDisableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable yourself' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -131,8 +131,11 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
       'case.recordReply',
       'case.recordFeedback',
     ]);
-    // The supervision office reads everything.
-    expect((await ducha.request('GET', `/api/cases/${c.id}`)).statusCode).toBe(200);
+    // The supervision office reads everything, with the number called masked.
+    const read = await ducha.request('GET', `/api/cases/${c.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.body).not.toContain('13912345678');
+    expect(read.body).toContain('139****5678');
   });
 
   it('returns a refusal the department head resolves to the first responder, who closes it as done', async () => {
@@ -206,6 +209,16 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
       .where('type', '=', 'case.phoneRevealed')
       .execute();
     expect(events.some((e) => e.subject_id === c.id && e.actor_id === shouwen.personId)).toBe(true);
+  });
+
+  it('refuses a request received in the future', async () => {
+    const res = await shouwen.request(
+      'POST',
+      '/api/cases',
+      registration({ receivedAt: '2099-01-01T09:00:00+08:00' }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.receivedAt).toBe('不能晚于当前时间');
   });
 
   it('refuses registration by someone who is not a first responder of the department', async () => {

@@ -54,6 +54,9 @@ export async function registerCase(
   body: z.output<typeof registerCaseBodySchema>,
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
+  if (Date.parse(body.receivedAt) > Date.now() + FUTURE_GRACE_MS) {
+    throw new AppError('VALIDATION_FAILED', { fields: { receivedAt: 'inFuture' } });
+  }
   const viewer = await viewerOf(db, actor.personId);
   const departmentId = body.departmentId ?? (await homeDepartmentOf(db, actor.personId));
   const holders = await holdersFor(db, departmentId);
@@ -336,7 +339,7 @@ async function buildDetail(
       actor: e.person_id
         ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
         : null,
-      payload: JSON.parse(e.payload) as Record<string, unknown>,
+      payload: maskPhonesIn(JSON.parse(e.payload) as Record<string, unknown>),
     })),
     version: r.version,
     abilities: {
@@ -346,6 +349,22 @@ async function buildDetail(
     },
   };
 }
+
+/** The audit log keeps the number called for a phone reply; the case page shows it masked like any other. */
+function maskPhonesIn(payload: Record<string, unknown>): Record<string, unknown> {
+  const action = payload['action'];
+  if (action && typeof action === 'object' && 'phoneNumber' in action) {
+    const number = (action as { phoneNumber: unknown }).phoneNumber;
+    return {
+      ...payload,
+      action: { ...action, phoneNumber: typeof number === 'string' ? maskPhone(number) : number },
+    };
+  }
+  return payload;
+}
+
+/** A request cannot have come in the future (five minutes' grace for clocks that differ). */
+const FUTURE_GRACE_MS = 5 * 60_000;
 
 function toWorkflowInput(action: CaseActionRequest['action']): ActionInput {
   switch (action.type) {
