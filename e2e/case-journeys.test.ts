@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, shot, signIn, startE2E, type E2E } from './support.ts';
+
+/** Opens an action's modal, fills it, submits (and confirms when asked), and waits for the new state. */
+async function act(
+  page: Page,
+  action: string,
+  fill: (p: Page) => Promise<void>,
+  options: { confirm?: boolean } = {},
+) {
+  const before = await page.getByTestId('case-page').getAttribute('data-version');
+  await page.getByTestId(`action-${action}`).click();
+  await fill(page);
+  await page.getByTestId('action-submit').click();
+  if (options.confirm) await page.getByTestId('action-confirm').click();
+  // A string, evaluated in the page: this file is type-checked without the DOM library.
+  await page.waitForFunction(
+    `document.querySelector('[data-testid="case-page"]')?.getAttribute('data-version') !== ${JSON.stringify(before)}`,
+  );
+}
+
+async function stateOf(page: Page): Promise<string | null> {
+  return page.getByTestId('case-state').first().getAttribute('data-state');
+}
+
+async function pickOption(page: Page, selector: string, text: string) {
+  await page.locator(selector).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}
+
+async function register(page: Page, title: string, options: { coDepartment?: string } = {}): Promise<string> {
+  await page.getByTestId('menu-cases').first().click();
+  await page.getByTestId('case-register').click();
+  await page.locator('#register_applicant_kind').getByText('企业').click();
+  await page.locator('#register_applicant_name').fill('演示市某某食品有限公司');
+  await page.locator('#register_applicant_creditCode').fill('91411381MA9XXXXX1Y');
+  await page.locator('#register_applicant_phone').fill('13800138000');
+  await page.locator('#register_channel').getByText('窗口').click();
+  await pickOption(page, '#register_matterType', '行政许可事项');
+  await page.locator('#register_matterTitle').fill(title);
+  await page.locator('#register_description').fill(`${title}：申请人当面提出。`);
+  if (options.coDepartment) await pickOption(page, '#register_coDepartmentIds', options.coDepartment);
+  await page.getByTestId('register-submit').click();
+  await page
+    .getByTestId('case-page')
+    .waitFor({ timeout: 10_000 })
+    .catch(async (e: unknown) => {
+      await shot(page, 'register-failed');
+      throw e;
+    });
+  return page.url();
+}
+
+async function decide(
+  e2e: E2E,
+  username: string,
+  url: string,
+  decision: string,
+  extra?: (p: Page) => Promise<void>,
+) {
+  const page = await newPage(e2e);
+  await signIn(page, username);
+  await page.goto(url);
+  await page.getByTestId('case-page').waitFor();
+  await act(
+    page,
+    'decide',
+    async (p) => {
+      await p.getByTestId(`decision-${decision}`).click();
+      await p.locator('#action_opinion').fill(`${username} 的审批意见`);
+      await extra?.(p);
+    },
+    { confirm: decision === 'refuse' },
+  );
+  const state = await stateOf(page);
+  await page.context().close();
+  return state;
+}
+
+describe('case journeys in Chromium', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('register → propose refusal → each level up → final refusal with a suggestion → phone reply → feedback → closed', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'shouwen');
+    const url = await register(page, '申请在住宅楼内开办食品作坊');
+    expect(await stateOf(page)).toBe('open');
+    await act(page, 'proposeRefusal', async (p) => {
+      await pickOption(p, '#action_reason', '法律政策不允许');
+      await p.locator('#action_reasonText').fill('住宅楼内不符合食品生产场所要求。');
+    });
+    expect(await stateOf(page)).toBe('atDeptHead');
+    // The first responder is offered no decision on their own proposal.
+    await expect(page.getByTestId('action-decide').count()).resolves.toBe(0);
+
+    expect(await decide(e2e, 'keshi', url, 'escalate')).toBe('atLeaderInCharge');
+    expect(await decide(e2e, 'fenguan', url, 'escalate')).toBe('atPrincipalLeader');
+    expect(
+      await decide(e2e, 'juzhang', url, 'refuse', (p) =>
+        p.locator('#action_workableSuggestion').fill('可在符合条件的商业用房内申请，或申请小作坊登记。'),
+      ),
+    ).toBe('refused');
+
+    await page.reload();
+    await page.getByTestId('case-page').waitFor();
+    await expect(page.getByTestId('case-due').textContent()).resolves.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await act(page, 'recordReply', async (p) => {
+      await p.locator('#action_phoneNumber').fill('13800138000');
+      await p.locator('#action_answeredBy').fill('企业负责人');
+      await p.locator('#action_content').fill('告知不能办理的原因及说“行”建议。');
+    });
+    expect(await stateOf(page)).toBe('replied');
+    await act(
+      page,
+      'recordFeedback',
+      async (p) => {
+        await p.locator('#action_accepted').getByText('认可', { exact: true }).click();
+        await p.locator('#action_text').fill('理解，将另找场所。');
+      },
+      { confirm: true },
+    );
+    expect(await stateOf(page)).toBe('closed');
+    const types = await page
+      .getByTestId('timeline-entry')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(types).toEqual([
+      'case.registered',
+      'case.proposeRefusal',
+      'case.decide',
+      'case.decide',
+      'case.decide',
+      'case.recordReply',
+      'case.recordFeedback',
+    ]);
+    await page.getByTestId('case-form').click();
+    await page.getByTestId('approval-form').waitFor();
+    await expect(page.getByTestId('form-level-4').textContent()).resolves.toContain('juzhang 的审批意见');
+    await expect(page.getByTestId('form-level-4').textContent()).resolves.toContain('小作坊登记');
+    await shot(page, 'case-approval-form');
+    await page.context().close();
+  });
+
+  it('a refusal the department head resolves goes back to the first responder, who closes it as done', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'shouwen');
+    const url = await register(page, '股东无法到场签字的变更登记');
+    await act(page, 'proposeRefusal', async (p) => {
+      await pickOption(p, '#action_reason', '把握不准');
+      await p.locator('#action_reasonText').fill('原股东无法到场签字。');
+    });
+    expect(await decide(e2e, 'keshi', url, 'resolvable')).toBe('resolving');
+    await page.reload();
+    await page.getByTestId('case-page').waitFor();
+    await act(page, 'closeDone', (p) => p.locator('#action_note').fill('补充公证委托书后办结。'), {
+      confirm: true,
+    });
+    expect(await stateOf(page)).toBe('closed');
+    await expect(page.getByTestId('case-outcome').textContent()).resolves.toContain('办结');
+    await page.context().close();
+  });
+
+  it('a cross-department case goes through a joint consultation and is then done', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'shouwen');
+    await register(page, '异地迁入企业档案调取', { coDepartment: '消费者权益保护科' });
+    await act(page, 'requestConsultation', (p) =>
+      p.locator('#action_proposal').fill('提请分管领导会商，由登记注册科牵头与外省对接。'),
+    );
+    expect(await stateOf(page)).toBe('inConsultation');
+    await act(page, 'recordConsultation', async (p) => {
+      await p.locator('#action_participants').fill('李明、赵红、陈静、韩梅');
+      await p.getByTestId('conclusion-resolvable').click();
+      await p.locator('#action_record').fill('会商决定由登记注册科牵头发函调取电子档案。');
+    });
+    expect(await stateOf(page)).toBe('resolving');
+    await act(page, 'closeDone', (p) => p.locator('#action_note').fill('档案已调取，办结。'), {
+      confirm: true,
+    });
+    expect(await stateOf(page)).toBe('closed');
+    await shot(page, 'case-consultation-closed');
+    await page.context().close();
+  });
+});
