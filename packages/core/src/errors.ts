@@ -107,6 +107,17 @@ export const ERRORS = {
     zh: '您不是该科室的首问负责人，不能以该科室名义受理',
     en: 'You are not a first responder of that department',
   },
+  ATTACHMENT_TYPE_NOT_ALLOWED: {
+    status: 400,
+    zh: '不支持该文件类型：附件只能是 PDF、图片（JPG、PNG、GIF、WebP）或 Office 文档（Word、Excel、PowerPoint、WPS），系统按文件内容判断，与文件名无关',
+    en: 'This kind of file is not accepted: attachments are PDF, images (JPG, PNG, GIF, WebP) or Office documents (Word, Excel, PowerPoint, WPS), judged by their content, not their name',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    zh: '附件超过大小上限，未保存',
+    en: 'The attachment is larger than the limit; nothing was saved',
+  },
+  ATTACHMENT_EMPTY: { status: 400, zh: '请选择要上传的文件（文件不能为空）', en: 'Choose a file to upload (it may not be empty)' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 

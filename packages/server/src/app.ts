@@ -22,7 +22,9 @@ import { peopleRoutes } from './routes/people.ts';
 import { chainRoutes } from './routes/chains.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { caseDocumentRoutes } from './routes/case-documents.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { ensureShippedCalendar } from './services/calendar-service.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -129,6 +131,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   caseRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  caseDocumentRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDist, 'index.html');

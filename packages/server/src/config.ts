@@ -38,6 +38,13 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),
   WEB_DIST: z.string().optional(),
   CASE_NUMBER_FORMAT: z.string().min(1).max(60).default(DEFAULT_CASE_NUMBER_FORMAT),
+  SMTP_URL: z
+    .union([z.literal(''), z.string().regex(/^smtps?:\/\/\S+$/, 'smtp:// or smtps:// URL')])
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('办成 <bancheng@localhost>'),
+  SMS_GATEWAY_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export interface Config {
@@ -59,6 +66,15 @@ export interface Config {
   webDist: string;
   /** Template of readable case numbers: {year}, {seq} or {seqN} zero-padded to N digits. */
   caseNumberFormat: string;
+  /** smtp://user:pass@host:port (or smtps://); unset, no email is sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** An HTTP endpoint that takes POST {to, text}; unset, no SMS is sent. */
+  smsGatewayUrl: string | undefined;
+  /** How often the outbox worker sends due messages and looks for reply reminders. */
+  outboxIntervalMs: number;
+  /** The largest case attachment accepted, in bytes. */
+  attachmentMaxBytes: number;
   version: string;
 }
 
@@ -89,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     caseNumberFormat: e.CASE_NUMBER_FORMAT,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    smsGatewayUrl: e.SMS_GATEWAY_URL || undefined,
+    outboxIntervalMs: e.OUTBOX_INTERVAL_SECONDS * 1000,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     version: VERSION,
   };
 }

@@ -4,11 +4,14 @@ import { buildApp, type BuiltApp } from './app.ts';
 import { bootstrapEmptyDatabase } from './services/bootstrap.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-bureau.ts';
 import { purgeExpiredSessions } from './services/auth-service.ts';
+import { createOutboxWorker, type OutboxWorker } from './services/outbox-worker.ts';
 
 const SESSION_PURGE_INTERVAL_MS = 60 * 60_000;
 
 export interface RunningServer extends BuiltApp {
   url: string;
+  /** Sends notifications' emails and SMS and creates reply reminders; ticks once at start. */
+  outbox: OutboxWorker;
 }
 
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<RunningServer> {
@@ -21,6 +24,9 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   await purge();
   const purgeTimer = setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS);
   purgeTimer.unref();
+  // Once now, so whatever fell due while the server was stopped goes out, then every interval.
+  const outbox = createOutboxWorker(built.ctx, { log: built.app.log });
+  outbox.start(config.outboxIntervalMs);
   await built.app.listen({ port: config.port, host: config.host });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -46,8 +52,10 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   return {
     ...built,
     url,
+    outbox,
     close: async () => {
       clearInterval(purgeTimer);
+      await outbox.stop();
       await built.close();
     },
   };

@@ -6,3 +6,5 @@ export * from './chains.ts';
 export * from './audit.ts';
 export * from './calendar.ts';
 export * from './cases.ts';
+export * from './notifications.ts';
+export * from './attachments.ts';

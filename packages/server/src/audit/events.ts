@@ -66,7 +66,12 @@ export type AuditEvent =
         action: Snapshot;
       };
     }
-  | { type: 'case.phoneRevealed'; subjectId: string; payload: Record<string, never> };
+  | { type: 'case.phoneRevealed'; subjectId: string; payload: Record<string, never> }
+  | {
+      type: 'case.attachmentAdded';
+      subjectId: string;
+      payload: { attachmentId: string; fileName: string; mediaType: string; size: number; sha256: string };
+    };
 
 export type AuditEventType = AuditEvent['type'];
 

@@ -4,11 +4,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-calendar.ts';
 import * as m0003 from './migrations/0003-cases.ts';
+import * as m0004 from './migrations/0004-notifications.ts';
+import * as m0005 from './migrations/0005-attachments.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-calendar': m0002,
   '0003-cases': m0003,
+  '0004-notifications': m0004,
+  '0005-attachments': m0005,
 };
 
 const provider: MigrationProvider = {

@@ -169,6 +169,9 @@ export interface DB {
   case_co_departments: CaseCoDepartmentTable;
   case_decisions: CaseDecisionTable;
   acting_deputies: ActingDeputyTable;
+  notifications: NotificationTable;
+  outbox: OutboxTable;
+  case_attachments: CaseAttachmentTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -180,3 +183,48 @@ export type SessionRow = Selectable<SessionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseDecisionRow = Selectable<CaseDecisionTable>;
+
+export interface NotificationTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  case_id: string | null;
+  title: string;
+  body: string;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  channel: string;
+  person_id: string;
+  notification_id: string | null;
+  dedupe_key: string;
+  payload: string;
+  due_at: string;
+  attempts: number;
+  last_error: string | null;
+  locked_until: string | null;
+  sent_at: string | null;
+  outcome: string | null;
+  created_at: string;
+}
+
+export type NotificationRow = Selectable<NotificationTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+
+export interface CaseAttachmentTable {
+  id: string;
+  case_id: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export type CaseAttachmentRow = Selectable<CaseAttachmentTable>;

@@ -42,6 +42,7 @@ import { departmentsWithUnit, type DepartmentWithUnit } from '../repositories/or
 import { peopleRefsByIds, rolesOfPerson } from '../repositories/people-repository.ts';
 import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
 import { computeDueDate } from './calendar-service.ts';
+import { notifyCaseChange } from './notification-service.ts';
 import { maskPhone } from './people-service.ts';
 import { newId, nowIso, todayInChina } from '../lib/ids.ts';
 
@@ -478,6 +479,14 @@ export async function actOnCase(
         after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
         action: { ...details, ...(replyDue && { replyDue: replyDue.due }) },
       },
+    });
+    await notifyCaseChange(trx, {
+      config: ctx.config,
+      before,
+      after: { ...before, ...changes },
+      action,
+      actorId: actor.personId,
+      holders,
     });
   });
   const after = await findCaseRow(db, args.id);

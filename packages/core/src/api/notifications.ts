@@ -1,0 +1,40 @@
+// The in-app inbox (我的待办 notifications): what arrived for you, and how many you have not read.
+import { z } from 'zod';
+import { idSchema, pageOf } from './common.ts';
+
+export const NOTIFICATION_KINDS = [
+  'caseArrived', // a refusal's approval form reached a level you hold (or act for)
+  'decisionMade', // a level decided on your proposed refusal
+  'caseRefused', // the principal leader confirmed the refusal: answer the applicant by the due date
+  'replyDueSoon', // the reply is due today or on the next working day
+  'replyOverdue', // the reply is past due (to the first responder and their department head)
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notificationSchema = z.object({
+  id: idSchema,
+  kind: z.enum(NOTIFICATION_KINDS),
+  caseId: idSchema.nullable(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationSchema>;
+
+export const notificationListQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const notificationListSchema = pageOf(notificationSchema).extend({
+  unreadCount: z.number().int(),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;
+
+export const notificationsReadAllSchema = z.object({
+  marked: z.number().int(),
+  unreadCount: z.number().int(),
+});
+export type NotificationsReadAll = z.infer<typeof notificationsReadAllSchema>;

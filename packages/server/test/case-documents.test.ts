@@ -1,0 +1,226 @@
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The entries of a zip file, read from its central directory (enough for what docx writes). */
+function unzip(file: Buffer): Map<string, Buffer> {
+  let end = file.length - 22;
+  while (end >= 0 && file.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip file');
+  const count = file.readUInt16LE(end + 10);
+  let at = file.readUInt32LE(end + 16);
+  const entries = new Map<string, Buffer>();
+  for (let i = 0; i < count; i++) {
+    if (file.readUInt32LE(at) !== 0x02014b50) throw new Error('bad central directory');
+    const method = file.readUInt16LE(at + 10);
+    const size = file.readUInt32LE(at + 20);
+    const nameLength = file.readUInt16LE(at + 28);
+    const skip = nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+    const local = file.readUInt32LE(at + 42);
+    const name = file.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+    const data = file.subarray(start, start + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + skip;
+  }
+  return entries;
+}
+
+/** word/document.xml and its text, one line per paragraph. */
+function readDocx(file: Buffer): { xml: string; text: string } {
+  expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+  const entries = unzip(file);
+  expect(entries.has('[Content_Types].xml')).toBe(true);
+  const xml = entries.get('word/document.xml')?.toString('utf8') ?? '';
+  const text = xml
+    .split('</w:p>')
+    .map((p) =>
+      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1] ?? '')
+        .join('')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&'),
+    )
+    .filter(Boolean)
+    .join('\n');
+  return { xml, text };
+}
+
+const registration = (matterTitle: string) => ({
+  applicant: {
+    kind: 'enterprise',
+    name: '示范食品有限公司',
+    creditCode: '91411381MA45ABCD1X',
+    phone: '13912345678',
+  },
+  channel: 'visit',
+  receivedAt: '2026-11-20T09:30:00+08:00',
+  matterType: 'licensing',
+  matterTitle,
+  description: '企业希望在住宅楼一层开设食品加工作坊',
+});
+
+async function act(c: Client, id: string, action: Record<string, unknown>) {
+  const current = (await c.request('GET', `/api/cases/${id}`)).json();
+  const res = await c.request('POST', `/api/cases/${id}/actions`, { version: current.version, action });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe.each(DIALECTS)('case documents: the approval form and the reply letter as DOCX [%s]', (dialect) => {
+  let t: TestApp;
+  let shouwen: Client, keshi: Client, fenguan: Client, juzhang: Client, ducha: Client, outsider: Client;
+  /** A case waiting at the principal leader, and one refused, answered by phone and closed. */
+  let pendingId: string, closedId: string;
+
+  async function escalateToPrincipal(matterTitle: string): Promise<string> {
+    const c = (await shouwen.request('POST', '/api/cases', registration(matterTitle))).json();
+    await act(shouwen, c.id, {
+      type: 'proposeRefusal',
+      reason: 'notPermitted',
+      reasonText: '住宅楼内不得从事食品加工',
+    });
+    await act(keshi, c.id, { type: 'decide', decision: 'escalate', opinion: '把握不准，提请分管领导' });
+    await act(fenguan, c.id, { type: 'decide', decision: 'escalate', opinion: '仍不能办，提请主要领导审定' });
+    return c.id;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    [shouwen, keshi, fenguan, juzhang, ducha, outsider] = await Promise.all([
+      t.signIn('shouwen'),
+      t.signIn('keshi'),
+      t.signIn('fenguan'),
+      t.signIn('juzhang'),
+      t.signIn('ducha'),
+      t.signIn('jgjc1'),
+    ]);
+    pendingId = await escalateToPrincipal('在住宅楼内办理食品经营许可（待审定）');
+    closedId = await escalateToPrincipal('在住宅楼内办理食品经营许可');
+    await act(juzhang, closedId, {
+      type: 'decide',
+      decision: 'refuse',
+      opinion: '法规明确禁止，确实不能办',
+      workableSuggestion: '可在工业园区标准厂房申办，我局提供选址指导',
+    });
+    await act(shouwen, closedId, {
+      type: 'recordReply',
+      method: 'phone',
+      calledAt: '2026-11-28T10:00:00+08:00',
+      phoneNumber: '13912345678',
+      answeredBy: '王经理',
+      content: '告知不能办理的原因及园区申办建议',
+    });
+    await act(shouwen, closedId, { type: 'recordFeedback', accepted: true, text: '表示理解' });
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it('fills Attachment 4 with every level’s opinion, signer and date, and the phone masked', async () => {
+    const res = await ducha.request('GET', `/api/cases/${closedId}/form.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(DOCX_TYPE);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="approval-form-\d{4}-\d{6}\.docx"; filename\*=UTF-8''/,
+    );
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1] ?? '')).toMatch(
+      /^说“不”事项提级管理审批表-\d{4}-\d{6}\.docx$/,
+    );
+    const { xml, text } = readDocx(res.rawPayload);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('演示市市场监督管理局 说“不”事项提级管理审批表');
+    expect(lines[1]).toMatch(/^\d{4} 年 \d{1,2} 月 \d{1,2} 日$/);
+    for (const label of [
+      '承办单位（科室）',
+      '首问负责人',
+      '申请（来信、来访）人',
+      '单位、姓名',
+      '联系方式',
+      '申请（来信、来访）时间、方式',
+      '时间',
+      '方式',
+      '申请（来信、来访）事项',
+      '说“不”理由',
+      '申请（来信、来访）人意见反馈',
+      '科室负责人审批意见',
+      '分管领导审批意见',
+      '主要领导审批意见',
+      '备注',
+    ]) {
+      expect(lines).toContain(label);
+    }
+    expect(lines).toContain('演示市市场监督管理局 登记注册科');
+    expect(lines).toContain('张伟');
+    expect(text).toContain('示范食品有限公司（统一社会信用代码：91411381MA45ABCD1X）');
+    expect(lines).toContain('2026年11月20日 09:30');
+    expect(lines).toContain('来访');
+    expect(text).toContain('【法律政策不允许】住宅楼内不得从事食品加工');
+    expect(text).toContain('【提请上级】把握不准，提请分管领导');
+    expect(text).toMatch(/审批人：陈静\u3000\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain('【提请上级】仍不能办，提请主要领导审定');
+    expect(text).toMatch(/审批人：李明\u3000\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain('【确实不能办】法规明确禁止，确实不能办');
+    expect(text).toContain('说“行”建议：可在工业园区标准厂房申办，我局提供选址指导');
+    expect(text).toMatch(/审批人：王建国\u3000\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain('【认可】表示理解');
+    expect(text).toContain('答复：电话答复（接听人：王经理），2026年11月28日 10:00');
+    expect(text).toContain('139****5678');
+    expect(xml).not.toContain('13912345678');
+    // The layout: A4 portrait, 2.5 cm margins, single black borders, merged cells, a bold 18 pt Song title.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417"/);
+    expect(xml).toContain('<w:top w:val="single" w:color="000000" w:sz="4"/>');
+    expect(xml).toContain('<w:gridSpan w:val="3"/>');
+    expect(xml).toContain('<w:vMerge w:val="restart"/>');
+    expect(xml).toMatch(/<w:rFonts[^>]*w:eastAsia="SimSun"/);
+    expect(xml).toMatch(/<w:b\/>(<[^>]+>)*<w:sz w:val="36"\/>/);
+  });
+
+  it('gives a blank form for a case not yet proposed, and a date line once it is', async () => {
+    const open = (await shouwen.request('POST', '/api/cases', registration('尚未提请的事项'))).json();
+    const blank = readDocx((await shouwen.request('GET', `/api/cases/${open.id}/form.docx`)).rawPayload);
+    expect(blank.text.split('\n')[1]).toBe('年　　月　　日');
+    expect(blank.text).not.toContain('审批人：');
+    const pending = readDocx((await keshi.request('GET', `/api/cases/${pendingId}/form.docx`)).rawPayload);
+    expect(pending.text.split('\n')[1]).toMatch(/^\d{4} 年 \d{1,2} 月 \d{1,2} 日$/);
+    expect(pending.text).not.toContain('【确实不能办】');
+  });
+
+  it('writes the reply letter once the refusal is final, and refuses it before', async () => {
+    const early = await shouwen.request('GET', `/api/cases/${pendingId}/reply-letter.docx`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('CASE_ACTION_NOT_ALLOWED');
+
+    const res = await shouwen.request('GET', `/api/cases/${closedId}/reply-letter.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(DOCX_TYPE);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="reply-letter-\d{4}-\d{6}\.docx"/,
+    );
+    const { xml, text } = readDocx(res.rawPayload);
+    expect(text.split('\n')[0]).toBe('关于“在住宅楼内办理食品经营许可”事项的答复');
+    expect(text).toContain('示范食品有限公司：');
+    expect(text).toContain('贵单位于2026年11月20日以来访方式提出的“在住宅楼内办理食品经营许可”事项收悉');
+    expect(text).toContain('住宅楼内不得从事食品加工。经我单位主要领导审定：法规明确禁止，确实不能办。');
+    expect(text).toContain('可在工业园区标准厂房申办，我局提供选址指导。');
+    expect(text).toContain('可向演示市市场监督管理局督查室反映');
+    expect(text).toMatch(/演示市市场监督管理局\n\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(xml).not.toContain('13912345678');
+  });
+
+  it('hides both documents from someone who cannot see the case, and needs a session', async () => {
+    for (const doc of ['form.docx', 'reply-letter.docx']) {
+      const res = await outsider.request('GET', `/api/cases/${closedId}/${doc}`);
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+      expect((await t.inject({ method: 'GET', url: `/api/cases/${closedId}/${doc}` })).statusCode).toBe(401);
+      expect((await shouwen.request('GET', `/api/cases/no-such-case/${doc}`)).statusCode).toBe(404);
+    }
+  });
+});
