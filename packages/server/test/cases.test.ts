@@ -198,6 +198,33 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     expect(decisions.filter((d) => d.level === 2)).toHaveLength(1);
   });
 
+  it('filters overdue replies and replies due soon', async () => {
+    const c = (await shouwen.request('POST', '/api/cases', registration({ matterTitle: '期限测试' }))).json();
+    await act(shouwen, c.id, { type: 'proposeRefusal', reason: 'notPermitted', reasonText: '期限' });
+    await act(keshi, c.id, { type: 'decide', decision: 'escalate', opinion: '提请' });
+    await act(fenguan, c.id, { type: 'decide', decision: 'escalate', opinion: '提请' });
+    await act(juzhang, c.id, {
+      type: 'decide',
+      decision: 'refuse',
+      opinion: '不能办',
+      workableSuggestion: '建议',
+    });
+    const ids = async (query: string) =>
+      (await shouwen.request('GET', `/api/cases?view=all&pageSize=200&${query}`))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    expect(await ids('overdue=true')).not.toContain(c.id);
+    expect(await ids('dueSoon=true')).not.toContain(c.id);
+    const db = t.ctx.database.db;
+    await db.updateTable('cases').set({ reply_due: '2026-01-05' }).where('id', '=', c.id).execute();
+    expect(await ids('overdue=true')).toContain(c.id);
+    expect(await ids('dueSoon=true')).toContain(c.id);
+    const listed = (await shouwen.request('GET', `/api/cases?view=all&overdue=true`))
+      .json()
+      .items.find((i: { id: string }) => i.id === c.id);
+    expect(listed.overdue).toBe(true);
+  });
+
   it('audits every reveal of the applicant’s phone', async () => {
     const c = (await shouwen.request('POST', '/api/cases', registration())).json();
     const res = await shouwen.request('POST', `/api/cases/${c.id}/reveal-phone`);

@@ -122,6 +122,8 @@ export const caseListQuerySchema = z.strictObject({
   view: z.enum(CASE_VIEWS).default('todo'),
   state: z.enum(CASE_STATES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Refusals whose reply is due by the end of the next working day. */
+  dueSoon: z.enum(['true', 'false']).optional(),
   matterType: z.enum(MATTER_TYPES).optional(),
   channel: z.enum(CHANNELS).optional(),
   departmentId: idSchema.optional(),

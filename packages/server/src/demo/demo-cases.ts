@@ -7,6 +7,9 @@ import { findPersonRowByUsername } from '../repositories/people-repository.ts';
 
 type Step = [username: string, action: CaseActionBody];
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
 interface DemoCase {
   by: string;
   receivedAt: string;
@@ -290,7 +293,11 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
   const departments = await db.selectFrom('departments').select(['id', 'name']).execute();
   for (const demo of DEMO_CASES) {
     const actor = { personId: await personId(demo.by), address: null };
-    let detail = await registerCase(ctx, actor, {
+    // Each case is registered when it came in and each step taken a working day later, so the demo has
+    // history across the quarters (and a refusal whose reply is now overdue).
+    const received = Date.parse(demo.receivedAt);
+    const at = (step: number) => ({ ...ctx, clock: () => new Date(received + step * DAY_MS + HOUR_MS) });
+    let detail = await registerCase(at(0), actor, {
       applicant: demo.applicant,
       channel: demo.channel,
       receivedAt: demo.receivedAt,
@@ -303,9 +310,9 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
         return d.id;
       }),
     });
-    for (const [username, action] of demo.steps) {
+    for (const [index, [username, action]] of demo.steps.entries()) {
       detail = await actOnCase(
-        ctx,
+        at(index + 1),
         { personId: await personId(username), address: null },
         {
           id: detail.id,

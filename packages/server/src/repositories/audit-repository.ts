@@ -4,11 +4,16 @@ import type { Db, Trx } from '../db/database.ts';
 import { subjectTypeOf, type Actor, type AuditEvent } from '../audit/events.ts';
 import { nowIso } from '../lib/ids.ts';
 
-export async function appendAuditEvent(trx: Trx | Db, actor: Actor, event: AuditEvent): Promise<void> {
+export async function appendAuditEvent(
+  trx: Trx | Db,
+  actor: Actor,
+  event: AuditEvent,
+  at: string = nowIso(),
+): Promise<void> {
   await trx
     .insertInto('audit_events')
     .values({
-      occurred_at: nowIso(),
+      occurred_at: at,
       type: event.type,
       actor_id: actor.personId,
       actor_address: actor.address,

@@ -93,6 +93,7 @@ export interface CaseListFilter {
   homeDepartmentIds: readonly string[];
   state?: string | undefined;
   overdueBefore?: string | undefined;
+  dueBy?: string | undefined;
   matterType?: string | undefined;
   channel?: string | undefined;
   departmentId?: string | undefined;
@@ -186,6 +187,7 @@ export async function listCaseRows(
   if (f.state) q = q.where('cases.state', '=', f.state);
   if (f.overdueBefore)
     q = q.where('cases.state', '=', 'refused').where('cases.reply_due', '<', f.overdueBefore);
+  if (f.dueBy) q = q.where('cases.state', '=', 'refused').where('cases.reply_due', '<=', f.dueBy);
   if (f.matterType) q = q.where('cases.matter_type', '=', f.matterType);
   if (f.channel) q = q.where('cases.channel', '=', f.channel);
   if (f.departmentId) q = q.where('cases.department_id', '=', f.departmentId);

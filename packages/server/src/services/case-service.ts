@@ -21,7 +21,7 @@ import {
   type registerCaseBodySchema,
 } from '@bancheng/core';
 import type { z } from 'zod';
-import type { AppContext } from '../context.ts';
+import { clockOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseDecisionRow, CaseRow } from '../db/schema.ts';
@@ -44,7 +44,7 @@ import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
 import { computeDueDate } from './calendar-service.ts';
 import { notifyCaseChange } from './notification-service.ts';
 import { maskPhone } from './people-service.ts';
-import { newId, nowIso, todayInChina } from '../lib/ids.ts';
+import { newId, todayInChina } from '../lib/ids.ts';
 
 /** A final refusal is answered within this many working days (work plan 三(一)). */
 export const REPLY_WORKING_DAYS = 3;
@@ -55,7 +55,7 @@ export async function registerCase(
   body: z.output<typeof registerCaseBodySchema>,
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
-  if (Date.parse(body.receivedAt) > Date.now() + FUTURE_GRACE_MS) {
+  if (Date.parse(body.receivedAt) > clockOf(ctx).getTime() + FUTURE_GRACE_MS) {
     throw new AppError('VALIDATION_FAILED', { fields: { receivedAt: 'inFuture' } });
   }
   const viewer = await viewerOf(db, actor.personId);
@@ -74,7 +74,7 @@ export async function registerCase(
     const year = Number(todayInChina(new Date(body.receivedAt)).slice(0, 4));
     const seq = await allocateCaseSeq(trx, year);
     const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
-    const now = nowIso();
+    const now = clockOf(ctx).toISOString();
     const row: CaseRow = {
       id,
       number,
@@ -110,22 +110,27 @@ export async function registerCase(
       updated_at: now,
     };
     await insertCase(trx, row, coDepartmentIds);
-    await appendAuditEvent(trx, actor, {
-      type: 'case.registered',
-      subjectId: id,
-      payload: {
-        number,
-        departmentId,
-        after: {
-          channel: row.channel,
-          matterType: row.matter_type,
-          matterTitle: row.matter_title,
-          applicantName: row.applicant_name,
-          applicantPhone: maskPhone(row.applicant_phone),
-          coDepartmentIds,
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'case.registered',
+        subjectId: id,
+        payload: {
+          number,
+          departmentId,
+          after: {
+            channel: row.channel,
+            matterType: row.matter_type,
+            matterTitle: row.matter_title,
+            applicantName: row.applicant_name,
+            applicantPhone: maskPhone(row.applicant_phone),
+            coDepartmentIds,
+          },
         },
       },
-    });
+      now,
+    );
   });
   return getCaseDetail(ctx, viewer, id);
 }
@@ -150,12 +155,14 @@ export async function listCases(
   if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) {
     return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   }
-  const today = todayInChina();
+  const today = todayInChina(clockOf(ctx));
   const { rows, total } = await listCaseRows(db, {
     ...scopes,
     view: query.view,
     state: query.state,
     overdueBefore: query.overdue === 'true' ? today : undefined,
+    dueBy:
+      query.dueSoon === 'true' ? (await computeDueDate(ctx, { from: today, workdays: 1 })).due : undefined,
     matterType: query.matterType,
     channel: query.channel,
     departmentId: query.departmentId,
@@ -305,7 +312,7 @@ async function buildDetail(
     wf.decisions.some((d) => d.personId === viewer.personId) ||
     availableActions(wf, viewer.personId, holders).length > 0;
   return {
-    ...toSummary(r, lookups, todayInChina()),
+    ...toSummary(r, lookups, todayInChina(clockOf(ctx))),
     applicantKind: r.applicant_kind === 'enterprise' ? 'enterprise' : 'person',
     applicantCreditCode: r.applicant_credit_code,
     applicantAddress: r.applicant_address,
@@ -433,7 +440,7 @@ export async function actOnCase(
   // Worked out before the transaction: the calendar is read through its own connection and cache.
   const replyDue =
     action.type === 'decide' && action.decision === 'refuse'
-      ? await computeDueDate(ctx, { from: todayInChina(), workdays: REPLY_WORKING_DAYS })
+      ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
       : null;
   const holders: ChainHolders = await holdersFor(db, (await findCaseRow(db, args.id))?.department_id ?? '');
   await db.transaction().execute(async (trx) => {
@@ -445,7 +452,7 @@ export async function actOnCase(
     const wf = toWorkflowCase(before, decisions, await allDecisionsOf(trx, before));
     const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
-    const now = nowIso();
+    const now = clockOf(ctx).toISOString();
     const changes = changesFor(action, before, result.next, { now, replyDue });
     if (!(await updateCaseGuarded(trx, { id: before.id, version, changes }))) {
       throw new AppError('VERSION_CONFLICT');
@@ -471,15 +478,20 @@ export async function actOnCase(
       })),
     );
     const { type: _type, ...details } = action;
-    await appendAuditEvent(trx, actor, {
-      type: `case.${action.type}`,
-      subjectId: before.id,
-      payload: {
-        before: { state: before.state, firstResponderId: before.first_responder_id },
-        after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
-        action: { ...details, ...(replyDue && { replyDue: replyDue.due }) },
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: `case.${action.type}`,
+        subjectId: before.id,
+        payload: {
+          before: { state: before.state, firstResponderId: before.first_responder_id },
+          after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
+          action: { ...details, ...(replyDue && { replyDue: replyDue.due }) },
+        },
       },
-    });
+      now,
+    );
     await notifyCaseChange(trx, {
       config: ctx.config,
       before,
@@ -505,7 +517,12 @@ export async function revealApplicantPhone(
   if (!detail.abilities.revealPhone) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
   const row = await findCaseRow(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  await appendAuditEvent(db, actor, { type: 'case.phoneRevealed', subjectId: id, payload: {} });
+  await appendAuditEvent(
+    db,
+    actor,
+    { type: 'case.phoneRevealed', subjectId: id, payload: {} },
+    clockOf(ctx).toISOString(),
+  );
   return { phone: row.applicant_phone };
 }
 

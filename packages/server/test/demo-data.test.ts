@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_STATES } from '@bancheng/core';
+import { createTestApp, type TestApp } from './harness.ts';
+
+describe('the demo bureau’s cases', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite');
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it('hold every state but the transient ones, across the four quarters of 2026', async () => {
+    const rows = await t.ctx.database.db
+      .selectFrom('cases')
+      .select(['state', 'outcome', 'received_at', 'reply_due'])
+      .execute();
+    const states = new Set(rows.map((r) => r.state));
+    for (const state of CASE_STATES.filter(
+      (s) => s !== 'inConsultation' && s !== 'replied' && s !== 'atDeptHead',
+    )) {
+      expect(states, state).toContain(state);
+    }
+    const quarters = new Set(rows.map((r) => Math.floor(Number(r.received_at.slice(5, 7)) / 3.01) + 1));
+    expect([...quarters].sort()).toEqual([1, 2, 3, 4]);
+    const outcomes = new Set(rows.map((r) => r.outcome));
+    expect(outcomes).toEqual(new Set([null, 'done', 'oneTimeNotice', 'refused']));
+  });
+
+  it('include an overdue reply, a consultation, and refusals answered by phone and in writing', async () => {
+    const sup = await t.signIn('ducha');
+    const overdue = (await sup.request('GET', '/api/cases?view=all&overdue=true')).json();
+    expect(overdue.total).toBeGreaterThanOrEqual(1);
+    const events = await t.ctx.database.db
+      .selectFrom('audit_events')
+      .select(['type', 'payload', 'occurred_at'])
+      .where('type', 'like', 'case.%')
+      .execute();
+    const replies = events
+      .filter((e) => e.type === 'case.recordReply')
+      .map((e) => JSON.parse(e.payload).action.method);
+    expect(new Set(replies)).toEqual(new Set(['phone', 'written']));
+    expect(events.some((e) => e.type === 'case.recordConsultation')).toBe(true);
+    // Decisions are dated in their quarter, not on the day the demo was loaded.
+    expect(events.filter((e) => e.type === 'case.decide').some((e) => e.occurred_at < '2026-07-01')).toBe(
+      true,
+    );
+  });
+});
