@@ -117,7 +117,11 @@ export const ERRORS = {
     zh: '附件超过大小上限，未保存',
     en: 'The attachment is larger than the limit; nothing was saved',
   },
-  ATTACHMENT_EMPTY: { status: 400, zh: '请选择要上传的文件（文件不能为空）', en: 'Choose a file to upload (it may not be empty)' },
+  ATTACHMENT_EMPTY: {
+    status: 400,
+    zh: '请选择要上传的文件（文件不能为空）',
+    en: 'Choose a file to upload (it may not be empty)',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 

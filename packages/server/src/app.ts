@@ -23,6 +23,7 @@ import { chainRoutes } from './routes/chains.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { caseDocumentRoutes } from './routes/case-documents.ts';
+import { caseAttachmentRoutes } from './routes/case-attachments.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { ensureShippedCalendar } from './services/calendar-service.ts';
@@ -133,6 +134,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   caseRoutes(app, ctx);
   notificationRoutes(app, ctx);
   caseDocumentRoutes(app, ctx);
+  caseAttachmentRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDist, 'index.html');

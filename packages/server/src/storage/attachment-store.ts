@@ -41,7 +41,11 @@ export async function receiveFile(dataDir: string, source: Readable): Promise<Re
     },
   });
   try {
-    await pipeline(source, measure, fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o640, flush: true }));
+    await pipeline(
+      source,
+      measure,
+      fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o640, flush: true }),
+    );
   } catch (error) {
     await discardFile({ tempPath });
     throw error;

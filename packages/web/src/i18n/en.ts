@@ -451,6 +451,7 @@ export const en: Dictionary = {
   'caseEvent.recordFeedback': 'Applicant’s feedback',
   'caseEvent.recordFollowUp': 'Follow-up check',
   'caseEvent.phoneRevealed': 'Full phone number viewed',
+  'caseEvent.attachmentAdded': 'Attachment added',
   'caseEvent.stateChange': '{from} → {to}',
   'caseEvent.replyDue': 'reply due {date}',
   'caseEvent.accepted': 'Accepted',
@@ -486,6 +487,19 @@ export const en: Dictionary = {
   'home.todoCount': '{count} to do',
   'home.todoEmpty': 'Nothing to do',
   'home.todoMore': 'See all to-do items',
+
+  'attachments.title': 'Attachments',
+  'attachments.add': 'Upload',
+  'attachments.name': 'File',
+  'attachments.size': 'Size',
+  'attachments.uploadedBy': 'Uploaded by',
+  'attachments.uploadedAt': 'Uploaded at',
+  'attachments.empty': 'No attachments',
+  'attachments.added': 'Uploaded: {name}',
+  'attachments.uploadFailed': 'Upload failed: {name}',
+  'attachments.limit': 'Each file may be at most {mb} MB',
+  'attachments.hint':
+    'PDF, images (JPG, PNG, GIF, WebP) and Office documents (Word, Excel, PowerPoint, WPS), at most {mb} MB each; downloads are always saved as files, never opened in the browser.',
 
   'error.network': 'Cannot reach the server; check the network and try again',
   'error.unexpected': 'The operation failed',

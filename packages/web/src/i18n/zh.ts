@@ -435,6 +435,7 @@ export const zh = {
   'caseEvent.recordFeedback': '申请人意见反馈',
   'caseEvent.recordFollowUp': '跟踪问效',
   'caseEvent.phoneRevealed': '查看完整电话',
+  'caseEvent.attachmentAdded': '上传附件',
   'caseEvent.stateChange': '{from} → {to}',
   'caseEvent.replyDue': '答复期限 {date}',
   'caseEvent.accepted': '认可',
@@ -470,6 +471,19 @@ export const zh = {
   'home.todoCount': '{count} 件待办',
   'home.todoEmpty': '没有待办事项',
   'home.todoMore': '查看全部待办',
+
+  'attachments.title': '附件',
+  'attachments.add': '上传附件',
+  'attachments.name': '文件名',
+  'attachments.size': '大小',
+  'attachments.uploadedBy': '上传人',
+  'attachments.uploadedAt': '上传时间',
+  'attachments.empty': '暂无附件',
+  'attachments.added': '已上传：{name}',
+  'attachments.uploadFailed': '上传失败：{name}',
+  'attachments.limit': '单个文件不能超过 {mb} MB',
+  'attachments.hint':
+    '可上传 PDF、图片（JPG、PNG、GIF、WebP）和 Office 文档（Word、Excel、PowerPoint、WPS），单个文件不超过 {mb} MB；下载时一律保存为文件，不在浏览器中打开。',
 
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unexpected': '操作失败',

@@ -20,7 +20,12 @@ const obj = (v: unknown): Record<string, unknown> =>
 /** 'case.decide' → 'caseEvent.decide'; unknown types are shown as they are. */
 export function eventLabel(t: TFunction, type: string): string {
   const name = type.replace(/^case\./, '');
-  if (name === 'registered' || name === 'phoneRevealed' || CASE_ACTIONS.some((a) => a === name)) {
+  if (
+    name === 'registered' ||
+    name === 'phoneRevealed' ||
+    name === 'attachmentAdded' ||
+    CASE_ACTIONS.some((a) => a === name)
+  ) {
     return t(`caseEvent.${name}` as MessageKey);
   }
   return type;

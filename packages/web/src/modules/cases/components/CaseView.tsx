@@ -11,6 +11,7 @@ import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useCase, useWorkdaysLeft } from '../hooks/useCases.ts';
 import { ApprovalProgress } from './ApprovalProgress.tsx';
+import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
 import { CaseOutcomeTag, CaseStateTag } from './CaseTags.tsx';
@@ -118,6 +119,7 @@ export function CaseView({ id }: { id: string }) {
           <Flex vertical gap={16}>
             <CaseInfo c={c} />
             <ApprovalProgress c={c} />
+            <CaseAttachments caseId={c.id} />
             <CaseTimeline c={c} />
           </Flex>
         </Col>
