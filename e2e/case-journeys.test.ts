@@ -172,7 +172,19 @@ describe('case journeys in Chromium', () => {
   it('a cross-department case goes through a joint consultation and is then done', async () => {
     const page = await newPage(e2e);
     await signIn(page, 'shouwen');
-    await register(page, '异地迁入企业档案调取', { coDepartment: '消费者权益保护科' });
+    const url = await register(page, '异地迁入企业档案调取', { coDepartment: '消费者权益保护科' });
+    // The co-department's first responder records what they did.
+    const helper = await newPage(e2e);
+    await signIn(helper, 'xbk1');
+    await helper.goto(url);
+    await helper.getByTestId('case-contributions').waitFor();
+    await helper.locator('#contribution_text').fill('已向外省市场监管局发函，协助调取档案。');
+    await helper.getByTestId('contribution-submit').click();
+    await helper.getByTestId('contribution').first().waitFor();
+    await helper.context().close();
+    await page.reload();
+    await page.getByTestId('contribution').first().waitFor();
+    await expect(page.getByTestId('case-contributions').textContent()).resolves.toContain('协助调取档案');
     await act(page, 'requestConsultation', (p) =>
       p.locator('#action_proposal').fill('提请分管领导会商，由登记注册科牵头与外省对接。'),
     );

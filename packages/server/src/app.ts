@@ -22,6 +22,7 @@ import { peopleRoutes } from './routes/people.ts';
 import { chainRoutes } from './routes/chains.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { contributionRoutes } from './routes/contributions.ts';
 import { caseDocumentRoutes } from './routes/case-documents.ts';
 import { caseAttachmentRoutes } from './routes/case-attachments.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   auditRoutes(app, ctx);
   calendarRoutes(app, ctx);
   caseRoutes(app, ctx);
+  contributionRoutes(app, ctx);
   notificationRoutes(app, ctx);
   caseDocumentRoutes(app, ctx);
   caseAttachmentRoutes(app, ctx);

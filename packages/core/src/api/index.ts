@@ -8,3 +8,4 @@ export * from './calendar.ts';
 export * from './cases.ts';
 export * from './notifications.ts';
 export * from './attachments.ts';
+export * from './contributions.ts';

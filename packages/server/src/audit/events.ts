@@ -68,6 +68,11 @@ export type AuditEvent =
     }
   | { type: 'case.phoneRevealed'; subjectId: string; payload: Record<string, never> }
   | {
+      type: 'case.contributionRecorded';
+      subjectId: string;
+      payload: { departmentId: string; text: string };
+    }
+  | {
       type: 'case.attachmentAdded';
       subjectId: string;
       payload: { attachmentId: string; fileName: string; mediaType: string; size: number; sha256: string };

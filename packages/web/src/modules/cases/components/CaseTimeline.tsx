@@ -24,6 +24,7 @@ export function eventLabel(t: TFunction, type: string): string {
     name === 'registered' ||
     name === 'phoneRevealed' ||
     name === 'attachmentAdded' ||
+    name === 'contributionRecorded' ||
     CASE_ACTIONS.some((a) => a === name)
   ) {
     return t(`caseEvent.${name}` as MessageKey);
