@@ -202,4 +202,20 @@ describe('case journeys in Chromium', () => {
     await shot(page, 'case-consultation-closed');
     await page.context().close();
   });
+
+  it('prints the one-time notice given to an applicant', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'shouwen');
+    const found = await (
+      await page.request.get(`/api/cases?view=all&q=${encodeURIComponent('个体工商户注销')}`)
+    ).json();
+    const id = found.items[0].id;
+    await page.goto(`/cases/${id}`);
+    await page.getByTestId('case-notice').click();
+    await page.getByTestId('one-time-notice').waitFor();
+    await expect(page.getByTestId('notice-text').textContent()).resolves.toContain('注销登记申请书');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'one-time-notice-print');
+    await page.context().close();
+  });
 });

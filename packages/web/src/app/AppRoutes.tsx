@@ -6,6 +6,7 @@ import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CaseFormPage } from '../pages/CaseFormPage.tsx';
+import { CaseNoticePage } from '../pages/CaseNoticePage.tsx';
 import { CasePage } from '../pages/CasePage.tsx';
 import { CaseRegisterPage } from '../pages/CaseRegisterPage.tsx';
 import { CasesPage } from '../pages/CasesPage.tsx';
@@ -77,6 +78,7 @@ export function AppRoutes() {
         />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/form" element={<CaseFormPage />} />
+        <Route path="cases/:id/notice" element={<CaseNoticePage />} />
         <Route path="chains" element={<ChainsPage />} />
         <Route path="password" element={<PasswordPage me={current} />} />
         <Route

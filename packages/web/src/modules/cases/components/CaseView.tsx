@@ -61,11 +61,20 @@ function Header({ c }: { c: CaseDetail }) {
           </Typography.Text>
           <Deadline c={c} />
         </Flex>
-        <Link to={`/cases/${encodeURIComponent(c.id)}/form`}>
-          <Button icon={<FileTextOutlined />} data-testid="case-form">
-            {t('case.formLink')}
-          </Button>
-        </Link>
+        <Flex gap={8} wrap>
+          {c.outcome === 'oneTimeNotice' ? (
+            <Link to={`/cases/${encodeURIComponent(c.id)}/notice`}>
+              <Button icon={<FileTextOutlined />} data-testid="case-notice">
+                {t('notice.link')}
+              </Button>
+            </Link>
+          ) : null}
+          <Link to={`/cases/${encodeURIComponent(c.id)}/form`}>
+            <Button icon={<FileTextOutlined />} data-testid="case-form">
+              {t('case.formLink')}
+            </Button>
+          </Link>
+        </Flex>
       </Flex>
     </Card>
   );

@@ -1,0 +1,67 @@
+// 一次性告知书: the complete list of procedures and materials given to the applicant at once (work plan
+// 三(一)), printable on A4 for the applicant to take away. Filled from the case's giveOneTimeNotice event.
+import { Button, Flex, Result } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { useT } from '../../../i18n/index.tsx';
+import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
+import { useCase } from '../hooks/useCases.ts';
+import './approval-form.css';
+
+export function OneTimeNoticeSheet({ id }: { id: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const query = useCase(id);
+  if (query.isPending) return <LoadingBlock />;
+  if (query.isError) return <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />;
+  const c = query.data;
+  const event = c.timeline.filter((e) => e.type === 'case.giveOneTimeNotice').at(-1);
+  const action = event?.payload['action'];
+  const notice =
+    typeof action === 'object' && action !== null && 'notice' in action ? String(action.notice) : null;
+  const back = () => void navigate(`/cases/${encodeURIComponent(c.id)}`);
+  if (!event || notice === null) {
+    return (
+      <Result
+        status="info"
+        title={t('notice.none')}
+        extra={<Button onClick={back}>{t('form.back')}</Button>}
+      />
+    );
+  }
+  const date = dayjs(event.at);
+  return (
+    <>
+      <Flex wrap gap={8} justify="space-between" className="no-print" style={{ marginBottom: 16 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={back}>
+          {t('form.back')}
+        </Button>
+        <Button
+          type="primary"
+          icon={<PrinterOutlined />}
+          onClick={() => window.print()}
+          data-testid="notice-print"
+        >
+          {t('form.print')}
+        </Button>
+      </Flex>
+      <div className="approval-form" data-testid="one-time-notice">
+        <div className="approval-form-unit">{c.unitName}</div>
+        <h1>{t('notice.title')}</h1>
+        <p className="approval-form-date">{t('notice.number', { number: c.number })}</p>
+        <p>{t('notice.addressee', { name: c.applicantName })}</p>
+        <p>{t('notice.opening', { matter: c.matterTitle })}</p>
+        <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8, margin: '12pt 0' }} data-testid="notice-text">
+          {notice}
+        </div>
+        <p>{t('notice.closing')}</p>
+        <p style={{ textAlign: 'right', marginTop: '24pt' }}>
+          {t('notice.signature', { department: c.departmentName, name: event.actor?.displayName ?? '' })}
+          <br />
+          {t('form.dateLine', { year: date.year(), month: date.month() + 1, day: date.date() })}
+        </p>
+      </div>
+    </>
+  );
+}
