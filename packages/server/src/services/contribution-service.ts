@@ -6,7 +6,7 @@ import { clockOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { assignmentsOn } from '../repositories/chain-repository.ts';
-import { contributionEvents } from '../repositories/contribution-repository.ts';
+import { caseEvents } from '../repositories/case-repository.ts';
 import { todayInChina } from '../lib/ids.ts';
 import type { CaseViewer } from './case-access.ts';
 import { getCaseDetail } from './case-service.ts';
@@ -35,10 +35,23 @@ export async function listContributions(
 ): Promise<ContributionList> {
   const detail = await getCaseDetail(ctx, viewer, caseId);
   const names = new Map(detail.coDepartments.map((d) => [d.departmentId, d.departmentName]));
-  const events = await contributionEvents(ctx.database.db, caseId);
+  const events = (await caseEvents(ctx.database.db, caseId)).filter(
+    (e) => e.type === 'case.contributionRecorded',
+  );
   const open = detail.state !== 'closed';
   return {
-    items: events.map((e) => ({ ...e, departmentName: names.get(e.departmentId) ?? '' })),
+    items: events.map((e) => {
+      const payload = JSON.parse(e.payload) as { departmentId: string; text: string };
+      return {
+        departmentId: payload.departmentId,
+        departmentName: names.get(payload.departmentId) ?? '',
+        text: payload.text,
+        at: e.occurred_at,
+        person: e.person_id
+          ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
+          : null,
+      };
+    }),
     canRecordFor: open ? await departmentsFor(ctx, viewer, [...names.keys()]) : [],
   };
 }
