@@ -465,7 +465,8 @@ export const en: Dictionary = {
   'notice.none': 'This case has no one-time notice',
   'notice.number': 'No. {number}',
   'notice.addressee': 'To {name}:',
-  'notice.opening': 'For your request “{matter}”, here are all the procedures, materials and requirements at once:',
+  'notice.opening':
+    'For your request “{matter}”, here are all the procedures, materials and requirements at once:',
   'notice.closing': 'Please prepare the materials as listed. For questions, contact the first responder.',
   'notice.signature': '{department}, first responder: {name}',
   'caseEvent.attachmentAdded': 'Attachment added',
