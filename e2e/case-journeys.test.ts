@@ -14,10 +14,10 @@ async function act(
   await fill(page);
   await page.getByTestId('action-submit').click();
   if (options.confirm) await page.getByTestId('action-confirm').click();
-  // A string, evaluated in the page: this file is type-checked without the DOM library.
-  await page.waitForFunction(
-    `document.querySelector('[data-testid="case-page"]')?.getAttribute('data-version') !== ${JSON.stringify(before)}`,
-  );
+  // The page's data-version changes once the server's answer is shown.
+  await expect
+    .poll(() => page.getByTestId('case-page').getAttribute('data-version'), { timeout: 30_000 })
+    .not.toBe(before);
 }
 
 async function stateOf(page: Page): Promise<string | null> {
