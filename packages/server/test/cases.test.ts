@@ -216,7 +216,7 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     expect(await ids('overdue=true')).not.toContain(c.id);
     expect(await ids('dueSoon=true')).not.toContain(c.id);
     const db = t.ctx.database.db;
-    await db.updateTable('cases').set({ reply_due: '2026-01-05' }).where('id', '=', c.id).execute();
+    await db.updateTable('cases').set({ reply_deadline: '2026-01-05' }).where('id', '=', c.id).execute();
     expect(await ids('overdue=true')).toContain(c.id);
     expect(await ids('dueSoon=true')).toContain(c.id);
     const listed = (await shouwen.request('GET', `/api/cases?view=all&overdue=true`))

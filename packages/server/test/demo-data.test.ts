@@ -14,7 +14,7 @@ describe('the demo bureau’s cases', () => {
   it('hold every state but the transient ones, across the four quarters of 2026', async () => {
     const rows = await t.ctx.database.db
       .selectFrom('cases')
-      .select(['state', 'outcome', 'received_at', 'reply_due'])
+      .select(['state', 'outcome', 'received_at', 'reply_deadline'])
       .execute();
     const states = new Set(rows.map((r) => r.state));
     for (const state of CASE_STATES.filter(

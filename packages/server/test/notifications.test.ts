@@ -503,7 +503,11 @@ describe.each(DIALECTS)('reply reminders across a restart [%s]', (dialect) => {
 
     // While it is stopped, the reply date passes.
     const offline = store.open();
-    await offline.db.updateTable('cases').set({ reply_due: '2026-01-05' }).where('id', '=', c.id).execute();
+    await offline.db
+      .updateTable('cases')
+      .set({ reply_deadline: '2026-01-05' })
+      .where('id', '=', c.id)
+      .execute();
     await offline.close();
     expect(mail.received.filter((m) => m.subject.includes(c.number))).toEqual([]);
 

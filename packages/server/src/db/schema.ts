@@ -119,8 +119,8 @@ export interface CaseTable {
   refusal_reason_text: string | null;
   workable_suggestion: string | null;
   refused_at: string | null;
-  reply_due: string | null;
-  reply_due_provisional: number;
+  reply_deadline: string | null;
+  reply_deadline_provisional: number;
   closed_at: string | null;
   version: number;
   created_at: string;

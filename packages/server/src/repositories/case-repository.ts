@@ -186,8 +186,8 @@ export async function listCaseRows(
   }
   if (f.state) q = q.where('cases.state', '=', f.state);
   if (f.overdueBefore)
-    q = q.where('cases.state', '=', 'refused').where('cases.reply_due', '<', f.overdueBefore);
-  if (f.dueBy) q = q.where('cases.state', '=', 'refused').where('cases.reply_due', '<=', f.dueBy);
+    q = q.where('cases.state', '=', 'refused').where('cases.reply_deadline', '<', f.overdueBefore);
+  if (f.dueBy) q = q.where('cases.state', '=', 'refused').where('cases.reply_deadline', '<=', f.dueBy);
   if (f.matterType) q = q.where('cases.matter_type', '=', f.matterType);
   if (f.channel) q = q.where('cases.channel', '=', f.channel);
   if (f.departmentId) q = q.where('cases.department_id', '=', f.departmentId);

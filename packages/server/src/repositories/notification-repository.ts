@@ -129,18 +129,18 @@ export async function refusedCasesDueBy(
     matter_title: string;
     department_id: string;
     first_responder_id: string;
-    reply_due: string;
+    reply_deadline: string;
   }[]
 > {
   const rows = await db
     .selectFrom('cases')
-    .select(['id', 'number', 'matter_title', 'department_id', 'first_responder_id', 'reply_due'])
+    .select(['id', 'number', 'matter_title', 'department_id', 'first_responder_id', 'reply_deadline'])
     .where('state', '=', 'refused')
-    .where('reply_due', 'is not', null)
-    .where('reply_due', '<=', dueBy)
-    .orderBy('reply_due')
+    .where('reply_deadline', 'is not', null)
+    .where('reply_deadline', '<=', dueBy)
+    .orderBy('reply_deadline')
     .execute();
-  return rows.map((r) => ({ ...r, reply_due: r.reply_due ?? '' }));
+  return rows.map((r) => ({ ...r, reply_deadline: r.reply_deadline ?? '' }));
 }
 
 /**

@@ -102,8 +102,8 @@ export async function registerCase(
       refusal_reason_text: null,
       workable_suggestion: null,
       refused_at: null,
-      reply_due: null,
-      reply_due_provisional: 0,
+      reply_deadline: null,
+      reply_deadline_provisional: 0,
       closed_at: null,
       version: 0,
       created_at: now,
@@ -235,9 +235,9 @@ function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
     unitName: dept?.unitName ?? '',
     firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
     currentLevel: LEVEL_OF_STATE[r.state as CaseState] ?? null,
-    dueDate: r.reply_due,
-    dueProvisional: r.reply_due_provisional === 1,
-    overdue: r.state === 'refused' && r.reply_due !== null && r.reply_due < today,
+    dueDate: r.reply_deadline,
+    dueProvisional: r.reply_deadline_provisional === 1,
+    overdue: r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today,
     updatedAt: r.updated_at,
   };
 }
@@ -402,7 +402,7 @@ function changesFor(
   action: CaseActionRequest['action'],
   before: CaseRow,
   next: WorkflowCase,
-  extra: { now: string; replyDue: { due: string; provisional: boolean } | null },
+  extra: { now: string; replyDeadline: { due: string; provisional: boolean } | null },
 ): Partial<CaseRow> {
   const changes: Partial<CaseRow> = {
     state: next.state,
@@ -418,11 +418,11 @@ function changesFor(
     changes.refusal_reason_text = action.reasonText;
     changes.workable_suggestion = null;
   }
-  if (action.type === 'decide' && next.state === 'refused' && extra.replyDue) {
+  if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
     changes.workable_suggestion = action.workableSuggestion ?? null;
     changes.refused_at = extra.now;
-    changes.reply_due = extra.replyDue.due;
-    changes.reply_due_provisional = extra.replyDue.provisional ? 1 : 0;
+    changes.reply_deadline = extra.replyDeadline.due;
+    changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
   }
   return changes;
 }
@@ -438,7 +438,7 @@ export async function actOnCase(
   if (!(await isCaseVisible(db, args.id, scopes.scope))) throw new AppError('NOT_FOUND');
   const { action, version } = args.request;
   // Worked out before the transaction: the calendar is read through its own connection and cache.
-  const replyDue =
+  const replyDeadline =
     action.type === 'decide' && action.decision === 'refuse'
       ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
       : null;
@@ -453,7 +453,7 @@ export async function actOnCase(
     const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
     const now = clockOf(ctx).toISOString();
-    const changes = changesFor(action, before, result.next, { now, replyDue });
+    const changes = changesFor(action, before, result.next, { now, replyDeadline });
     if (!(await updateCaseGuarded(trx, { id: before.id, version, changes }))) {
       throw new AppError('VERSION_CONFLICT');
     }
@@ -487,7 +487,7 @@ export async function actOnCase(
         payload: {
           before: { state: before.state, firstResponderId: before.first_responder_id },
           after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
-          action: { ...details, ...(replyDue && { replyDue: replyDue.due }) },
+          action: { ...details, ...(replyDeadline && { replyDeadline: replyDeadline.due }) },
         },
       },
       now,

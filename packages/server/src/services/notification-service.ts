@@ -101,8 +101,8 @@ export function planCaseNotifications(change: {
     if (refused) {
       add([after.first_responder_id], {
         kind: 'caseRefused',
-        title: `请于 ${after.reply_due ?? ''} 前答复：${after.number}`,
-        body: `${caseRef} 经主要领导审定确实不能办，请在 ${after.reply_due ?? ''} 前将理由和说“行”建议答复申请人。`,
+        title: `请于 ${after.reply_deadline ?? ''} 前答复：${after.number}`,
+        body: `${caseRef} 经主要领导审定确实不能办，请在 ${after.reply_deadline ?? ''} 前将理由和说“行”建议答复申请人。`,
       });
     }
     // With a final refusal the proposer is normally the first responder, already told above.
@@ -196,7 +196,7 @@ export async function scheduleReplyReminders(ctx: AppContext, now: Date = new Da
   const channels = deliveryChannelsOf(ctx.config);
   let created = 0;
   for (const c of await refusedCasesDueBy(db, soon)) {
-    const overdue = c.reply_due < today;
+    const overdue = c.reply_deadline < today;
     const kind: NotificationKind = overdue ? 'replyOverdue' : 'replyDueSoon';
     const recipients = overdue
       ? [c.first_responder_id, ...peopleAtLevel(await holdersFor(db, c.department_id), 2)]
@@ -206,11 +206,11 @@ export async function scheduleReplyReminders(ctx: AppContext, now: Date = new Da
       personId,
       kind,
       caseId: c.id,
-      dedupeKey: `${kind}:${c.id}:${c.reply_due}:${personId}`,
+      dedupeKey: `${kind}:${c.id}:${c.reply_deadline}:${personId}`,
       title: overdue ? `答复已逾期：${c.number}` : `答复期限将至：${c.number}`,
       body: overdue
-        ? `${caseRef} 应于 ${c.reply_due} 前答复申请人，现已逾期，请立即答复。`
-        : `${caseRef} 应于 ${c.reply_due} 前答复申请人，请及时答复。`,
+        ? `${caseRef} 应于 ${c.reply_deadline} 前答复申请人，现已逾期，请立即答复。`
+        : `${caseRef} 应于 ${c.reply_deadline} 前答复申请人，请及时答复。`,
     }));
     const taken = await existingNotificationKeys(
       db,

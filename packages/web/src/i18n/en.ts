@@ -471,7 +471,7 @@ export const en: Dictionary = {
   'notice.signature': '{department}, first responder: {name}',
   'caseEvent.attachmentAdded': 'Attachment added',
   'caseEvent.stateChange': '{from} → {to}',
-  'caseEvent.replyDue': 'reply due {date}',
+  'caseEvent.replyDeadline': 'reply due {date}',
   'caseEvent.accepted': 'Accepted',
   'caseEvent.notAccepted': 'Not accepted',
 

@@ -454,7 +454,7 @@ export const zh = {
   'notice.signature': '{department}　首问负责人：{name}',
   'caseEvent.attachmentAdded': '上传附件',
   'caseEvent.stateChange': '{from} → {to}',
-  'caseEvent.replyDue': '答复期限 {date}',
+  'caseEvent.replyDeadline': '答复期限 {date}',
   'caseEvent.accepted': '认可',
   'caseEvent.notAccepted': '不认可',
 

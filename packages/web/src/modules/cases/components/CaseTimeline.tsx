@@ -103,10 +103,10 @@ function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode
       </Tag>,
     );
   }
-  if (str(a.replyDue))
+  if (str(a.replyDeadline))
     tags.push(
       <Tag key="due" color="red">
-        {t('caseEvent.replyDue', { date: String(a.replyDue) })}
+        {t('caseEvent.replyDeadline', { date: String(a.replyDeadline) })}
       </Tag>,
     );
   if (tags.length > 0)
