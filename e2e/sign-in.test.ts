@@ -2,16 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../packages/server/src/demo/demo-bureau.ts';
 import { E2E_DIALECTS, newPage, shot, signIn, startE2E, type E2E } from './support.ts';
 
+// Department heads keep their department's matter list; the supervision office's and discipline
+// inspection's demo accounts head their own offices.
 const MENUS_BY_ROLE: Record<string, string[]> = {
   firstResponder: ['menu-home', 'menu-chains'],
-  deptHead: ['menu-home', 'menu-chains'],
+  deptHead: ['menu-home', 'menu-matters', 'menu-chains'],
   leaderInCharge: ['menu-home', 'menu-chains'],
   principalLeader: ['menu-home', 'menu-chains'],
-  supervisionOffice: ['menu-home', 'menu-chains', 'menu-audit'],
-  disciplineInspection: ['menu-home', 'menu-chains', 'menu-audit'],
-  admin: ['menu-home', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'],
+  supervisionOffice: ['menu-home', 'menu-matters', 'menu-chains', 'menu-audit'],
+  disciplineInspection: ['menu-home', 'menu-matters', 'menu-chains', 'menu-audit'],
+  admin: ['menu-home', 'menu-matters', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'],
 };
-const ALL_MENUS = ['menu-home', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'];
+const ALL_MENUS = ['menu-home', 'menu-matters', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'];
 
 describe.each(E2E_DIALECTS)('signing in through the login page (Chromium) [%s]', (dialect) => {
   let e2e: E2E;

@@ -55,10 +55,15 @@ export const ERRORS = {
   },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
   NAME_TAKEN: { status: 409, zh: '同级下已有同名机构', en: 'That name is already used at this level' },
+  MATTER_TITLE_TAKEN: {
+    status: 409,
+    zh: '本科室的事项清单中已有同名事项',
+    en: "The department's matter list already has a matter with that title",
+  },
   NOT_EMPTY: {
     status: 409,
-    zh: '仍有下属科室或人员，不能删除',
-    en: 'It still has departments or people',
+    zh: '仍有下属科室、人员或事项，不能删除',
+    en: 'It still has departments, people or matters',
   },
   WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   PASSWORD_POLICY: {
@@ -167,6 +172,11 @@ export const FIELD_MESSAGES = {
   },
   inFuture: { zh: '不能晚于当前时间', en: 'may not be in the future' },
   cannotDisableSelf: { zh: '不能停用自己的账号', en: 'you cannot disable yourself' },
+  taken: { zh: '已被使用', en: 'already used' },
+  notInMatterList: {
+    zh: '不在承办科室的事项清单中，或已停用',
+    en: 'not an active matter of the handling department',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

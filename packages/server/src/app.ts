@@ -27,6 +27,7 @@ import { caseDocumentRoutes } from './routes/case-documents.ts';
 import { caseAttachmentRoutes } from './routes/case-attachments.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { matterRoutes } from './routes/matters.ts';
 import { ensureShippedCalendar } from './services/calendar-service.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
@@ -137,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   notificationRoutes(app, ctx);
   caseDocumentRoutes(app, ctx);
   caseAttachmentRoutes(app, ctx);
+  matterRoutes(app, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -14,6 +14,7 @@ export const MATTER_TYPES = [
   'blockage',
   'breakpoint',
 ] as const;
+export type MatterType = (typeof MATTER_TYPES)[number];
 export const CASE_VIEWS = ['todo', 'mine', 'department', 'all'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -41,8 +42,12 @@ export const registerCaseBodySchema = z.strictObject({
   applicant: applicantSchema,
   channel: z.enum(CHANNELS),
   receivedAt: z.iso.datetime({ offset: true }),
-  matterType: z.enum(MATTER_TYPES),
-  matterTitle: text(200),
+  /** From the handling department's matter list; its type, title and time limit apply unless typed. */
+  matterId: idSchema.optional(),
+  /** Required unless `matterId` is given. */
+  matterType: z.enum(MATTER_TYPES).optional(),
+  /** Required unless `matterId` is given. */
+  matterTitle: text(200).optional(),
   description: text(5000),
   /** The department handling it; defaults to the first responder's own. */
   departmentId: idSchema.optional(),
@@ -121,8 +126,9 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseListQuerySchema = z.strictObject({
   view: z.enum(CASE_VIEWS).default('todo'),
   state: z.enum(CASE_STATES).optional(),
+  /** Refusals whose reply is late, and open cases past their matter's time limit. */
   overdue: z.enum(['true', 'false']).optional(),
-  /** Refusals whose reply is due by the end of the next working day. */
+  /** The same, due by the end of the next working day (overdue ones included). */
   dueSoon: z.enum(['true', 'false']).optional(),
   matterType: z.enum(MATTER_TYPES).optional(),
   channel: z.enum(CHANNELS).optional(),

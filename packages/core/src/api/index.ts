@@ -9,3 +9,4 @@ export * from './cases.ts';
 export * from './notifications.ts';
 export * from './attachments.ts';
 export * from './contributions.ts';
+export * from './matters.ts';

@@ -73,6 +73,11 @@ export type AuditEvent =
       payload: { departmentId: string; text: string };
     }
   | {
+      type: 'matter.created' | 'matter.updated' | 'matter.deactivated';
+      subjectId: string;
+      payload: { departmentId: string; before: Snapshot | null; after: Snapshot };
+    }
+  | {
       type: 'case.attachmentAdded';
       subjectId: string;
       payload: { attachmentId: string; fileName: string; mediaType: string; size: number; sha256: string };

@@ -121,6 +121,10 @@ export interface CaseTable {
   refused_at: string | null;
   reply_deadline: string | null;
   reply_deadline_provisional: number;
+  matter_id: string | null;
+  /** From the matter's statutory time limit, counted from the day of receipt. */
+  due_date: string | null;
+  due_provisional: number;
   closed_at: string | null;
   version: number;
   created_at: string;
@@ -172,6 +176,7 @@ export interface DB {
   notifications: NotificationTable;
   outbox: OutboxTable;
   case_attachments: CaseAttachmentTable;
+  matters: MatterTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -228,3 +233,18 @@ export interface CaseAttachmentTable {
 }
 
 export type CaseAttachmentRow = Selectable<CaseAttachmentTable>;
+
+export interface MatterTable {
+  id: string;
+  department_id: string;
+  title: string;
+  matter_type: string;
+  time_limit_workdays: number | null;
+  remarks: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MatterRow = Selectable<MatterTable>;

@@ -4,6 +4,7 @@ import type { CaseActionBody } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
 import { actOnCase, registerCase } from '../services/case-service.ts';
 import { findPersonRowByUsername } from '../repositories/people-repository.ts';
+import { listMatterRows } from '../repositories/matter-repository.ts';
 
 type Step = [username: string, action: CaseActionBody];
 
@@ -18,6 +19,8 @@ interface DemoCase {
   matterType:
     'licensing' | 'service' | 'assigned' | 'petition' | 'complaint' | 'enquiry' | 'blockage' | 'breakpoint';
   matterTitle: string;
+  /** A matter of the first responder's department's list (demo-matters.ts), looked up by title. */
+  matter?: string;
   description: string;
   coDepartments?: string[];
   steps: Step[];
@@ -60,6 +63,7 @@ export const DEMO_CASES: DemoCase[] = [
     channel: 'counter',
     matterType: 'licensing',
     matterTitle: '企业名称变更登记',
+    matter: '企业名称变更登记',
     description: '企业申请变更名称，材料齐全。',
     steps: [['shouwen', { type: 'closeDone', note: '当场办结，已发放新营业执照' }]],
   },
@@ -94,6 +98,7 @@ export const DEMO_CASES: DemoCase[] = [
     channel: 'visit',
     matterType: 'licensing',
     matterTitle: '股东身份证明缺失的股权变更登记',
+    matter: '股权变更登记',
     description: '原股东已出国，无法到场签字，企业申请办理股权变更。',
     steps: [
       ['shouwen', propose('原股东无法到场签字，把握不准能否受理', 'uncertain')],
@@ -291,6 +296,15 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
     return id;
   };
   const departments = await db.selectFrom('departments').select(['id', 'name']).execute();
+  const matterId = async (username: string, title: string) => {
+    const person = await findPersonRowByUsername(db, username);
+    const matters = person
+      ? await listMatterRows(db, { departmentId: person.department_id, includeInactive: false })
+      : [];
+    const found = matters.find((m) => m.title === title);
+    if (!found) throw new Error(`demo cases name an unknown matter: ${title}`);
+    return found.id;
+  };
   for (const demo of DEMO_CASES) {
     const actor = { personId: await personId(demo.by), address: null };
     // Each case is registered when it came in and each step taken a working day later, so the demo has
@@ -301,6 +315,7 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
       applicant: demo.applicant,
       channel: demo.channel,
       receivedAt: demo.receivedAt,
+      ...(demo.matter && { matterId: await matterId(demo.by, demo.matter) }),
       matterType: demo.matterType,
       matterTitle: demo.matterTitle,
       description: demo.description,

@@ -137,6 +137,17 @@ function visible(eb: ExpressionBuilder<DB, 'cases'>, scope: CaseScope) {
 
 const OWNER_STATES = ['open', 'resolving', 'inConsultation', 'refused', 'replied'];
 
+/** States in which a matter's time limit (due_date) runs; a final refusal has its reply deadline instead. */
+export const OPEN_CASE_STATES: readonly string[] = ['open', 'resolving', 'inConsultation'];
+
+/** Refusals whose reply deadline, and open cases whose matter's due date, fall before (or on) `date`. */
+function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', date: string) {
+  return eb.or([
+    eb.and([eb('cases.state', '=', 'refused'), eb('cases.reply_deadline', op, date)]),
+    eb.and([eb('cases.state', 'in', [...OPEN_CASE_STATES]), eb('cases.due_date', op, date)]),
+  ]);
+}
+
 export async function listCaseRows(
   db: Executor,
   f: CaseListFilter,
@@ -185,9 +196,9 @@ export async function listCaseRows(
     );
   }
   if (f.state) q = q.where('cases.state', '=', f.state);
-  if (f.overdueBefore)
-    q = q.where('cases.state', '=', 'refused').where('cases.reply_deadline', '<', f.overdueBefore);
-  if (f.dueBy) q = q.where('cases.state', '=', 'refused').where('cases.reply_deadline', '<=', f.dueBy);
+  const { overdueBefore, dueBy } = f;
+  if (overdueBefore) q = q.where((eb) => dueFilter(eb, '<', overdueBefore));
+  if (dueBy) q = q.where((eb) => dueFilter(eb, '<=', dueBy));
   if (f.matterType) q = q.where('cases.matter_type', '=', f.matterType);
   if (f.channel) q = q.where('cases.channel', '=', f.channel);
   if (f.departmentId) q = q.where('cases.department_id', '=', f.departmentId);

@@ -122,7 +122,12 @@ export async function departmentInUse(trx: Trx, id: string): Promise<boolean> {
     .select('id')
     .where('department_id', '=', id)
     .executeTakeFirst();
-  return person !== undefined || chain !== undefined;
+  const matter = await trx
+    .selectFrom('matters')
+    .select('id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
+  return person !== undefined || chain !== undefined || matter !== undefined;
 }
 
 export async function deleteUnit(trx: Trx, id: string, version: number): Promise<boolean> {

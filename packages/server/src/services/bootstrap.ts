@@ -9,6 +9,7 @@ import { hashPassword, randomPassword } from '../lib/passwords.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 import { DEMO_BUREAU, DEMO_CHAIN_DATE, DEMO_PASSWORD } from '../demo/demo-bureau.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
+import { loadDemoMatters } from '../demo/demo-matters.ts';
 import type { Trx } from '../db/database.ts';
 
 export type BootstrapResult =
@@ -22,6 +23,7 @@ export async function bootstrapEmptyDatabase(ctx: AppContext): Promise<Bootstrap
   if ((await countPeople(ctx.database.db)) > 0) return { kind: 'existing' };
   if (ctx.config.demoData) {
     const result = await loadDemoBureau(ctx);
+    await loadDemoMatters(ctx);
     await loadDemoCases(ctx);
     return result;
   }

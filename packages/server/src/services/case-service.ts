@@ -36,8 +36,10 @@ import {
   insertDecisions,
   isCaseVisible,
   listCaseRows,
+  OPEN_CASE_STATES,
   updateCaseGuarded,
 } from '../repositories/case-repository.ts';
+import { findMatterRow } from '../repositories/matter-repository.ts';
 import { departmentsWithUnit, type DepartmentWithUnit } from '../repositories/org-repository.ts';
 import { peopleRefsByIds, rolesOfPerson } from '../repositories/people-repository.ts';
 import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
@@ -69,9 +71,10 @@ export async function registerCase(
   if (known.length !== coDepartmentIds.length + 1) {
     throw new AppError('VALIDATION_FAILED', { fields: { coDepartmentIds: 'notFound' } });
   }
+  const matter = await matterOfCase(ctx, { body, departmentId });
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    const year = Number(todayInChina(new Date(body.receivedAt)).slice(0, 4));
+    const year = Number(matter.receivedOn.slice(0, 4));
     const seq = await allocateCaseSeq(trx, year);
     const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
     const now = clockOf(ctx).toISOString();
@@ -90,8 +93,8 @@ export async function registerCase(
       applicant_address: body.applicant.address ?? null,
       channel: body.channel,
       received_at: new Date(body.receivedAt).toISOString(),
-      matter_type: body.matterType,
-      matter_title: body.matterTitle,
+      matter_type: matter.type,
+      matter_title: matter.title,
       description: body.description,
       cross_department: coDepartmentIds.length > 0 ? 1 : 0,
       state: 'open',
@@ -104,6 +107,9 @@ export async function registerCase(
       refused_at: null,
       reply_deadline: null,
       reply_deadline_provisional: 0,
+      matter_id: matter.id,
+      due_date: matter.due?.due ?? null,
+      due_provisional: matter.due?.provisional ? 1 : 0,
       closed_at: null,
       version: 0,
       created_at: now,
@@ -123,6 +129,7 @@ export async function registerCase(
             channel: row.channel,
             matterType: row.matter_type,
             matterTitle: row.matter_title,
+            ...(row.matter_id && { matterId: row.matter_id, dueDate: row.due_date }),
             applicantName: row.applicant_name,
             applicantPhone: maskPhone(row.applicant_phone),
             coDepartmentIds,
@@ -133,6 +140,44 @@ export async function registerCase(
     );
   });
   return getCaseDetail(ctx, viewer, id);
+}
+
+/**
+ * The matter as registered: picked from the handling department's list (its type and title unless typed,
+ * and a due date from its statutory time limit, counted from the day of receipt in China), or typed.
+ * Worked out before the transaction: the calendar is read through its own connection and cache.
+ */
+async function matterOfCase(
+  ctx: AppContext,
+  args: { body: z.output<typeof registerCaseBodySchema>; departmentId: string },
+): Promise<{
+  id: string | null;
+  type: string;
+  title: string;
+  receivedOn: string;
+  due: { due: string; provisional: boolean } | null;
+}> {
+  const { body } = args;
+  const receivedOn = todayInChina(new Date(body.receivedAt));
+  const listed = body.matterId ? await findMatterRow(ctx.database.db, body.matterId) : undefined;
+  if (body.matterId && (!listed || listed.active !== 1 || listed.department_id !== args.departmentId)) {
+    throw new AppError('VALIDATION_FAILED', { fields: { matterId: 'notInMatterList' } });
+  }
+  const type = body.matterType ?? listed?.matter_type;
+  const title = body.matterTitle ?? listed?.title;
+  if (!type || !title) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { ...(!type && { matterType: 'required' }), ...(!title && { matterTitle: 'required' }) },
+    });
+  }
+  const workdays = listed?.time_limit_workdays ?? null;
+  return {
+    id: listed?.id ?? null,
+    type,
+    title,
+    receivedOn,
+    due: workdays === null ? null : await computeDueDate(ctx, { from: receivedOn, workdays }),
+  };
 }
 
 async function homeDepartmentOf(db: Db, personId: string): Promise<string> {
@@ -235,9 +280,11 @@ function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
     unitName: dept?.unitName ?? '',
     firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
     currentLevel: LEVEL_OF_STATE[r.state as CaseState] ?? null,
-    dueDate: r.reply_deadline,
-    dueProvisional: r.reply_deadline_provisional === 1,
-    overdue: r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today,
+    dueDate: r.reply_deadline ?? r.due_date,
+    dueProvisional: r.reply_deadline !== null ? r.reply_deadline_provisional === 1 : r.due_provisional === 1,
+    overdue:
+      (r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today) ||
+      (OPEN_CASE_STATES.includes(r.state) && r.due_date !== null && r.due_date < today),
     updatedAt: r.updated_at,
   };
 }

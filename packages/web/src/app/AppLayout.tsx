@@ -1,4 +1,4 @@
-// The signed-in frame: header (name, language, sign-out), side menu by role, a drawer on phones.
+// The signed-in frame: header (inbox bell, name, language, sign-out), side menu by role, a drawer on phones.
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -7,6 +7,7 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -15,6 +16,7 @@ import {
   MenuOutlined,
   NodeIndexOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@bancheng/core';
@@ -23,13 +25,16 @@ import { LangSwitch } from '../ui/LangSwitch.tsx';
 import { useApiError } from '../ui/useApiError.tsx';
 import { useIsMobile } from '../ui/useIsMobile.ts';
 import { useLogout } from '../modules/auth/hooks/useAuth.ts';
+import { NotificationBell } from '../modules/notifications/components/NotificationBell.tsx';
 import { navKeyFor, visibleNavItems } from './navigation.ts';
 import type { NavItem } from './navigation.ts';
 
 const ICONS: Record<NavItem['key'], ReactNode> = {
   home: <HomeOutlined />,
   todo: <CheckSquareOutlined />,
+  notifications: <BellOutlined />,
   cases: <FileTextOutlined />,
+  matters: <UnorderedListOutlined />,
   chains: <NodeIndexOutlined />,
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
@@ -103,6 +108,7 @@ export function AppLayout({ me }: { me: Me }) {
           </Typography.Text>
         </Link>
         <Flex align="center" gap={isMobile ? 0 : 4} className="app-header-actions">
+          <NotificationBell />
           <LangSwitch style={{ color: '#fff' }} compact={isMobile} />
           <Tooltip title={t('header.changePassword')}>
             <Button

@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Me, Role } from '@bancheng/core';
 import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
+import { keepsMatterLists } from '../modules/matters/hooks/useMatters.ts';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CaseFormPage } from '../pages/CaseFormPage.tsx';
 import { CaseNoticePage } from '../pages/CaseNoticePage.tsx';
@@ -13,6 +14,8 @@ import { CasesPage } from '../pages/CasesPage.tsx';
 import { ChainsPage } from '../pages/ChainsPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
+import { MattersPage } from '../pages/MattersPage.tsx';
+import { NotificationsPage } from '../pages/NotificationsPage.tsx';
 import { OrgPage } from '../pages/OrgPage.tsx';
 import { ForcedPasswordPage, PasswordPage } from '../pages/PasswordPage.tsx';
 import { PeoplePage } from '../pages/PeoplePage.tsx';
@@ -79,6 +82,8 @@ export function AppRoutes() {
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/form" element={<CaseFormPage />} />
         <Route path="cases/:id/notice" element={<CaseNoticePage />} />
+        <Route path="matters" element={keepsMatterLists(current) ? <MattersPage /> : <ForbiddenPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="chains" element={<ChainsPage />} />
         <Route path="password" element={<PasswordPage me={current} />} />
         <Route

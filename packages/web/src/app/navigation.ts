@@ -3,7 +3,7 @@ import type { Role } from '@bancheng/core';
 import type { MessageKey } from '../i18n/index.tsx';
 
 export interface NavItem {
-  key: 'home' | 'todo' | 'cases' | 'chains' | 'org' | 'people' | 'audit';
+  key: 'home' | 'todo' | 'notifications' | 'cases' | 'matters' | 'chains' | 'org' | 'people' | 'audit';
   path: string;
   label: MessageKey;
   roles?: readonly Role[];
@@ -17,7 +17,10 @@ export const CASE_REGISTRARS: readonly Role[] = ['firstResponder'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'menu.home' },
   { key: 'todo', path: '/cases?view=todo', label: 'menu.todo' },
+  { key: 'notifications', path: '/notifications', label: 'menu.notifications' },
   { key: 'cases', path: '/cases', label: 'menu.cases' },
+  // Administrators and department heads keep matter lists (the page and the server check the chain today).
+  { key: 'matters', path: '/matters', label: 'menu.matters', roles: ['admin', 'deptHead'] },
   { key: 'chains', path: '/chains', label: 'menu.chains' },
   { key: 'org', path: '/admin/org', label: 'menu.org', roles: ['admin'] },
   { key: 'people', path: '/admin/people', label: 'menu.people', roles: ['admin'] },

@@ -219,6 +219,7 @@ export const en: Dictionary = {
 
   'menu.todo': 'My to-do',
   'menu.cases': 'Cases',
+  'menu.matters': 'Matter lists',
 
   'caseState.open': 'In progress',
   'caseState.atDeptHead': 'Awaiting department head',
@@ -319,6 +320,45 @@ export const en: Dictionary = {
   'register.created': 'Registered as {number}',
   'register.notFirstResponder':
     'You are not a first responder of any department, so you cannot register requests',
+
+  'register.matter': 'Matter list',
+  'register.matterPlaceholder':
+    'Pick from the handling department’s matter list, or type the matter type and title below',
+  'register.matterManual': 'Type it instead',
+  'register.matterFromList':
+    'Type and title come from the matter list; choose “Type it instead” to change them',
+  'register.matterTimeLimit': 'Statutory time limit: {n} working days (from the day after receipt)',
+  'register.matterNoTimeLimit': 'This matter has no statutory time limit',
+
+  'matters.title': 'Matter lists',
+  'matters.subtitle':
+    'The department’s licensing, service, assigned, petition, complaint and enquiry matters, and its blockages and breakpoints; picked when registering a request',
+  'matters.department': 'Department',
+  'matters.create': 'Add a matter',
+  'matters.edit': 'Edit the matter',
+  'matters.colTitle': 'Matter',
+  'matters.colType': 'Type',
+  'matters.colTimeLimit': 'Time limit',
+  'matters.colRemarks': 'Remarks',
+  'matters.colStatus': 'Status',
+  'matters.workdays': '{n} working days',
+  'matters.noTimeLimit': 'None',
+  'matters.timeLimit': 'Statutory time limit (working days)',
+  'matters.timeLimitHint':
+    'The handling time the law sets, in working days from the day after receipt; leave empty if there is none',
+  'matters.active': 'In use',
+  'matters.inactive': 'Deactivated',
+  'matters.created': 'Matter added',
+  'matters.updated': 'Saved',
+  'matters.deactivate': 'Deactivate',
+  'matters.deactivateConfirm':
+    'Deactivate “{title}”? It will no longer be offered when registering; cases already registered keep it.',
+  'matters.deactivated': 'Deactivated',
+  'matters.reactivate': 'Restore',
+  'matters.reactivated': 'Restored',
+  'matters.empty': 'This department has not listed any matters yet',
+  'matters.readOnly': 'You can read this department’s matter list; only its head and administrators keep it',
+  'matters.noDepartments': 'You do not head any department at the moment',
 
   'case.backToList': 'Back to cases',
   'case.infoTitle': 'Case details',
@@ -521,4 +561,26 @@ export const en: Dictionary = {
 
   'error.network': 'Cannot reach the server; check the network and try again',
   'error.unexpected': 'The operation failed',
+
+  'menu.notifications': 'Notifications',
+  'notifications.title': 'Notifications',
+  'notifications.subtitle':
+    'You are told here when a case reaches your level, when your proposed refusal is decided, when you must reply to an applicant, and when that reply is nearly due or overdue',
+  'notifications.unread': 'Unread',
+  'notifications.unreadCount': '{count} unread',
+  'notifications.bellUnread': 'Notifications ({count} unread)',
+  'notifications.readAll': 'Mark all read',
+  'notifications.allRead': 'All notifications marked read',
+  'notifications.viewAll': 'See all',
+  'notifications.empty': 'No notifications',
+  'notifications.emptyUnread': 'No unread notifications',
+  'notifications.filterAll': 'All',
+  'notifications.filterUnread': 'Unread ({count})',
+  'notifications.markRead': 'Mark read',
+  'notifications.markReadFailed': 'Could not mark the notification read',
+  'notifications.kind.caseArrived': 'Awaiting your approval',
+  'notifications.kind.decisionMade': 'Decision on your proposal',
+  'notifications.kind.caseRefused': 'Reply to the applicant',
+  'notifications.kind.replyDueSoon': 'Reply due soon',
+  'notifications.kind.replyOverdue': 'Reply overdue',
 };

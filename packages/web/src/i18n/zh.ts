@@ -214,6 +214,7 @@ export const zh = {
 
   'menu.todo': '我的待办',
   'menu.cases': '事项',
+  'menu.matters': '事项清单',
 
   'caseState.open': '办理中',
   'caseState.atDeptHead': '待科室负责人审批',
@@ -312,6 +313,41 @@ export const zh = {
   'register.submit': '登记',
   'register.created': '已登记，编号 {number}',
   'register.notFirstResponder': '您还不是任何科室的首问负责人，不能受理登记',
+
+  'register.matter': '事项清单',
+  'register.matterPlaceholder': '从承办科室的事项清单中选择，或直接填写下面的类型和名称',
+  'register.matterManual': '手动填写',
+  'register.matterFromList': '类型和名称取自事项清单；需要改动时点“手动填写”',
+  'register.matterTimeLimit': '法定时限 {n} 个工作日（受理次日起算）',
+  'register.matterNoTimeLimit': '该事项未设法定时限',
+
+  'matters.title': '事项清单',
+  'matters.subtitle':
+    '本科室承担的行政许可、政务服务、交办、来信来访、投诉和业务咨询事项，以及“堵点”“断点”；受理登记时从清单中选择',
+  'matters.department': '科室',
+  'matters.create': '新增事项',
+  'matters.edit': '编辑事项',
+  'matters.colTitle': '事项名称',
+  'matters.colType': '类型',
+  'matters.colTimeLimit': '法定时限',
+  'matters.colRemarks': '备注',
+  'matters.colStatus': '状态',
+  'matters.workdays': '{n} 个工作日',
+  'matters.noTimeLimit': '未设',
+  'matters.timeLimit': '法定时限（工作日）',
+  'matters.timeLimitHint': '法律法规规定的办理时限，自受理次日起按工作日计算；没有的留空',
+  'matters.active': '在用',
+  'matters.inactive': '已停用',
+  'matters.created': '已新增事项',
+  'matters.updated': '已保存',
+  'matters.deactivate': '停用',
+  'matters.deactivateConfirm': '停用“{title}”？停用后受理登记时不再列出，已登记的事项不受影响。',
+  'matters.deactivated': '已停用',
+  'matters.reactivate': '恢复',
+  'matters.reactivated': '已恢复',
+  'matters.empty': '该科室尚未列出事项',
+  'matters.readOnly': '您可以查看该科室的事项清单，但只有科室负责人和管理员可以维护',
+  'matters.noDepartments': '您目前不是任何科室的负责人',
 
   'case.backToList': '返回事项列表',
   'case.infoTitle': '事项信息',
@@ -504,6 +540,28 @@ export const zh = {
 
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unexpected': '操作失败',
+
+  'menu.notifications': '消息通知',
+  'notifications.title': '消息通知',
+  'notifications.subtitle':
+    '事项提级到您这一级、您提出的说“不”有了审批意见、需要答复申请人、答复期限将至或已逾期时，都会在这里通知您',
+  'notifications.unread': '未读',
+  'notifications.unreadCount': '{count} 条未读',
+  'notifications.bellUnread': '消息通知（{count} 条未读）',
+  'notifications.readAll': '全部已读',
+  'notifications.allRead': '已全部标为已读',
+  'notifications.viewAll': '查看全部',
+  'notifications.empty': '暂无消息',
+  'notifications.emptyUnread': '没有未读消息',
+  'notifications.filterAll': '全部',
+  'notifications.filterUnread': '未读（{count}）',
+  'notifications.markRead': '标为已读',
+  'notifications.markReadFailed': '标记已读失败',
+  'notifications.kind.caseArrived': '待您审批',
+  'notifications.kind.decisionMade': '审批意见',
+  'notifications.kind.caseRefused': '待答复申请人',
+  'notifications.kind.replyDueSoon': '答复期限将至',
+  'notifications.kind.replyOverdue': '答复已逾期',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { useMatters } from '../../matters/hooks/useMatters.ts';
 import { sortedUnits, useOrgTree } from '../../org/hooks/useOrg.ts';
 import { useRegisterCase } from '../hooks/useCases.ts';
 
@@ -26,6 +27,8 @@ interface Values {
   };
   channel: Channel;
   receivedAt: Dayjs;
+  /** Picked from the handling department's matter list; type and title then come from it. */
+  matterId?: string;
   matterType: MatterType;
   matterTitle: string;
   description: string;
@@ -58,6 +61,18 @@ export function RegisterCaseForm({ me }: { me: Me }) {
   const tree = useOrgTree();
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person';
   const departmentId = Form.useWatch('departmentId', form);
+  const matterId = Form.useWatch('matterId', form);
+  const matters = useMatters(departmentId);
+  const picked = matters.data?.items.find((m) => m.id === matterId);
+  const matterOptions = useMemo(
+    () =>
+      (matters.data?.items ?? []).map((m) => ({
+        value: m.id,
+        label: m.title,
+        search: `${m.title} ${t(`matterType.${m.matterType}`)}`,
+      })),
+    [matters.data, t],
+  );
   const mine = useMemo(() => ownDepartments(me), [me]);
   const isFirstResponderSomewhere = me.chainPositions.some((p) => p.position === 'firstResponder');
 
@@ -96,6 +111,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
       },
       channel: values.channel,
       receivedAt: values.receivedAt.format(),
+      ...(values.matterId ? { matterId: values.matterId } : {}),
       matterType: values.matterType,
       matterTitle: values.matterTitle.trim(),
       description: values.description.trim(),
@@ -125,6 +141,10 @@ export function RegisterCaseForm({ me }: { me: Me }) {
         name="register"
         layout="vertical"
         initialValues={initialValues}
+        onValuesChange={(changed: Partial<Values>) => {
+          // A matter belongs to one department's list: another department means choosing again.
+          if ('departmentId' in changed) form.setFieldValue('matterId', undefined);
+        }}
         onFinish={onFinish}
         scrollToFirstError
         style={{ maxWidth: 960 }}
@@ -225,6 +245,48 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                   />
                 </Form.Item>
               </Col>
+              <Col span={24}>
+                <Form.Item
+                  label={t('register.matter')}
+                  extra={
+                    picked ? (
+                      <Flex wrap gap={8} align="center">
+                        <span data-testid="register-matter-limit">
+                          {picked.timeLimitWorkdays === null
+                            ? t('register.matterNoTimeLimit')
+                            : t('register.matterTimeLimit', { n: picked.timeLimitWorkdays })}
+                        </span>
+                        <span>{t('register.matterFromList')}</span>
+                        <Button
+                          type="link"
+                          size="small"
+                          style={{ padding: 0 }}
+                          data-testid="register-matter-manual"
+                          onClick={() => form.setFieldValue('matterId', undefined)}
+                        >
+                          {t('register.matterManual')}
+                        </Button>
+                      </Flex>
+                    ) : undefined
+                  }
+                >
+                  <Form.Item name="matterId" noStyle>
+                    <Select
+                      allowClear
+                      loading={matters.isFetching}
+                      placeholder={t('register.matterPlaceholder')}
+                      aria-label={t('register.matter')}
+                      options={matterOptions}
+                      showSearch={{ optionFilterProp: 'search' }}
+                      data-testid="register-matter"
+                      onChange={(id: string | undefined) => {
+                        const m = matters.data?.items.find((x) => x.id === id);
+                        if (m) form.setFieldsValue({ matterType: m.matterType, matterTitle: m.title });
+                      }}
+                    />
+                  </Form.Item>
+                </Form.Item>
+              </Col>
               <Col span={half}>
                 <Form.Item
                   label={t('register.matterType')}
@@ -232,13 +294,18 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                   rules={[{ required: true, message: t('common.required') }]}
                 >
                   <Select<MatterType>
+                    disabled={Boolean(picked)}
                     options={MATTER_TYPES.map((m) => ({ value: m, label: t(`matterType.${m}`) }))}
                   />
                 </Form.Item>
               </Col>
               <Col span={24}>
                 <Form.Item label={t('register.matterTitle')} name="matterTitle" rules={[required]}>
-                  <Input maxLength={200} placeholder={t('register.matterTitlePlaceholder')} />
+                  <Input
+                    maxLength={200}
+                    disabled={Boolean(picked)}
+                    placeholder={t('register.matterTitlePlaceholder')}
+                  />
                 </Form.Item>
               </Col>
               <Col span={24}>

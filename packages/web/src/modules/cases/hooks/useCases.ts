@@ -11,6 +11,7 @@ import {
   revealPhone,
 } from '../api/cases.ts';
 import type { CasesQuery } from '../api/cases.ts';
+import { notificationKeys } from '../../notifications/api/notifications.ts';
 
 export function useCases(query: CasesQuery) {
   return useQuery({
@@ -57,6 +58,7 @@ export function useCaseAction(id: string) {
     onSuccess: (detail: CaseDetail) => {
       // The answer is the case as it is now: show it without asking again.
       queryClient.setQueryData(caseKeys.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       return queryClient.invalidateQueries({ queryKey: caseKeys.lists });
     },
     onError: (error) => {

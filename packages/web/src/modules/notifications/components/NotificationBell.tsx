@@ -1,0 +1,141 @@
+// The header bell: the unread count (asked for every minute and whenever the window regains focus) and,
+// on click, the latest ten with 全部已读 and a link to the whole inbox. Opening one marks it read.
+import { useState } from 'react';
+import { App, Badge, Button, Flex, Popover, Spin, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import type { NotificationView } from '@bancheng/core';
+import { useT } from '../../../i18n/index.tsx';
+import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
+import { useApiError } from '../../../ui/useApiError.tsx';
+import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import {
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotifications,
+} from '../hooks/useNotifications.ts';
+import { NotificationItem } from './NotificationItem.tsx';
+
+/** How many the panel shows; the rest are on /notifications. */
+export const BELL_SHOWN = 10;
+
+export function NotificationBell({ color = '#fff' }: { color?: string }) {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [open, setOpen] = useState(false);
+  const latest = useNotifications({ page: 1, pageSize: BELL_SHOWN }, { poll: true });
+  const markRead = useMarkNotificationRead();
+  const markAll = useMarkAllNotificationsRead();
+  const unread = latest.data?.unreadCount ?? 0;
+
+  const onOpen = (n: NotificationView) => {
+    setOpen(false);
+    if (n.readAt === null) {
+      markRead.mutate(n.id, { onError: (e) => showError(e, undefined, t('notifications.markReadFailed')) });
+    }
+  };
+
+  const panel = (
+    <div
+      data-testid="notifications-panel"
+      style={{ width: isMobile ? 'calc(100vw - 16px)' : 400, maxWidth: '100%' }}
+    >
+      <Flex
+        justify="space-between"
+        align="center"
+        gap={8}
+        style={{ padding: '10px 12px', borderBottom: '1px solid #f0f0f0' }}
+      >
+        <Typography.Text strong>
+          {t('notifications.title')}
+          {unread > 0 ? (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }}>
+              {t('notifications.unreadCount', { count: unread })}
+            </Typography.Text>
+          ) : null}
+        </Typography.Text>
+        <Button
+          type="link"
+          size="small"
+          disabled={unread === 0}
+          loading={markAll.isPending}
+          onClick={() =>
+            markAll.mutate(undefined, {
+              onSuccess: () => {
+                message.success(t('notifications.allRead'));
+              },
+              onError: (e) => showError(e, undefined, t('notifications.readAll')),
+            })
+          }
+          data-testid="notifications-read-all"
+        >
+          {t('notifications.readAll')}
+        </Button>
+      </Flex>
+      <div style={{ maxHeight: isMobile ? '60vh' : 440, overflowY: 'auto', marginTop: -1 }}>
+        {latest.isPending ? (
+          <Flex justify="center" style={{ padding: 24 }}>
+            <Spin />
+          </Flex>
+        ) : latest.isError ? (
+          <div style={{ padding: 12 }}>
+            <ErrorBlock error={latest.error} onRetry={() => void latest.refetch()} />
+          </div>
+        ) : latest.data.items.length === 0 ? (
+          <div style={{ padding: 16 }}>
+            <EmptyBlock description={t('notifications.empty')} />
+          </div>
+        ) : (
+          latest.data.items.map((n) => <NotificationItem key={n.id} n={n} compact onOpen={onOpen} />)
+        )}
+      </div>
+      <div style={{ borderTop: '1px solid #f0f0f0', padding: '8px 12px', textAlign: 'center' }}>
+        <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notifications-view-all">
+          {t('notifications.viewAll')}
+        </Link>
+      </div>
+    </div>
+  );
+
+  const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.title');
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      arrow={false}
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) void latest.refetch();
+      }}
+      content={panel}
+      destroyOnHidden
+      styles={{ container: { padding: 0 } }}
+    >
+      <span style={{ position: 'relative', display: 'inline-flex' }}>
+        <Button
+          type="text"
+          style={{ color }}
+          icon={<BellOutlined />}
+          aria-label={label}
+          title={label}
+          data-testid="notifications-bell"
+        />
+        {unread > 0 ? (
+          <Badge
+            count={unread}
+            overflowCount={99}
+            size="small"
+            data-testid="notifications-count"
+            styles={{
+              root: { position: 'absolute', top: -2, insetInlineEnd: -4, pointerEvents: 'none' },
+              indicator: { boxShadow: 'none' },
+            }}
+          />
+        ) : null}
+      </span>
+    </Popover>
+  );
+}

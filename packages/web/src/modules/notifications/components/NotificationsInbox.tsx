@@ -1,0 +1,170 @@
+// 消息 (/notifications): every notification, newest first, all or only the unread, page by page; the
+// filter and page live in the URL so the back button returns to the same place.
+import { App, Button, Card, Flex, Pagination, Segmented, Spin } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
+import type { NotificationView } from '@bancheng/core';
+import { useT } from '../../../i18n/index.tsx';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
+import { useApiError } from '../../../ui/useApiError.tsx';
+import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import type { NotificationsQuery } from '../api/notifications.ts';
+import {
+  useMarkAllNotificationsRead,
+  useMarkNotificationRead,
+  useNotifications,
+} from '../hooks/useNotifications.ts';
+import { NotificationItem } from './NotificationItem.tsx';
+
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function queryOf(params: URLSearchParams): NotificationsQuery {
+  return {
+    unread: params.get('unread') === 'true' ? 'true' : undefined,
+    page: positive(params.get('page'), 1),
+    pageSize: Math.min(positive(params.get('pageSize'), 20), 200),
+  };
+}
+
+export function NotificationsInbox() {
+  const t = useT();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [params, setParams] = useSearchParams();
+  const query = queryOf(params);
+  const list = useNotifications(query);
+  const markRead = useMarkNotificationRead();
+  const markAll = useMarkAllNotificationsRead();
+  const unread = list.data?.unreadCount ?? 0;
+
+  const update = (next: { unread?: boolean; page?: number; pageSize?: number }) => {
+    const merged = new URLSearchParams(params);
+    if (next.unread !== undefined) {
+      if (next.unread) merged.set('unread', 'true');
+      else merged.delete('unread');
+    }
+    const page = next.page ?? 1;
+    if (page > 1) merged.set('page', String(page));
+    else merged.delete('page');
+    if (next.pageSize !== undefined) {
+      if (next.pageSize !== 20) merged.set('pageSize', String(next.pageSize));
+      else merged.delete('pageSize');
+    }
+    setParams(merged);
+  };
+
+  const read = (n: NotificationView) => {
+    if (n.readAt !== null) return;
+    markRead.mutate(n.id, { onError: (e) => showError(e, undefined, t('notifications.markReadFailed')) });
+  };
+
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+
+  return (
+    <>
+      <PageTitle
+        title={t('notifications.title')}
+        subtitle={t('notifications.subtitle')}
+        extra={
+          <Button
+            icon={<CheckOutlined />}
+            disabled={unread === 0}
+            loading={markAll.isPending}
+            onClick={() =>
+              markAll.mutate(undefined, {
+                onSuccess: () => {
+                  message.success(t('notifications.allRead'));
+                },
+                onError: (e) => showError(e, undefined, t('notifications.readAll')),
+              })
+            }
+            data-testid="notifications-page-read-all"
+          >
+            {t('notifications.readAll')}
+          </Button>
+        }
+      />
+      <Card>
+        <Segmented<'all' | 'unread'>
+          value={query.unread ? 'unread' : 'all'}
+          onChange={(value) => update({ unread: value === 'unread' })}
+          options={[
+            {
+              value: 'all',
+              label: <span data-testid="notifications-filter-all">{t('notifications.filterAll')}</span>,
+            },
+            {
+              value: 'unread',
+              label: (
+                <span data-testid="notifications-filter-unread">
+                  {t('notifications.filterUnread', { count: unread })}
+                </span>
+              ),
+            },
+          ]}
+          style={{ marginBottom: 8 }}
+        />
+        {list.isPending ? (
+          <LoadingBlock />
+        ) : list.isError ? (
+          <ErrorBlock error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Spin spinning={list.isFetching && list.isPlaceholderData}>
+            <div data-testid="notifications-list">
+              {items.length === 0 ? (
+                <div style={{ paddingTop: 16 }}>
+                  <EmptyBlock
+                    description={query.unread ? t('notifications.emptyUnread') : t('notifications.empty')}
+                  />
+                </div>
+              ) : (
+                items.map((n) => (
+                  <NotificationItem
+                    key={n.id}
+                    n={n}
+                    onOpen={read}
+                    extra={
+                      n.readAt === null ? (
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => read(n)}
+                          data-testid="notification-mark-read"
+                        >
+                          {t('notifications.markRead')}
+                        </Button>
+                      ) : null
+                    }
+                  />
+                ))
+              )}
+            </div>
+            {total > query.pageSize || query.page > 1 ? (
+              <Flex justify={isMobile ? 'center' : 'end'} style={{ marginTop: 16 }}>
+                <Pagination
+                  current={query.page}
+                  pageSize={query.pageSize}
+                  total={total}
+                  size={isMobile ? 'small' : undefined}
+                  simple={isMobile}
+                  showSizeChanger={!isMobile}
+                  pageSizeOptions={[20, 50, 100]}
+                  showTotal={isMobile ? undefined : (n) => t('common.total', { total: n })}
+                  onChange={(page, pageSize) =>
+                    update({ page: pageSize === query.pageSize ? page : 1, pageSize })
+                  }
+                />
+              </Flex>
+            ) : null}
+          </Spin>
+        )}
+      </Card>
+    </>
+  );
+}
