@@ -218,4 +218,22 @@ describe('case journeys in Chromium', () => {
     await shot(page, 'one-time-notice-print');
     await page.context().close();
   });
+
+  it('shows the department head the notifications waiting for them, and reading one lowers the count', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'keshi');
+    const count = async () =>
+      Number((await page.getByTestId('notifications-count').first().textContent())?.replace(/\D/g, ''));
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await page.getByTestId('notifications-bell').first().click();
+    await page.getByTestId('notifications-panel').waitFor();
+    await page
+      .locator('[data-testid="notification-item"][data-unread="true"] [data-testid="notification-link"]')
+      .first()
+      .click();
+    await page.getByTestId('case-page').waitFor();
+    await expect.poll(count).toBe(before - 1);
+    await page.context().close();
+  });
 });

@@ -1,8 +1,8 @@
 // The header bell: the unread count (asked for every minute and whenever the window regains focus) and,
 // on click, the latest ten with 全部已读 and a link to the whole inbox. Opening one marks it read.
 import { useState } from 'react';
-import { App, Badge, Button, Flex, Popover, Spin, Typography } from 'antd';
-import { BellOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Drawer, Flex, Popover, Spin, Typography } from 'antd';
+import { BellOutlined, CloseOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { NotificationView } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
@@ -38,17 +38,14 @@ export function NotificationBell({ color = '#fff' }: { color?: string }) {
   };
 
   const panel = (
-    <div
-      data-testid="notifications-panel"
-      style={{ width: isMobile ? 'calc(100vw - 16px)' : 400, maxWidth: '100%' }}
-    >
+    <div data-testid="notifications-panel" style={{ width: isMobile ? '100%' : 400, maxWidth: '100%' }}>
       <Flex
         justify="space-between"
         align="center"
         gap={8}
         style={{ padding: '10px 12px', borderBottom: '1px solid #f0f0f0' }}
       >
-        <Typography.Text strong>
+        <Typography.Text strong style={{ flex: '1 1 auto' }}>
           {t('notifications.title')}
           {unread > 0 ? (
             <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }}>
@@ -73,6 +70,15 @@ export function NotificationBell({ color = '#fff' }: { color?: string }) {
         >
           {t('notifications.readAll')}
         </Button>
+        {isMobile ? (
+          <Button
+            type="text"
+            size="small"
+            icon={<CloseOutlined />}
+            aria-label={t('common.close')}
+            onClick={() => setOpen(false)}
+          />
+        ) : null}
       </Flex>
       <div style={{ maxHeight: isMobile ? '60vh' : 440, overflowY: 'auto', marginTop: -1 }}>
         {latest.isPending ? (
@@ -100,42 +106,68 @@ export function NotificationBell({ color = '#fff' }: { color?: string }) {
   );
 
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.title');
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (next) void latest.refetch();
+  };
+  const trigger = (
+    <span style={{ position: 'relative', display: 'inline-flex' }}>
+      <Button
+        type="text"
+        style={{ color }}
+        icon={<BellOutlined />}
+        aria-label={label}
+        title={label}
+        // On phones the drawer is opened here; elsewhere the popover handles the click.
+        onClick={isMobile ? () => onOpenChange(!open) : undefined}
+        data-testid="notifications-bell"
+      />
+      {unread > 0 ? (
+        <Badge
+          count={unread}
+          overflowCount={99}
+          size="small"
+          data-testid="notifications-count"
+          styles={{
+            root: { position: 'absolute', top: -2, insetInlineEnd: -4, pointerEvents: 'none' },
+            indicator: { boxShadow: 'none' },
+          }}
+        />
+      ) : null}
+    </span>
+  );
+
+  // Phones: the panel drops down from the top at full width; elsewhere it hangs below the bell.
+  if (isMobile) {
+    return (
+      <>
+        {trigger}
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="top"
+          size="auto"
+          closable={false}
+          destroyOnHidden
+          styles={{ body: { padding: 0 } }}
+        >
+          {panel}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover
       trigger="click"
       placement="bottomRight"
       arrow={false}
       open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) void latest.refetch();
-      }}
+      onOpenChange={onOpenChange}
       content={panel}
       destroyOnHidden
       styles={{ container: { padding: 0 } }}
     >
-      <span style={{ position: 'relative', display: 'inline-flex' }}>
-        <Button
-          type="text"
-          style={{ color }}
-          icon={<BellOutlined />}
-          aria-label={label}
-          title={label}
-          data-testid="notifications-bell"
-        />
-        {unread > 0 ? (
-          <Badge
-            count={unread}
-            overflowCount={99}
-            size="small"
-            data-testid="notifications-count"
-            styles={{
-              root: { position: 'absolute', top: -2, insetInlineEnd: -4, pointerEvents: 'none' },
-              indicator: { boxShadow: 'none' },
-            }}
-          />
-        ) : null}
-      </span>
+      {trigger}
     </Popover>
   );
 }

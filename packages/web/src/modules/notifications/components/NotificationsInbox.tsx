@@ -134,10 +134,13 @@ export function NotificationsInbox() {
                         <Button
                           size="small"
                           type="link"
+                          icon={isMobile ? <CheckOutlined /> : undefined}
+                          aria-label={t('notifications.markRead')}
+                          title={t('notifications.markRead')}
                           onClick={() => read(n)}
                           data-testid="notification-mark-read"
                         >
-                          {t('notifications.markRead')}
+                          {isMobile ? null : t('notifications.markRead')}
                         </Button>
                       ) : null
                     }
