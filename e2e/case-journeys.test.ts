@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, shot, signIn, startE2E, type E2E } from './support.ts';
+import { newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
 
 /** Opens an action's modal, fills it, submits (and confirms when asked), and waits for the new state. */
 async function act(
@@ -22,14 +22,6 @@ async function act(
 
 async function stateOf(page: Page): Promise<string | null> {
   return page.getByTestId('case-state').first().getAttribute('data-state');
-}
-
-async function pickOption(page: Page, selector: string, text: string) {
-  await page.locator(selector).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
 }
 
 async function register(page: Page, title: string, options: { coDepartment?: string } = {}): Promise<string> {

@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { newPage, shot, signIn, startE2E, type E2E } from './support.ts';
-
-async function pickOption(page: Page, selector: string, text: string) {
-  await page.locator(selector).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
-}
+import { newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
 
 describe('matter lists (事项清单) in Chromium', () => {
   let e2e: E2E;
