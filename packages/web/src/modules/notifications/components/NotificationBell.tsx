@@ -1,20 +1,16 @@
 // The header bell: the unread count (asked for every minute and whenever the window regains focus) and,
 // on click, the latest ten with 全部已读 and a link to the whole inbox. Opening one marks it read.
 import { useState } from 'react';
-import { App, Badge, Button, Drawer, Flex, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Flex, Popover, Spin, Typography } from 'antd';
 import { BellOutlined, CloseOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { NotificationView } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
-import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
-import {
-  useMarkAllNotificationsRead,
-  useMarkNotificationRead,
-  useNotifications,
-} from '../hooks/useNotifications.ts';
+import { useNotifications, useReadOnOpen } from '../hooks/useNotifications.ts';
 import { NotificationItem } from './NotificationItem.tsx';
+import { ReadAllButton } from './ReadAllButton.tsx';
 
 /** How many the panel shows; the rest are on /notifications. */
 export const BELL_SHOWN = 10;
@@ -22,19 +18,14 @@ export const BELL_SHOWN = 10;
 export function NotificationBell({ color = '#fff' }: { color?: string }) {
   const t = useT();
   const isMobile = useIsMobile();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [open, setOpen] = useState(false);
   const latest = useNotifications({ page: 1, pageSize: BELL_SHOWN }, { poll: true });
-  const markRead = useMarkNotificationRead();
-  const markAll = useMarkAllNotificationsRead();
+  const readOnOpen = useReadOnOpen();
   const unread = latest.data?.unreadCount ?? 0;
 
   const onOpen = (n: NotificationView) => {
     setOpen(false);
-    if (n.readAt === null) {
-      markRead.mutate(n.id, { onError: (e) => showError(e, undefined, t('notifications.markReadFailed')) });
-    }
+    readOnOpen(n);
   };
 
   const panel = (
@@ -53,23 +44,7 @@ export function NotificationBell({ color = '#fff' }: { color?: string }) {
             </Typography.Text>
           ) : null}
         </Typography.Text>
-        <Button
-          type="link"
-          size="small"
-          disabled={unread === 0}
-          loading={markAll.isPending}
-          onClick={() =>
-            markAll.mutate(undefined, {
-              onSuccess: () => {
-                message.success(t('notifications.allRead'));
-              },
-              onError: (e) => showError(e, undefined, t('notifications.readAll')),
-            })
-          }
-          data-testid="notifications-read-all"
-        >
-          {t('notifications.readAll')}
-        </Button>
+        <ReadAllButton type="link" size="small" unread={unread} testId="notifications-read-all" />
         {isMobile ? (
           <Button
             type="text"

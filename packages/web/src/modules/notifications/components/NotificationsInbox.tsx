@@ -1,21 +1,16 @@
 // 消息 (/notifications): every notification, newest first, all or only the unread, page by page; the
 // filter and page live in the URL so the back button returns to the same place.
-import { App, Button, Card, Flex, Pagination, Segmented, Spin } from 'antd';
+import { Button, Card, Flex, Pagination, Segmented, Spin } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
-import type { NotificationView } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
-import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import type { NotificationsQuery } from '../api/notifications.ts';
-import {
-  useMarkAllNotificationsRead,
-  useMarkNotificationRead,
-  useNotifications,
-} from '../hooks/useNotifications.ts';
+import { useNotifications, useReadOnOpen } from '../hooks/useNotifications.ts';
 import { NotificationItem } from './NotificationItem.tsx';
+import { ReadAllButton } from './ReadAllButton.tsx';
 
 function positive(value: string | null, fallback: number): number {
   const n = Number(value);
@@ -33,13 +28,10 @@ function queryOf(params: URLSearchParams): NotificationsQuery {
 export function NotificationsInbox() {
   const t = useT();
   const isMobile = useIsMobile();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [params, setParams] = useSearchParams();
   const query = queryOf(params);
   const list = useNotifications(query);
-  const markRead = useMarkNotificationRead();
-  const markAll = useMarkAllNotificationsRead();
+  const read = useReadOnOpen();
   const unread = list.data?.unreadCount ?? 0;
 
   const update = (next: { unread?: boolean; page?: number; pageSize?: number }) => {
@@ -58,11 +50,6 @@ export function NotificationsInbox() {
     setParams(merged);
   };
 
-  const read = (n: NotificationView) => {
-    if (n.readAt !== null) return;
-    markRead.mutate(n.id, { onError: (e) => showError(e, undefined, t('notifications.markReadFailed')) });
-  };
-
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
 
@@ -72,22 +59,7 @@ export function NotificationsInbox() {
         title={t('notifications.title')}
         subtitle={t('notifications.subtitle')}
         extra={
-          <Button
-            icon={<CheckOutlined />}
-            disabled={unread === 0}
-            loading={markAll.isPending}
-            onClick={() =>
-              markAll.mutate(undefined, {
-                onSuccess: () => {
-                  message.success(t('notifications.allRead'));
-                },
-                onError: (e) => showError(e, undefined, t('notifications.readAll')),
-              })
-            }
-            data-testid="notifications-page-read-all"
-          >
-            {t('notifications.readAll')}
-          </Button>
+          <ReadAllButton icon={<CheckOutlined />} unread={unread} testId="notifications-page-read-all" />
         }
       />
       <Card>

@@ -1,3 +1,5 @@
+import { useT } from '../../../i18n/index.tsx';
+import { useApiError } from '../../../ui/useApiError.tsx';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchNotifications,
@@ -35,4 +37,15 @@ export function useMarkAllNotificationsRead() {
     mutationFn: () => markAllNotificationsRead(),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
+}
+
+/** Marks one notification read when it is opened, telling the person if that failed. */
+export function useReadOnOpen(): (n: { id: string; readAt: string | null }) => void {
+  const t = useT();
+  const showError = useApiError();
+  const markRead = useMarkNotificationRead();
+  return (n) => {
+    if (n.readAt !== null) return;
+    markRead.mutate(n.id, { onError: (e) => showError(e, undefined, t('notifications.markReadFailed')) });
+  };
 }
