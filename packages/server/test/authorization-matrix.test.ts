@@ -1,0 +1,668 @@
+// The authorization matrix: every route of the API × one person of every role (and people of another
+// department and another unit) × {an object they may reach, one they may not} → the status written in
+// EXPECTED below. After every attempt that is not a success the whole database is unchanged (a digest of
+// every table, audit and outbox included), and no answer to a person names a case they may not read.
+// A route missing from EXPECTED fails the test, so a new route cannot ship without its row.
+//
+// Allowed writes are made harmless where they can be: updates carry a stale version (409 proves the
+// resolver let the person through without changing anything), creations use a fresh name per person.
+// Set MATRIX_PRINT=1 to print the observed table (for writing a new row, never for accepting a diff).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import { databaseDigest } from './matrix-digest.ts';
+import { DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
+
+/** The columns: one person of every role, then people of another department and of another unit. */
+const PEOPLE = [
+  'anon', // no session
+  'shouwen', // first responder, 登记注册科 (the in-reach case's department)
+  'keshi', // department head, 登记注册科
+  'fenguan', // leader in charge of 登记注册科
+  'juzhang', // principal leader of the city bureau
+  'ducha', // supervision office
+  'jijian', // discipline inspection
+  'admin', // administrator
+  'spsc1', // first responder of another department (食品生产安全监管科)
+  'spsckz', // department head of another department
+  'cqsc1', // first responder of another unit (城区分局 市场监管股)
+  'cqsckz', // department head of another unit
+] as const;
+type Who = (typeof PEOPLE)[number];
+
+// Each cell is "reach/out": the status for an object in the person's reach, then for one outside it
+// ("-" where a route has no object of that kind). "In reach" is what the person could at best reach:
+// the 登记注册科 case, department and matter; an existing unit, person, attachment, notification.
+// "Out" is the 东城所 监管执法组 case, department, matter and attachment, another person's notification,
+// or an id that does not exist for the administrative objects.
+//                                               anon    shouwen keshi   fenguan juzhang ducha   jijian  admin   spsc1   spsckz  cqsc1   cqsckz
+const EXPECTED: Record<string, string> = {
+  'GET /api/health':
+    '200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'POST /api/auth/login':
+    '-/-     200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'POST /api/auth/logout':
+    '401/-   204/-   204/-   204/-   204/-   204/-   204/-   204/-   204/-   204/-   204/-   204/-',
+  'GET /api/auth/me':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'POST /api/auth/password':
+    '401/-   400/-   400/-   400/-   400/-   400/-   400/-   400/-   400/-   400/-   400/-   400/-',
+  'GET /api/org/tree':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'POST /api/org/units':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   201/-   404/-   404/-   404/-   404/-',
+  'PATCH /api/org/units/:id':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'DELETE /api/org/units/:id':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'POST /api/org/departments':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   201/-   404/-   404/-   404/-   404/-',
+  'PATCH /api/org/departments/:id':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'DELETE /api/org/departments/:id':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'GET /api/people':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   200/-   404/-   404/-   404/-   404/-',
+  'POST /api/people':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   201/-   404/-   404/-   404/-   404/-',
+  'GET /api/people/:id':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 200/404 404/404 404/404 404/404 404/404',
+  'PATCH /api/people/:id':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'POST /api/people/:id/disable':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'POST /api/people/:id/enable':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'POST /api/people/:id/reset-password':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 409/404 404/404 404/404 404/404 404/404',
+  'GET /api/chains':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/chains/roster.xlsx':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/chains/:departmentId/history':
+    '401/401 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404',
+  'PUT /api/chains/:departmentId':
+    '401/401 404/404 404/404 404/404 404/404 404/404 404/404 200/404 404/404 404/404 404/404 404/404',
+  'POST /api/chains/roster/import':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   200/-   404/-   404/-   404/-   404/-',
+  'GET /api/audit':
+    '401/-   404/-   404/-   404/-   404/-   200/-   200/-   200/-   404/-   404/-   404/-   404/-',
+  'GET /api/calendar/due':
+    '200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/calendar/workdays':
+    '200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/calendar/years':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/calendar/years/:year':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'PUT /api/calendar/years/:year':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   200/-   404/-   404/-   404/-   404/-',
+  'POST /api/calendar/years/:year/import':
+    '401/-   404/-   404/-   404/-   404/-   404/-   404/-   200/-   404/-   404/-   404/-   404/-',
+  'POST /api/cases':
+    '401/401 201/403 403/403 403/403 403/403 403/403 403/403 403/403 201/403 403/403 201/403 403/403',
+  'GET /api/cases':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/cases/:id':
+    '401/401 200/404 200/404 200/404 200/404 200/200 200/200 404/404 404/404 404/404 404/404 404/404',
+  'POST /api/cases/:id/actions':
+    '401/401 409/404 409/404 409/404 409/404 409/409 409/409 404/404 404/404 404/404 404/404 404/404',
+  'POST /api/cases/:id/reveal-phone':
+    '401/401 200/404 200/404 403/404 403/404 403/403 403/403 404/404 404/404 404/404 404/404 404/404',
+  'GET /api/cases/:id/contributions':
+    '401/401 200/404 200/404 200/404 200/404 200/200 200/200 404/404 404/404 404/404 404/404 404/404',
+  'POST /api/cases/:id/contributions':
+    '401/401 400/404 400/404 400/404 400/404 400/400 400/400 404/404 404/404 404/404 404/404 404/404',
+  'GET /api/notifications':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'POST /api/notifications/:id/read':
+    '401/401 200/404 200/404 200/404 200/404 -/404   -/404   -/404   -/404   -/404   -/404   -/404',
+  'POST /api/notifications/read-all':
+    '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/cases/:id/form.docx':
+    '401/401 200/404 200/404 200/404 200/404 200/200 200/200 404/404 404/404 404/404 404/404 404/404',
+  'GET /api/cases/:id/reply-letter.docx':
+    '401/401 409/404 409/404 409/404 409/404 409/409 409/409 404/404 404/404 404/404 404/404 404/404',
+  'GET /api/cases/:id/attachments':
+    '401/401 200/404 200/404 200/404 200/404 200/200 200/200 404/404 404/404 404/404 404/404 404/404',
+  'POST /api/cases/:id/attachments':
+    '401/401 201/404 201/404 403/404 403/404 403/403 403/403 404/404 404/404 404/404 404/404 404/404',
+  'GET /api/cases/:id/attachments/:attachmentId':
+    '401/401 200/404 200/404 200/404 200/404 200/200 200/200 404/404 404/404 404/404 404/404 404/404',
+  'GET /api/departments/:id/matters':
+    '401/401 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200',
+  'POST /api/departments/:id/matters':
+    '401/401 404/404 201/404 404/404 404/404 404/404 404/404 201/201 404/404 404/404 404/404 404/404',
+  'PATCH /api/matters/:id':
+    '401/401 404/404 409/404 404/404 404/404 404/404 404/404 409/409 404/404 404/404 404/404 404/404',
+  'POST /api/matters/:id/deactivate':
+    '401/401 404/404 409/404 404/404 404/404 404/404 404/404 409/409 404/404 404/404 404/404 404/404',
+};
+
+interface Attempt {
+  method: NonNullable<InjectOptions['method']>;
+  url: string;
+  body?: unknown;
+  multipart?: { payload: Buffer; contentType: string };
+  /** Sent without the session cookie even for a signed-in person (sign-in itself). */
+  anonymous?: boolean;
+  /** Sent on a session of its own, so the attempt (logging out) leaves the person's session alone. */
+  ownSession?: boolean;
+}
+
+interface Fixture {
+  caseIn: { id: string; version: number; number: string };
+  caseOut: { id: string; version: number; number: string };
+  attachmentIn: string;
+  attachmentOut: string;
+  deptIn: string;
+  deptOut: string;
+  matterIn: string;
+  matterOut: string;
+  unit: string;
+  department: string;
+  person: string;
+  bureau: string;
+  roster: Buffer;
+  personIds: Record<string, string>;
+  /** Each person's own notification, and one of somebody else's. */
+  notificationOf: Partial<Record<Who, string>>;
+  notificationNotOf: Partial<Record<Who, string>>;
+}
+
+type Template = (f: Fixture, who: Who, n: number) => { in: Attempt | null; out: Attempt | null };
+
+const MISSING = () => randomUUID();
+const CASE_NAME_OUT = '外所当事人';
+
+function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
+  const boundary = `----matrix-${randomUUID()}`;
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  const payload = Buffer.concat([
+    Buffer.from(
+      parts.join('') +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
+        `Content-Type: ${file.type}\r\n\r\n`,
+    ),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const pdf = () => multipart({}, { name: 'scan.pdf', type: 'application/pdf', data: PDF });
+const registration = (departmentId: string | undefined, n: number) => ({
+  applicant: { kind: 'person', name: `矩阵申请人${n}`, phone: '13912340000' },
+  channel: 'visit',
+  receivedAt: '2026-11-20T09:00:00+08:00',
+  matterType: 'licensing',
+  matterTitle: '矩阵事项',
+  description: '权限矩阵',
+  ...(departmentId && { departmentId }),
+});
+
+const only = (a: Attempt): { in: Attempt; out: null } => ({ in: a, out: null });
+const both = (make: (id: string) => Attempt, reach: string, out: string) => ({
+  in: make(reach),
+  out: make(out),
+});
+
+const TEMPLATES: Record<string, Template> = {
+  'GET /api/health': () => only({ method: 'GET', url: '/api/health' }),
+  'POST /api/auth/login': (_f, who) => ({
+    in:
+      who === 'anon'
+        ? null
+        : {
+            method: 'POST',
+            url: '/api/auth/login',
+            body: { username: who, password: DEMO_PASSWORD },
+            anonymous: true,
+          },
+    out: null,
+  }),
+  'POST /api/auth/logout': () => only({ method: 'POST', url: '/api/auth/logout', ownSession: true }),
+  'GET /api/auth/me': () => only({ method: 'GET', url: '/api/auth/me' }),
+  'POST /api/auth/password': () =>
+    only({
+      method: 'POST',
+      url: '/api/auth/password',
+      body: { currentPassword: 'not-the-password', newPassword: 'Matrix-Password#2026' },
+    }),
+  'GET /api/org/tree': () => only({ method: 'GET', url: '/api/org/tree' }),
+  'POST /api/org/units': (f, who) =>
+    only({ method: 'POST', url: '/api/org/units', body: { parentId: f.bureau, name: `矩阵所${who}` } }),
+  'PATCH /api/org/units/:id': (f) =>
+    both(
+      (id) => ({ method: 'PATCH', url: `/api/org/units/${id}`, body: { name: '矩阵改名', version: 99 } }),
+      f.unit,
+      MISSING(),
+    ),
+  'DELETE /api/org/units/:id': (f) =>
+    both((id) => ({ method: 'DELETE', url: `/api/org/units/${id}?version=99` }), f.unit, MISSING()),
+  'POST /api/org/departments': (f, who) =>
+    only({ method: 'POST', url: '/api/org/departments', body: { unitId: f.bureau, name: `矩阵科${who}` } }),
+  'PATCH /api/org/departments/:id': (f) =>
+    both(
+      (id) => ({
+        method: 'PATCH',
+        url: `/api/org/departments/${id}`,
+        body: { name: '矩阵改名', version: 99 },
+      }),
+      f.department,
+      MISSING(),
+    ),
+  'DELETE /api/org/departments/:id': (f) =>
+    both(
+      (id) => ({ method: 'DELETE', url: `/api/org/departments/${id}?version=99` }),
+      f.department,
+      MISSING(),
+    ),
+  'GET /api/people': () => only({ method: 'GET', url: '/api/people' }),
+  'POST /api/people': (f, who) =>
+    only({
+      method: 'POST',
+      url: '/api/people',
+      body: {
+        username: `matrix${who}`,
+        displayName: '矩阵人',
+        departmentId: f.deptIn,
+        password: 'Matrix-Person#2026',
+      },
+    }),
+  'GET /api/people/:id': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/people/${id}` }), f.person, MISSING()),
+  'PATCH /api/people/:id': (f) =>
+    both(
+      (id) => ({ method: 'PATCH', url: `/api/people/${id}`, body: { displayName: '改名', version: 99 } }),
+      f.person,
+      MISSING(),
+    ),
+  'POST /api/people/:id/disable': (f) =>
+    both(
+      (id) => ({ method: 'POST', url: `/api/people/${id}/disable`, body: { version: 99 } }),
+      f.person,
+      MISSING(),
+    ),
+  'POST /api/people/:id/enable': (f) =>
+    both(
+      (id) => ({ method: 'POST', url: `/api/people/${id}/enable`, body: { version: 99 } }),
+      f.person,
+      MISSING(),
+    ),
+  'POST /api/people/:id/reset-password': (f) =>
+    both(
+      (id) => ({
+        method: 'POST',
+        url: `/api/people/${id}/reset-password`,
+        body: { newPassword: 'Matrix-Reset#2026', version: 99 },
+      }),
+      f.person,
+      MISSING(),
+    ),
+  'GET /api/chains': () => only({ method: 'GET', url: '/api/chains' }),
+  'GET /api/chains/roster.xlsx': () => only({ method: 'GET', url: '/api/chains/roster.xlsx' }),
+  'GET /api/chains/:departmentId/history': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/chains/${id}/history` }), f.deptIn, MISSING()),
+  'PUT /api/chains/:departmentId': (f) =>
+    both(
+      (id) => ({
+        method: 'PUT',
+        url: `/api/chains/${id}`,
+        // The department's chain as it is, from a date after the tests' cases: nothing about access moves.
+        body: {
+          effectiveFrom: '2027-06-01',
+          firstResponderIds: [f.personIds['shouwen'], f.personIds['djzc2']],
+          deptHeadId: f.personIds['keshi'],
+          leaderInChargeId: f.personIds['fenguan'],
+          principalLeaderId: f.personIds['juzhang'],
+        },
+      }),
+      f.deptIn,
+      MISSING(),
+    ),
+  'POST /api/chains/roster/import': (f) =>
+    only({
+      method: 'POST',
+      url: '/api/chains/roster/import',
+      multipart: multipart(
+        { effectiveFrom: '2027-07-01' },
+        {
+          name: 'roster.xlsx',
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          data: f.roster,
+        },
+      ),
+    }),
+  'GET /api/audit': () => only({ method: 'GET', url: '/api/audit?pageSize=200' }),
+  'GET /api/calendar/due': () => only({ method: 'GET', url: '/api/calendar/due?from=2026-09-30&workdays=3' }),
+  'GET /api/calendar/workdays': () =>
+    only({ method: 'GET', url: '/api/calendar/workdays?from=2026-09-30&to=2026-10-10' }),
+  'GET /api/calendar/years': () => only({ method: 'GET', url: '/api/calendar/years' }),
+  'GET /api/calendar/years/:year': () => only({ method: 'GET', url: '/api/calendar/years/2026' }),
+  'PUT /api/calendar/years/:year': () =>
+    only({
+      method: 'PUT',
+      url: '/api/calendar/years/2031',
+      body: { holidays: [{ date: '2031-01-01', name: '元旦' }], workdays: [] },
+    }),
+  'POST /api/calendar/years/:year/import': () =>
+    only({
+      method: 'POST',
+      url: '/api/calendar/years/2032/import',
+      multipart: multipart(
+        {},
+        { name: '2032.csv', type: 'text/csv', data: Buffer.from('2032-01-01,休,元旦\n') },
+      ),
+    }),
+  'POST /api/cases': (f, _who, n) => ({
+    in: { method: 'POST', url: '/api/cases', body: registration(undefined, n) },
+    out: { method: 'POST', url: '/api/cases', body: registration(f.deptOut, n) },
+  }),
+  'GET /api/cases': () => only({ method: 'GET', url: '/api/cases?view=all&pageSize=200' }),
+  'GET /api/cases/:id': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/cases/${id}` }), f.caseIn.id, f.caseOut.id),
+  'POST /api/cases/:id/actions': (f) =>
+    both(
+      (id) => ({
+        method: 'POST',
+        url: `/api/cases/${id}/actions`,
+        body: { version: 99, action: { type: 'recordFollowUp', note: '矩阵跟踪' } },
+      }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'POST /api/cases/:id/reveal-phone': (f) =>
+    both((id) => ({ method: 'POST', url: `/api/cases/${id}/reveal-phone` }), f.caseIn.id, f.caseOut.id),
+  'GET /api/cases/:id/contributions': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/cases/${id}/contributions` }), f.caseIn.id, f.caseOut.id),
+  'POST /api/cases/:id/contributions': (f) => ({
+    in: {
+      method: 'POST',
+      url: `/api/cases/${f.caseIn.id}/contributions`,
+      body: { departmentId: f.deptIn, text: '矩阵协作' },
+    },
+    out: {
+      method: 'POST',
+      url: `/api/cases/${f.caseOut.id}/contributions`,
+      body: { departmentId: f.deptOut, text: '矩阵协作' },
+    },
+  }),
+  'GET /api/notifications': () => only({ method: 'GET', url: '/api/notifications?pageSize=100' }),
+  'POST /api/notifications/:id/read': (f, who) => ({
+    in:
+      who === 'anon'
+        ? { method: 'POST', url: `/api/notifications/${MISSING()}/read` }
+        : f.notificationOf[who]
+          ? { method: 'POST', url: `/api/notifications/${f.notificationOf[who]}/read` }
+          : null,
+    out: { method: 'POST', url: `/api/notifications/${f.notificationNotOf[who] ?? MISSING()}/read` },
+  }),
+  'POST /api/notifications/read-all': () => only({ method: 'POST', url: '/api/notifications/read-all' }),
+  'GET /api/cases/:id/form.docx': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/cases/${id}/form.docx` }), f.caseIn.id, f.caseOut.id),
+  'GET /api/cases/:id/reply-letter.docx': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/cases/${id}/reply-letter.docx` }), f.caseIn.id, f.caseOut.id),
+  'GET /api/cases/:id/attachments': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/cases/${id}/attachments` }), f.caseIn.id, f.caseOut.id),
+  'POST /api/cases/:id/attachments': (f) =>
+    both(
+      (id) => ({ method: 'POST', url: `/api/cases/${id}/attachments`, multipart: pdf() }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'GET /api/cases/:id/attachments/:attachmentId': (f) => ({
+    in: { method: 'GET', url: `/api/cases/${f.caseIn.id}/attachments/${f.attachmentIn}` },
+    out: { method: 'GET', url: `/api/cases/${f.caseOut.id}/attachments/${f.attachmentOut}` },
+  }),
+  'GET /api/departments/:id/matters': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/departments/${id}/matters` }), f.deptIn, f.deptOut),
+  'POST /api/departments/:id/matters': (f, who) =>
+    both(
+      (id) => ({
+        method: 'POST',
+        url: `/api/departments/${id}/matters`,
+        body: { title: `矩阵事项${who}${id.slice(0, 4)}`, matterType: 'service' },
+      }),
+      f.deptIn,
+      f.deptOut,
+    ),
+  'PATCH /api/matters/:id': (f) =>
+    both(
+      (id) => ({ method: 'PATCH', url: `/api/matters/${id}`, body: { remarks: '矩阵', version: 99 } }),
+      f.matterIn,
+      f.matterOut,
+    ),
+  'POST /api/matters/:id/deactivate': (f) =>
+    both(
+      (id) => ({ method: 'POST', url: `/api/matters/${id}/deactivate`, body: { version: 99 } }),
+      f.matterIn,
+      f.matterOut,
+    ),
+};
+
+function parseRow(row: string): Record<Who, [string, string]> {
+  const cells = row.trim().split(/\s+/);
+  if (cells.length !== PEOPLE.length) throw new Error(`row has ${cells.length} cells: ${row}`);
+  return Object.fromEntries(
+    PEOPLE.map((who, i) => {
+      const [reach = '', out = ''] = (cells[i] ?? '').split('/');
+      return [who, [reach, out]];
+    }),
+  ) as Record<Who, [string, string]>;
+}
+
+describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
+  let t: TestApp;
+  let f: Fixture;
+  const clients = new Map<Who, Client>();
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    for (const who of PEOPLE) if (who !== 'anon') clients.set(who, await t.signIn(who));
+    const as = (who: Who) => {
+      const c = clients.get(who);
+      if (!c) throw new Error(who);
+      return c;
+    };
+    const admin = as('admin');
+    const units = (await admin.request('GET', '/api/org/tree')).json<{
+      units: {
+        id: string;
+        parentId: string | null;
+        name: string;
+        departments: { id: string; name: string }[];
+      }[];
+    }>().units;
+    const dept = (unit: string, name: string) => {
+      const d = units.find((u) => u.name === unit)?.departments.find((x) => x.name === name);
+      if (!d) throw new Error(`${unit} ${name}`);
+      return d.id;
+    };
+    const bureau = units.find((u) => u.parentId === null)?.id ?? '';
+    const deptIn = dept('演示市市场监督管理局', '登记注册科');
+    const deptOut = dept('东城市场监管所', '监管执法组');
+    const people = (await admin.request('GET', '/api/people?pageSize=200')).json<{
+      items: { id: string; username: string }[];
+    }>().items;
+    const personIds = Object.fromEntries(people.map((p) => [p.username, p.id]));
+
+    const newCase = async (client: Client, name: string) => {
+      const created = (
+        await client.request('POST', '/api/cases', {
+          ...registration(undefined, 0),
+          applicant: { kind: 'person', name, phone: '13912345678' },
+        })
+      ).json<{ id: string; version: number; number: string }>();
+      const proposed = await client.request('POST', `/api/cases/${created.id}/actions`, {
+        version: created.version,
+        action: { type: 'proposeRefusal', reason: 'uncertain', reasonText: '矩阵' },
+      });
+      expect(proposed.statusCode, proposed.body).toBe(200);
+      return proposed.json<{ id: string; version: number; number: string }>();
+    };
+    const caseIn = await newCase(as('shouwen'), '矩阵当事人');
+    const caseOut = await newCase(await t.signIn('dczf1'), CASE_NAME_OUT);
+    const attach = async (client: Client, caseId: string) => {
+      const m = pdf();
+      const res = await t.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/attachments`,
+        headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': m.contentType },
+        payload: m.payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const attachmentIn = await attach(as('shouwen'), caseIn.id);
+    const attachmentOut = await attach(await t.signIn('dczf1'), caseOut.id);
+    const matter = async (departmentId: string, title: string) => {
+      const res = await admin.request('POST', `/api/departments/${departmentId}/matters`, {
+        title,
+        matterType: 'licensing',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    // The roster as it stands, before the department made below (which has no chain yet).
+    const roster = (
+      await t.inject({ method: 'GET', url: '/api/chains/roster.xlsx', headers: { cookie: admin.cookie } })
+    ).rawPayload;
+    const unit = (
+      await admin.request('POST', '/api/org/units', { parentId: bureau, name: '矩阵待改所' })
+    ).json<{ id: string }>().id;
+    const department = (
+      await admin.request('POST', '/api/org/departments', { unitId: bureau, name: '矩阵待改科' })
+    ).json<{ id: string }>().id;
+    const notificationOf: Fixture['notificationOf'] = {};
+    const notificationNotOf: Fixture['notificationNotOf'] = {};
+    const rows = await t.ctx.database.db.selectFrom('notifications').select(['id', 'person_id']).execute();
+    for (const who of PEOPLE) {
+      const id = personIds[who];
+      notificationOf[who] = rows.find((r) => r.person_id === id)?.id;
+      notificationNotOf[who] = rows.find((r) => r.person_id !== id)?.id;
+    }
+    f = {
+      caseIn,
+      caseOut,
+      attachmentIn,
+      attachmentOut,
+      deptIn,
+      deptOut,
+      matterIn: await matter(deptIn, '矩阵内事项'),
+      matterOut: await matter(deptOut, '矩阵外事项'),
+      unit,
+      department,
+      person: personIds['spsc2'] ?? '',
+      bureau,
+      roster,
+      personIds,
+      notificationOf,
+      notificationNotOf,
+    };
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it('every route has a row, and every row is a route', () => {
+    const routes = t.routes
+      .filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && !r.url.startsWith('/api/docs'))
+      .filter((r) => r.url !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.url}`);
+    expect([...new Set(routes)].sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(Object.keys(TEMPLATES).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('answers each person as the table says; refused attempts change nothing; no foreign case leaks', async () => {
+    const observed: Record<string, string[]> = {};
+    const failures: string[] = [];
+    const foreignLeaks: string[] = [];
+    let digest = await databaseDigest(t);
+    let n = 0;
+    for (const [route, row] of Object.entries(EXPECTED)) {
+      const expected = parseRow(row);
+      const template = TEMPLATES[route];
+      if (!template) throw new Error(`no template for ${route}`);
+      observed[route] = [];
+      for (const who of PEOPLE) {
+        const attempts = template(f, who, n++);
+        const got: string[] = [];
+        for (const [i, attempt] of [attempts.in, attempts.out].entries()) {
+          const want = expected[who][i];
+          if (!attempt) {
+            got.push('-');
+            if (want !== '-')
+              failures.push(`${route} ${who} ${i ? 'out' : 'reach'}: no attempt, table says ${want}`);
+            continue;
+          }
+          const res = await send(who, attempt);
+          got.push(String(res.statusCode));
+          if (String(res.statusCode) !== want) {
+            failures.push(
+              `${route} ${who} ${i ? 'out' : 'reach'}: ${res.statusCode} (table: ${want}) ${res.body.slice(0, 200)}`,
+            );
+          }
+          // No answer to someone who may not read the out-of-reach case names it.
+          if (expected[who][0] !== '-' && !canReadCaseOut(who)) {
+            const body = res.rawPayload.toString('utf8');
+            for (const mark of [f.caseOut.id, f.caseOut.number, CASE_NAME_OUT]) {
+              if (body.includes(mark)) foreignLeaks.push(`${route} ${who}: names ${mark}`);
+            }
+          }
+          const after = await databaseDigest(t);
+          if (res.statusCode >= 300 && after !== digest) {
+            failures.push(
+              `${route} ${who} ${i ? 'out' : 'reach'}: refused (${res.statusCode}) but the database changed`,
+            );
+          }
+          digest = after;
+        }
+        observed[route].push(got.join('/'));
+      }
+    }
+    if (process.env['MATRIX_PRINT']) {
+      for (const [route, cells] of Object.entries(observed)) {
+        console.log(
+          `  '${route}':`.padEnd(49) +
+            `'${cells
+              .map((c) => c.padEnd(7))
+              .join(' ')
+              .trimEnd()}',`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(foreignLeaks).toEqual([]);
+  });
+
+  function canReadCaseOut(who: Who): boolean {
+    return parseRow(EXPECTED['GET /api/cases/:id'] ?? '')[who][1] === '200';
+  }
+
+  async function send(who: Who, a: Attempt) {
+    let client = who === 'anon' || a.anonymous ? null : (clients.get(who) ?? null);
+    if (client && a.ownSession) client = await t.signIn(who);
+    const headers: Record<string, string> = client
+      ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken }
+      : {};
+    if (a.multipart) {
+      return t.inject({
+        method: a.method,
+        url: a.url,
+        headers: { ...headers, 'content-type': a.multipart.contentType },
+        payload: a.multipart.payload,
+      });
+    }
+    return t.inject({
+      method: a.method,
+      url: a.url,
+      headers,
+      ...(a.body !== undefined && { payload: a.body as InjectOptions['payload'] }),
+    });
+  }
+});
