@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ERRORS,
   FIELD_MESSAGES,
-  ROLES,
-  abilitiesFor,
   describeValidationIssue,
   errorMessage,
   fieldMessage,
@@ -40,24 +38,5 @@ describe('the error vocabulary', () => {
     );
     expect(describeValidationIssue('invalid_type', { input: undefined }, 'en')).toBe('required');
     expect(describeValidationIssue('unrecognized_keys', {}, 'zh')).toBe('不允许的字段');
-  });
-});
-
-describe('abilities by role', () => {
-  it('lets only admins manage the organisation, people, chains and the calendar', () => {
-    for (const role of ROLES) {
-      const a = abilitiesFor([role]);
-      expect(a.manageOrganisation).toBe(role === 'admin');
-      expect(a.managePeople).toBe(role === 'admin');
-      expect(a.manageChains).toBe(role === 'admin');
-      expect(a.manageCalendar).toBe(role === 'admin');
-      expect(a.readRoster).toBe(true);
-    }
-  });
-
-  it('lets admins, the supervision office and discipline inspection read the audit log', () => {
-    const readers = ROLES.filter((r) => abilitiesFor([r]).readAudit);
-    expect(readers.sort()).toEqual(['admin', 'disciplineInspection', 'supervisionOffice']);
-    expect(abilitiesFor([]).readAudit).toBe(false);
   });
 });

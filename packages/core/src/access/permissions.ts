@@ -1,0 +1,36 @@
+// The one vocabulary of what a person may do. Global permissions depend on the person alone (their roles
+// and the chain positions they hold); object permissions also on the object (a case, a department's matter
+// list, a notification). Every route asks the access resolver for one of these and nothing else.
+
+/** Permissions that need no object: they decide menus, and the routes of the administrative areas. */
+export const GLOBAL_PERMISSIONS = [
+  'org.manage',
+  'people.manage',
+  'chains.manage',
+  'calendar.manage',
+  'roster.read',
+  'audit.read',
+  'case.register',
+  /** Keep some department's matter list (the menu); which departments is the object permission below. */
+  'matters.manage',
+] as const;
+export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
+
+export const CASE_PERMISSIONS = [
+  'case.read',
+  /** Take a workflow action; which actions the workflow rules decide. */
+  'case.act',
+  'case.upload',
+  'case.contribute',
+  'case.revealPhone',
+  'case.documents',
+] as const;
+export type CasePermission = (typeof CASE_PERMISSIONS)[number];
+
+export type DepartmentPermission = 'matters.manage';
+export type NotificationPermission = 'notification.read';
+
+export type Permission = GlobalPermission | CasePermission | NotificationPermission;
+
+/** What `/api/auth/me` sends: the web app shows menus and buttons from this map, never from role names. */
+export type Abilities = Record<GlobalPermission, boolean>;
