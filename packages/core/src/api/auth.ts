@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHAIN_POSITIONS, ROLES } from '../roles.ts';
 import { idSchema } from './common.ts';
+import { GLOBAL_PERMISSIONS, type GlobalPermission } from '../access/permissions.ts';
 
 export const roleSchema = z.enum(ROLES);
 export const chainPositionSchema = z.enum(CHAIN_POSITIONS);
@@ -28,15 +29,12 @@ export const meSchema = z.object({
     }),
   ),
   /** What this person may do in the administrative areas: the web app shows menus and buttons from it. */
-  abilities: z.object({
-    manageOrganisation: z.boolean(),
-    managePeople: z.boolean(),
-    manageChains: z.boolean(),
-    manageCalendar: z.boolean(),
-    readRoster: z.boolean(),
-    readAudit: z.boolean(),
-    registerCases: z.boolean(),
-  }),
+  abilities: z.object(
+    Object.fromEntries(GLOBAL_PERMISSIONS.map((p) => [p, z.boolean()])) as Record<
+      GlobalPermission,
+      z.ZodBoolean
+    >,
+  ),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;

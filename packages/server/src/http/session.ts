@@ -1,11 +1,20 @@
 // Who is asking: the session cookie, CSRF on state-changing requests, and the guard every route calls.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, abilitiesFor, type Abilities, type Role } from '@bancheng/core';
+import {
+  AppError,
+  abilitiesOf,
+  type Abilities,
+  type GlobalPermission,
+  type Role,
+  type Subject,
+} from '@bancheng/core';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { authenticate, type Authenticated } from '../services/auth-service.ts';
-import { rolesOfPerson } from '../repositories/people-repository.ts';
+import { subjectOf } from '../access/subject.ts';
+import { clockOf } from '../context.ts';
+import { todayInChina } from '../lib/ids.ts';
 
 export const SESSION_COOKIE = 'bc_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -78,7 +87,9 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 export interface Guarded {
   auth: Authenticated;
   actor: Actor;
-  roles: Role[];
+  /** Who is asking, as the access policy sees them; object checks take this. */
+  subject: Subject;
+  roles: readonly Role[];
   abilities: Abilities;
 }
 
@@ -89,7 +100,7 @@ export interface Guarded {
 export async function guard(
   ctx: AppContext,
   request: FastifyRequest,
-  ability?: keyof Abilities,
+  permission?: GlobalPermission,
 ): Promise<Guarded> {
   const auth = request.auth;
   if (!auth) throw new AppError('UNAUTHENTICATED');
@@ -97,8 +108,14 @@ export async function guard(
   if (auth.person.must_change_password === 1 && !PASSWORD_CHANGE_ALLOWED.has(path)) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED');
   }
-  const roles = await rolesOfPerson(ctx.database.db, auth.person.id);
-  const abilities = abilitiesFor(roles);
-  if (ability && !abilities[ability]) throw new AppError('NOT_FOUND');
-  return { auth, roles, abilities, actor: { personId: auth.person.id, address: request.ip } };
+  const subject = await subjectOf(ctx.database.db, auth.person.id, todayInChina(clockOf(ctx)));
+  const abilities = abilitiesOf(subject);
+  if (permission && !abilities[permission]) throw new AppError('NOT_FOUND');
+  return {
+    auth,
+    subject,
+    roles: subject.roles,
+    abilities,
+    actor: { personId: auth.person.id, address: request.ip },
+  };
 }

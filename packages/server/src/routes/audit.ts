@@ -16,7 +16,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      await guard(ctx, request, 'readAudit');
+      await guard(ctx, request, 'audit.read');
       return listAudit(ctx, request.query);
     },
   );

@@ -89,7 +89,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'manageCalendar');
+      const { actor } = await guard(ctx, request, 'calendar.manage');
       return putYearSchedule(ctx, actor, request.params.year, request.body);
     },
   );
@@ -106,7 +106,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'manageCalendar');
+      const { actor } = await guard(ctx, request, 'calendar.manage');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       let data: Buffer | undefined;
       for await (const part of request.parts()) {

@@ -35,7 +35,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      await guard(ctx, request, 'readRoster');
+      await guard(ctx, request, 'roster.read');
       return getRoster(ctx, request.query.date ?? todayInChina());
     },
   );
@@ -51,7 +51,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      await guard(ctx, request, 'readRoster');
+      await guard(ctx, request, 'roster.read');
       const date = request.query.date ?? todayInChina();
       const roster = await getRoster(ctx, date);
       const file = await buildRosterWorkbook(roster, '说“不”事项提级管理四级责任链条责任人名单');
@@ -72,7 +72,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      await guard(ctx, request, 'readRoster');
+      await guard(ctx, request, 'roster.read');
       return getChainHistory(ctx, request.params.departmentId);
     },
   );
@@ -87,7 +87,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'manageChains');
+      const { actor } = await guard(ctx, request, 'chains.manage');
       return setChain(ctx, actor, request.params.departmentId, request.body);
     },
   );
@@ -102,7 +102,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'manageChains');
+      const { actor } = await guard(ctx, request, 'chains.manage');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       let effectiveFrom: string | undefined;
       let data: Buffer | undefined;

@@ -28,10 +28,10 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { auth, abilities } = await guard(ctx, request);
+      const { subject } = await guard(ctx, request);
       return matters.listMatters(
         ctx,
-        { personId: auth.person.id, abilities },
+        { subject },
         { departmentId: request.params.id, all: request.query.all === 'true' },
       );
     },
@@ -48,10 +48,10 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { auth, abilities, actor } = await guard(ctx, request);
+      const { subject, actor } = await guard(ctx, request);
       const matter = await matters.createMatter(
         ctx,
-        { personId: auth.person.id, abilities, actor },
+        { subject, actor },
         { departmentId: request.params.id, body: request.body },
       );
       return reply.status(201).send(matter);
@@ -69,12 +69,8 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { auth, abilities, actor } = await guard(ctx, request);
-      return matters.updateMatter(
-        ctx,
-        { personId: auth.person.id, abilities, actor },
-        { id: request.params.id, body: request.body },
-      );
+      const { subject, actor } = await guard(ctx, request);
+      return matters.updateMatter(ctx, { subject, actor }, { id: request.params.id, body: request.body });
     },
   );
   r.post(
@@ -89,12 +85,8 @@ export function matterRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { auth, abilities, actor } = await guard(ctx, request);
-      return matters.deactivateMatter(
-        ctx,
-        { personId: auth.person.id, abilities, actor },
-        { id: request.params.id, body: request.body },
-      );
+      const { subject, actor } = await guard(ctx, request);
+      return matters.deactivateMatter(ctx, { subject, actor }, { id: request.params.id, body: request.body });
     },
   );
 }

@@ -37,7 +37,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/org/units',
     { schema: { tags, body: createUnitBodySchema, response: { 201: orgUnitSchema, ...errorResponses } } },
     async (request, reply) => {
-      const { actor } = await guard(ctx, request, 'manageOrganisation');
+      const { actor } = await guard(ctx, request, 'org.manage');
       return reply.status(201).send(await org.createUnit(ctx, actor, request.body));
     },
   );
@@ -52,7 +52,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'manageOrganisation');
+      const { actor } = await guard(ctx, request, 'org.manage');
       return org.updateUnit(ctx, actor, { id: request.params.id, ...request.body });
     },
   );
@@ -67,7 +67,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { actor } = await guard(ctx, request, 'manageOrganisation');
+      const { actor } = await guard(ctx, request, 'org.manage');
       await org.removeUnit(ctx, actor, { id: request.params.id, version: request.query.version });
       return reply.status(204).send(null);
     },
@@ -82,7 +82,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { actor } = await guard(ctx, request, 'manageOrganisation');
+      const { actor } = await guard(ctx, request, 'org.manage');
       return reply.status(201).send(await org.createDepartment(ctx, actor, request.body));
     },
   );
@@ -97,7 +97,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'manageOrganisation');
+      const { actor } = await guard(ctx, request, 'org.manage');
       return org.updateDepartment(ctx, actor, { id: request.params.id, ...request.body });
     },
   );
@@ -112,7 +112,7 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { actor } = await guard(ctx, request, 'manageOrganisation');
+      const { actor } = await guard(ctx, request, 'org.manage');
       await org.removeDepartment(ctx, actor, { id: request.params.id, version: request.query.version });
       return reply.status(204).send(null);
     },

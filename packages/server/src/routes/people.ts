@@ -28,7 +28,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      await guard(ctx, request, 'managePeople');
+      await guard(ctx, request, 'people.manage');
       return people.listPeopleFor(ctx, request.query);
     },
   );
@@ -36,7 +36,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/people',
     { schema: { tags, body: createPersonBodySchema, response: { 201: personSchema, ...errorResponses } } },
     async (request, reply) => {
-      const { actor } = await guard(ctx, request, 'managePeople');
+      const { actor } = await guard(ctx, request, 'people.manage');
       return reply.status(201).send(await people.createPerson(ctx, actor, request.body, langOf(request)));
     },
   );
@@ -44,7 +44,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/people/:id',
     { schema: { tags, params: idParamsSchema, response: { 200: personSchema, ...errorResponses } } },
     async (request) => {
-      await guard(ctx, request, 'managePeople');
+      await guard(ctx, request, 'people.manage');
       return people.getPerson(ctx, request.params.id);
     },
   );
@@ -59,7 +59,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'managePeople');
+      const { actor } = await guard(ctx, request, 'people.manage');
       return people.updatePerson(ctx, actor, request.params.id, request.body);
     },
   );
@@ -78,7 +78,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
       },
       async (request) => {
-        const { actor } = await guard(ctx, request, 'managePeople');
+        const { actor } = await guard(ctx, request, 'people.manage');
         return people.setPersonStatus(ctx, actor, {
           id: request.params.id,
           version: request.body.version,
@@ -98,7 +98,7 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor } = await guard(ctx, request, 'managePeople');
+      const { actor } = await guard(ctx, request, 'people.manage');
       return people.resetPassword(ctx, actor, {
         id: request.params.id,
         ...request.body,

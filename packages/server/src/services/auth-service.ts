@@ -2,14 +2,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   AppError,
-  abilitiesFor,
+  abilitiesOf,
   checkPassword,
   describePasswordViolations,
   errorMessage,
   type Lang,
   type Me,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { clockOf, type AppContext } from '../context.ts';
+import { subjectOf } from '../access/subject.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import {
@@ -264,7 +265,8 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
   const { db } = ctx.database;
   const { person } = auth;
   const roles = await rolesOfPerson(db, person.id);
-  const positions = await assignmentsOn(db, { date: todayInChina(), personId: person.id });
+  const today = todayInChina(clockOf(ctx));
+  const positions = await assignmentsOn(db, { date: today, personId: person.id });
   const departments = await departmentsWithUnit(db, [
     person.department_id,
     ...positions.map((p) => p.departmentId),
@@ -284,10 +286,7 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
       unitName: byId.get(p.departmentId)?.unitName ?? '',
       position: p.position,
     })),
-    abilities: {
-      ...abilitiesFor(roles),
-      registerCases: positions.some((p) => p.position === 'firstResponder'),
-    },
+    abilities: abilitiesOf(await subjectOf(db, person.id, today)),
     csrfToken: auth.csrfToken,
   };
 }

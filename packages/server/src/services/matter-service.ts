@@ -2,7 +2,7 @@
 // matters (they are picked when registering a request, and the list is published); administrators and the
 // department's current head keep it. To anyone else a change is a 404, as for every object they may not
 // touch. Each change is one transaction with its audit event, guarded by the version the client saw.
-import { AppError, type Abilities, type Matter, type MatterList } from '@bancheng/core';
+import { AppError, canManageMatters, type Matter, type MatterList, type Subject } from '@bancheng/core';
 import type { z } from 'zod';
 import type {
   createMatterBodySchema,
@@ -11,10 +11,8 @@ import type {
 } from '@bancheng/core';
 import { clockOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
-import type { Db, Trx } from '../db/database.ts';
 import type { MatterRow } from '../db/schema.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
-import { assignmentsOn } from '../repositories/chain-repository.ts';
 import {
   findMatterRow,
   insertMatter,
@@ -24,28 +22,15 @@ import {
   updateMatterGuarded,
 } from '../repositories/matter-repository.ts';
 import { findDepartment } from '../repositories/org-repository.ts';
-import { newId, todayInChina } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
 
-/** The person asking, with what their roles allow. */
+/** The person asking, as the access policy sees them (administrators and department heads keep lists). */
 export interface MatterReader {
-  personId: string;
-  abilities: Abilities;
+  subject: Subject;
 }
 
 export interface MatterEditor extends MatterReader {
   actor: Actor;
-}
-
-/** Administrators, and whoever is the department's head today. */
-async function canManageMatters(
-  db: Db | Trx,
-  who: MatterReader,
-  departmentId: string,
-  today: string,
-): Promise<boolean> {
-  if (who.abilities.manageOrganisation) return true;
-  const positions = await assignmentsOn(db, { date: today, departmentId, personId: who.personId });
-  return positions.some((p) => p.position === 'deptHead');
 }
 
 export async function listMatters(
@@ -55,7 +40,7 @@ export async function listMatters(
 ): Promise<MatterList> {
   const db = ctx.database.db;
   if (!(await findDepartment(db, args.departmentId))) throw new AppError('NOT_FOUND');
-  const canManage = await canManageMatters(db, who, args.departmentId, todayInChina(clockOf(ctx)));
+  const canManage = canManageMatters(who.subject, args.departmentId);
   const rows = await listMatterRows(db, {
     departmentId: args.departmentId,
     includeInactive: args.all && canManage,
@@ -81,7 +66,7 @@ export async function createMatter(
   const db = ctx.database.db;
   const now = clockOf(ctx);
   if (!(await findDepartment(db, args.departmentId))) throw new AppError('NOT_FOUND');
-  if (!(await canManageMatters(db, who, args.departmentId, todayInChina(now)))) {
+  if (!canManageMatters(who.subject, args.departmentId)) {
     throw new AppError('NOT_FOUND');
   }
   const row: MatterRow = {
@@ -119,7 +104,7 @@ export async function createMatter(
 async function editableMatter(ctx: AppContext, who: MatterEditor, id: string): Promise<MatterRow> {
   const db = ctx.database.db;
   const row = await findMatterRow(db, id);
-  if (!row || !(await canManageMatters(db, who, row.department_id, todayInChina(clockOf(ctx))))) {
+  if (!row || !canManageMatters(who.subject, row.department_id)) {
     throw new AppError('NOT_FOUND');
   }
   return row;

@@ -54,7 +54,7 @@ export function AppLayout({ me }: { me: Me }) {
   const showError = useApiError();
 
   const selected = navKeyFor(location.pathname, location.search);
-  const items: MenuProps['items'] = visibleNavItems(me.roles).map((item) => ({
+  const items: MenuProps['items'] = visibleNavItems(me.abilities).map((item) => ({
     key: item.key,
     icon: ICONS[item.key],
     label: (

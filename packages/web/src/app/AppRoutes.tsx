@@ -1,10 +1,9 @@
 // Which pages exist depends on who is signed in: nobody → login; must change password → only that.
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { Me, Role } from '@bancheng/core';
+import type { GlobalPermission, Me } from '@bancheng/core';
 import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
-import { keepsMatterLists } from '../modules/matters/hooks/useMatters.ts';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { CaseFormPage } from '../pages/CaseFormPage.tsx';
 import { CaseNoticePage } from '../pages/CaseNoticePage.tsx';
@@ -21,14 +20,22 @@ import { ForcedPasswordPage, PasswordPage } from '../pages/PasswordPage.tsx';
 import { PeoplePage } from '../pages/PeoplePage.tsx';
 import { ForbiddenPage, NotFoundPage } from '../pages/StatusPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { AUDIT_READERS, CASE_REGISTRARS } from './navigation.ts';
 
 interface FromState {
   from?: string;
 }
 
-function RequireRoles({ me, roles, children }: { me: Me; roles: readonly Role[]; children: ReactNode }) {
-  return me.roles.some((r) => roles.includes(r)) ? children : <ForbiddenPage />;
+/** A page behind one of the abilities the server sent: the server refuses the same, this only says so. */
+function RequireAbility({
+  me,
+  permission,
+  children,
+}: {
+  me: Me;
+  permission: GlobalPermission;
+  children: ReactNode;
+}) {
+  return me.abilities[permission] ? children : <ForbiddenPage />;
 }
 
 export function AppRoutes() {
@@ -74,40 +81,47 @@ export function AppRoutes() {
         <Route
           path="cases/new"
           element={
-            <RequireRoles me={current} roles={CASE_REGISTRARS}>
+            <RequireAbility me={current} permission="case.register">
               <CaseRegisterPage />
-            </RequireRoles>
+            </RequireAbility>
           }
         />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="cases/:id/form" element={<CaseFormPage />} />
         <Route path="cases/:id/notice" element={<CaseNoticePage />} />
-        <Route path="matters" element={keepsMatterLists(current) ? <MattersPage /> : <ForbiddenPage />} />
+        <Route
+          path="matters"
+          element={
+            <RequireAbility me={current} permission="matters.manage">
+              <MattersPage />
+            </RequireAbility>
+          }
+        />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="chains" element={<ChainsPage />} />
         <Route path="password" element={<PasswordPage me={current} />} />
         <Route
           path="admin/org"
           element={
-            <RequireRoles me={current} roles={['admin']}>
+            <RequireAbility me={current} permission="org.manage">
               <OrgPage />
-            </RequireRoles>
+            </RequireAbility>
           }
         />
         <Route
           path="admin/people"
           element={
-            <RequireRoles me={current} roles={['admin']}>
+            <RequireAbility me={current} permission="people.manage">
               <PeoplePage />
-            </RequireRoles>
+            </RequireAbility>
           }
         />
         <Route
           path="admin/audit"
           element={
-            <RequireRoles me={current} roles={AUDIT_READERS}>
+            <RequireAbility me={current} permission="audit.read">
               <AuditPage />
-            </RequireRoles>
+            </RequireAbility>
           }
         />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,34 +1,28 @@
-// The side menu: which pages exist and which roles see them (everyone when `roles` is absent).
-import type { Role } from '@bancheng/core';
+// The side menu: which pages exist and which ability shows each (everyone's when `permission` is absent).
+import type { Abilities, GlobalPermission } from '@bancheng/core';
 import type { MessageKey } from '../i18n/index.tsx';
 
 export interface NavItem {
   key: 'home' | 'todo' | 'notifications' | 'cases' | 'matters' | 'chains' | 'org' | 'people' | 'audit';
   path: string;
   label: MessageKey;
-  roles?: readonly Role[];
+  permission?: GlobalPermission;
 }
-
-export const AUDIT_READERS: readonly Role[] = ['admin', 'supervisionOffice', 'disciplineInspection'];
-
-/** Who may register a request (受理登记): first responders, who then own it. */
-export const CASE_REGISTRARS: readonly Role[] = ['firstResponder'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'menu.home' },
   { key: 'todo', path: '/cases?view=todo', label: 'menu.todo' },
   { key: 'notifications', path: '/notifications', label: 'menu.notifications' },
   { key: 'cases', path: '/cases', label: 'menu.cases' },
-  // Administrators and department heads keep matter lists (the page and the server check the chain today).
-  { key: 'matters', path: '/matters', label: 'menu.matters', roles: ['admin', 'deptHead'] },
+  { key: 'matters', path: '/matters', label: 'menu.matters', permission: 'matters.manage' },
   { key: 'chains', path: '/chains', label: 'menu.chains' },
-  { key: 'org', path: '/admin/org', label: 'menu.org', roles: ['admin'] },
-  { key: 'people', path: '/admin/people', label: 'menu.people', roles: ['admin'] },
-  { key: 'audit', path: '/admin/audit', label: 'menu.audit', roles: AUDIT_READERS },
+  { key: 'org', path: '/admin/org', label: 'menu.org', permission: 'org.manage' },
+  { key: 'people', path: '/admin/people', label: 'menu.people', permission: 'people.manage' },
+  { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
 ];
 
-export function visibleNavItems(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((r) => roles.includes(r)));
+export function visibleNavItems(abilities: Abilities): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || abilities[item.permission]);
 }
 
 /** The menu key for a location: the to-do list is the case list with view=todo; else the longest path. */

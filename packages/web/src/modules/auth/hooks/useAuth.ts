@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me, Role } from '@bancheng/core';
+import type { Me } from '@bancheng/core';
 import { changePassword, fetchMe, login, logout } from '../api/auth.ts';
 import { meKey } from '../api/auth.ts';
 
@@ -12,10 +12,6 @@ export function useCurrentMe(): Me {
   const { data } = useMe();
   if (!data) throw new Error('useCurrentMe outside a signed-in page');
   return data;
-}
-
-export function hasAnyRole(me: Me, roles: readonly Role[]): boolean {
-  return me.roles.some((r) => roles.includes(r));
 }
 
 export function useLogin() {

@@ -27,7 +27,7 @@ export function MatterListEditor({ me }: { me: Me }) {
   const t = useT();
   const { message } = App.useApp();
   const showError = useApiError();
-  const isAdmin = me.abilities.manageOrganisation;
+  const isAdmin = me.abilities['org.manage'];
   const tree = useOrgTree();
   // Administrators pick any department (grouped by unit); a head picks among the ones they head.
   const grouped = useMemo(() => (isAdmin ? departmentOptions(tree.data) : null), [isAdmin, tree.data]);

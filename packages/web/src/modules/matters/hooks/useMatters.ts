@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateMatterBody, Me, UpdateMatterBody } from '@bancheng/core';
+import type { CreateMatterBody, UpdateMatterBody } from '@bancheng/core';
 import { isApiError } from '../../../api/client.ts';
 import { createMatter, deactivateMatter, fetchMatters, matterKeys, updateMatter } from '../api/matters.ts';
 
@@ -11,11 +11,6 @@ export function useMatters(departmentId: string | undefined, all = false) {
     enabled: Boolean(departmentId),
     retry: (count, error) => !isApiError(error) || (error.status >= 500 && count < 2),
   });
-}
-
-/** Who sees the matter-list page: administrators and department heads (the server decides per list). */
-export function keepsMatterLists(me: Me): boolean {
-  return me.abilities.manageOrganisation || me.chainPositions.some((p) => p.position === 'deptHead');
 }
 
 function useMatterMutation<TVars>(fn: (vars: TVars) => Promise<unknown>) {
