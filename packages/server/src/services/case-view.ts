@@ -30,7 +30,7 @@ import { departmentsWithUnit, type DepartmentWithUnit } from '../repositories/or
 import { peopleRefsByIds } from '../repositories/people-repository.ts';
 import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
 import { maskPhone } from './people-service.ts';
-import { maskPersonalData } from './personal-data.ts';
+import { maskMobilesInText, maskPersonalData } from './personal-data.ts';
 import { todayInChina } from '../lib/ids.ts';
 
 interface Lookups {
@@ -216,13 +216,17 @@ export async function buildDetail(
   };
 }
 
+/**
+ * The facts as the case page shows them: numbers called masked, and a mobile number typed into a note
+ * masked like any other. The one-time notice is the bureau's own text handed to the applicant: as written.
+ */
 function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts {
   return {
     handOvers: f.handovers.map((h) => ({
       from: person(h.from_person_id),
       to: person(h.to_person_id),
       by: person(h.handed_by),
-      note: h.note,
+      note: h.note === null ? null : maskMobilesInText(h.note),
       at: h.handed_at,
     })),
     replies: f.replies.map((r) => ({
@@ -232,26 +236,26 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts 
       // Masked like the applicant's number: the full one stays in the record, shown to nobody here.
       phoneCalled: r.phone_called === null ? null : maskPhone(r.phone_called),
       answeredBy: r.answered_by,
-      content: r.content,
+      content: maskMobilesInText(r.content),
       recordedAt: r.recorded_at,
     })),
     feedback: f.feedback.map((r) => ({
       accepted: r.accepted === 1,
-      text: r.text,
+      text: r.text === null ? null : maskMobilesInText(r.text),
       recordedBy: person(r.recorded_by),
       recordedAt: r.recorded_at,
     })),
     consultations: f.consultations.map((c) => ({
       requestedBy: person(c.requested_by),
       requestedAt: c.requested_at,
-      proposal: c.proposal,
+      proposal: maskMobilesInText(c.proposal),
       meeting:
         c.recorded_at !== null && c.held_at !== null && c.conclusion !== null && c.recorded_by !== null
           ? {
               heldAt: c.held_at,
               participants: c.participants ?? '',
               conclusion: c.conclusion,
-              record: c.record ?? '',
+              record: maskMobilesInText(c.record ?? ''),
               recordedBy: person(c.recorded_by),
               recordedAt: c.recorded_at,
             }
@@ -259,7 +263,7 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts 
     })),
     followUps: f.followUps.map((r) => ({
       person: person(r.person_id),
-      note: r.note,
+      note: maskMobilesInText(r.note),
       recordedAt: r.recorded_at,
     })),
     notices: f.notices.map((r) => ({ givenBy: person(r.given_by), notice: r.notice, givenAt: r.given_at })),

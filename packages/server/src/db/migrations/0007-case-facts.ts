@@ -21,6 +21,8 @@ interface EventRow {
 type Json = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A time as the services store it (ISO-8601 UTC); the time as given when it does not parse. */
+const utc = (v: string): string => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString());
 const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
 
 export async function up(db: AnyDb): Promise<void> {
@@ -192,7 +194,7 @@ async function moveFactsOutOfAudit(db: AnyDb): Promise<void> {
             case_id: caseId,
             channel: phone ? 'phone' : 'written',
             replied_by: by,
-            replied_at: (phone && str(action['calledAt'])) || at,
+            replied_at: utc((phone && str(action['calledAt'])) || at),
             phone_called: phone ? (str(action['phoneNumber']) ?? '') : null,
             answered_by: phone ? (str(action['answeredBy']) ?? '') : null,
             content: str(action['content']) ?? '',
