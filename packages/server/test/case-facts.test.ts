@@ -48,9 +48,16 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
   let caseId: string;
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    [shouwen, djzc2, keshi, fenguan, juzhang, admin, ducha] = await Promise.all(
-      ['shouwen', 'djzc2', 'keshi', 'fenguan', 'juzhang', 'admin', 'ducha'].map((u) => t.signIn(u)),
-    );
+    const signIn = (u: string) => t.signIn(u);
+    [shouwen, djzc2, keshi, fenguan, juzhang, admin, ducha] = [
+      await signIn('shouwen'),
+      await signIn('djzc2'),
+      await signIn('keshi'),
+      await signIn('fenguan'),
+      await signIn('juzhang'),
+      await signIn('admin'),
+      await signIn('ducha'),
+    ];
     // One case walked to the end: handed over with a number typed into the note, refused, answered by
     // phone, feedback recorded.
     const c = (await shouwen.request('POST', '/api/cases', registration())).json();
