@@ -255,22 +255,24 @@ const timelineEntry = <T extends CaseEventType>(type: T) =>
   });
 
 /** One entry of a case's history: an audit event, its payload typed by its type, personal data masked. */
-export const caseTimelineEntrySchema = z.discriminatedUnion('type', [
-  timelineEntry('case.registered'),
-  timelineEntry('case.handOver'),
-  timelineEntry('case.closeDone'),
-  timelineEntry('case.giveOneTimeNotice'),
-  timelineEntry('case.proposeRefusal'),
-  timelineEntry('case.decide'),
-  timelineEntry('case.requestConsultation'),
-  timelineEntry('case.recordConsultation'),
-  timelineEntry('case.recordReply'),
-  timelineEntry('case.recordFeedback'),
-  timelineEntry('case.recordFollowUp'),
-  timelineEntry('case.phoneRevealed'),
-  timelineEntry('case.contributionRecorded'),
-  timelineEntry('case.attachmentAdded'),
-]);
+export const caseTimelineEntrySchema = z
+  .discriminatedUnion('type', [
+    timelineEntry('case.registered'),
+    timelineEntry('case.handOver'),
+    timelineEntry('case.closeDone'),
+    timelineEntry('case.giveOneTimeNotice'),
+    timelineEntry('case.proposeRefusal'),
+    timelineEntry('case.decide'),
+    timelineEntry('case.requestConsultation'),
+    timelineEntry('case.recordConsultation'),
+    timelineEntry('case.recordReply'),
+    timelineEntry('case.recordFeedback'),
+    timelineEntry('case.recordFollowUp'),
+    timelineEntry('case.phoneRevealed'),
+    timelineEntry('case.contributionRecorded'),
+    timelineEntry('case.attachmentAdded'),
+  ])
+  .meta({ id: 'CaseTimelineEntry' });
 export type CaseTimelineEntry = z.infer<typeof caseTimelineEntrySchema>;
 
 // ---- Case facts: read from their own tables ----
@@ -333,14 +335,16 @@ export const caseNoticeSchema = z.object({
 });
 
 /** The facts recorded on a case, oldest first. */
-export const caseFactsSchema = z.object({
-  handOvers: z.array(caseHandOverSchema),
-  replies: z.array(caseReplySchema),
-  feedback: z.array(caseFeedbackSchema),
-  consultations: z.array(caseConsultationSchema),
-  followUps: z.array(caseFollowUpSchema),
-  notices: z.array(caseNoticeSchema),
-});
+export const caseFactsSchema = z
+  .object({
+    handOvers: z.array(caseHandOverSchema),
+    replies: z.array(caseReplySchema),
+    feedback: z.array(caseFeedbackSchema),
+    consultations: z.array(caseConsultationSchema),
+    followUps: z.array(caseFollowUpSchema),
+    notices: z.array(caseNoticeSchema),
+  })
+  .meta({ id: 'CaseFacts' });
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 
 export const caseDetailSchema = caseSummarySchema.extend({
