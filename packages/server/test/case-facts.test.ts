@@ -296,6 +296,7 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
           content: '电话答复',
         },
       },
+      { type: 'case.proposeRefusal', action: { reason: 'other', reasonText: '旧申请' } },
       { type: 'case.recordFeedback', action: { accepted: true, text: '认可' } },
       { type: 'case.requestConsultation', action: { proposal: '请会商' } },
       {
@@ -352,8 +353,12 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
       }
       return out;
     };
+    const proposedAt = () => db.selectFrom('cases').select(['id', 'proposed_at']).orderBy('id').execute();
+    const proposedBefore = await proposedAt();
+    expect(proposedBefore.some((c) => c.proposed_at !== null)).toBe(true);
     const before = await snapshot();
     for (const table of FACT_TABLES) await db.schema.dropTable(table).execute();
+    await db.schema.alterTable('cases').dropColumn('proposed_at').execute();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migration works on any schema
     await m0007.up(db as unknown as Kysely<any>);
     const after = await snapshot();
@@ -362,6 +367,12 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
     for (const table of FACT_TABLES) {
       for (const row of before[table] ?? []) expect(after[table], table).toContain(row);
     }
+    // (the proposal times too: the legacy case's from its event, the others as the service wrote them)…
+    expect(await proposedAt()).toEqual(
+      proposedBefore.map((c) =>
+        c.id === legacyCase ? { ...c, proposed_at: '2026-10-11T00:00:00.000Z' } : c,
+      ),
+    );
     // …and the legacy events' facts are there too, the number called in full.
     const of = (table: (typeof FACT_TABLES)[number]) =>
       db.selectFrom(table).selectAll().where('case_id', '=', legacyCase).execute();

@@ -357,6 +357,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   refusalReason: z.enum(REFUSAL_REASONS).nullable(),
   refusalReasonText: z.string().nullable(),
   proposer: personRefSchema.nullable(),
+  /** When the current approval form was proposed. */
+  proposedAt: z.string().nullable(),
   decisions: z.array(caseDecisionSchema),
   workableSuggestion: z.string().nullable(),
   /** Who holds each position of the department's chain now. */

@@ -114,6 +114,8 @@ export interface CaseTable {
   state: string;
   outcome: string | null;
   proposer_id: string | null;
+  /** When the current approval form was proposed. */
+  proposed_at: string | null;
   form_round: number;
   refusal_reason: string | null;
   refusal_reason_text: string | null;

@@ -28,7 +28,6 @@ export interface ApprovalFormOptions {
 type Channel = CaseDetail['channel'];
 type MatterType = CaseDetail['matterType'];
 type Decision = CaseDetail['decisions'][number];
-type TimelineEntry = CaseDetail['timeline'][number];
 
 // Chinese labels as the web app shows them (packages/web/src/i18n/zh.ts), so paper and screen agree.
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -107,11 +106,6 @@ export function chineseDate(value: string): string {
 export function chineseDateTime(iso: string): string {
   const p = chinaParts(iso);
   return p ? `${p.y}年${p.m}月${p.d}日 ${p.hh}:${p.mm}` : iso;
-}
-
-/** The last event of a type: when something happened, as history (facts come from detail.facts). */
-export function lastEvent(detail: CaseDetail, type: TimelineEntry['type']): TimelineEntry | undefined {
-  return detail.timeline.filter((e) => e.type === type).at(-1);
 }
 
 export function decisionAt(detail: CaseDetail, level: 2 | 3 | 4): Decision | undefined {
@@ -248,8 +242,7 @@ export async function buildApprovalFormDocx(
   detail: CaseDetail,
   options: ApprovalFormOptions,
 ): Promise<Buffer> {
-  const proposal = lastEvent(detail, 'case.proposeRefusal');
-  const proposedAt = proposal?.at ?? detail.decisions[0]?.decidedAt;
+  const proposedAt = detail.proposedAt ?? detail.decisions[0]?.decidedAt;
   const proposer = detail.proposer ?? detail.firstResponder;
   // Masked again here so the form never depends on the caller having masked it.
   const phone = options.fullPhone ?? maskPhone(detail.applicantPhone);

@@ -112,6 +112,7 @@ export async function registerCase(
       state: 'open',
       outcome: null,
       proposer_id: null,
+      proposed_at: null,
       form_round: 0,
       refusal_reason: null,
       refusal_reason_text: null,
@@ -286,6 +287,7 @@ function changesFor(
   if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
   if (action.type === 'proposeRefusal') {
     changes.proposer_id = next.proposerId;
+    changes.proposed_at = extra.now;
     changes.form_round = before.form_round + 1;
     changes.refusal_reason = action.reason;
     changes.refusal_reason_text = action.reasonText;

@@ -186,6 +186,7 @@ export async function buildDetail(
     refusalReason: r.refusal_reason as CaseDetail['refusalReason'],
     refusalReasonText: r.refusal_reason_text,
     proposer: person(r.proposer_id),
+    proposedAt: r.proposed_at,
     decisions: decisions.map((d) => ({
       level: d.level,
       decision: d.decision as 'resolvable' | 'escalate' | 'refuse',

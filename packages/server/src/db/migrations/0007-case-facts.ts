@@ -1,6 +1,6 @@
 // Case facts in their own tables: hand-overs, replies (phone and written), the applicant's feedback,
 // consultations (会商), follow-up checks (跟踪问效), co-department contributions and one-time notices
-// (一次性告知). Until now they lived only in audit_events payloads; this moves them out (the audit log keeps
+// (一次性告知), and on the case the time its approval form was proposed. Until now they lived only in audit_events payloads; this moves them out (the audit log keeps
 // its events as history, unchanged). Each table is keyed by case for plain SQL aggregates (replies within
 // three working days, refusals per level, …). Frozen in time: no application imports.
 import { randomUUID } from 'node:crypto';
@@ -138,6 +138,9 @@ export async function up(db: AnyDb): Promise<void> {
     .column('department_id')
     .execute();
 
+  // When the current approval form was proposed (the first responder's date on the form).
+  await db.schema.alterTable('cases').addColumn('proposed_at', 'text').execute();
+
   await moveFactsOutOfAudit(db);
 }
 
@@ -156,6 +159,7 @@ async function moveFactsOutOfAudit(db: AnyDb): Promise<void> {
       'case.recordFollowUp',
       'case.contributionRecorded',
       'case.giveOneTimeNotice',
+      'case.proposeRefusal',
     ])
     .orderBy('id')
     .execute();
@@ -285,6 +289,10 @@ async function moveFactsOutOfAudit(db: AnyDb): Promise<void> {
           .execute();
         break;
       }
+      case 'case.proposeRefusal':
+        // Events come in order: the last proposal's time stays.
+        await db.updateTable('cases').set({ proposed_at: at }).where('id', '=', caseId).execute();
+        break;
       case 'case.giveOneTimeNotice':
         await db
           .insertInto('case_notices')

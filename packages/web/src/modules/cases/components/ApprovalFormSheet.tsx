@@ -15,12 +15,6 @@ import { decisionAt } from './ApprovalProgress.tsx';
 import { ApplicantPhone } from './CaseInfo.tsx';
 import './approval-form.css';
 
-type Entry = CaseDetail['timeline'][number];
-
-function lastEvent(c: CaseDetail, type: Entry['type']): Entry | undefined {
-  return c.timeline.filter((e) => e.type === type).at(-1);
-}
-
 function formDate(value: string | undefined, lang: Lang): string {
   if (!value) return '';
   const d = dayjs(value);
@@ -70,12 +64,11 @@ export function ApprovalFormSheet({ id }: { id: string }) {
   if (query.isError) return <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
 
-  const proposal = lastEvent(c, 'case.proposeRefusal');
   const proposed = c.refusalReason !== null || c.decisions.length > 0;
   const feedback = c.facts.feedback.at(-1);
   const reply = c.facts.replies.at(-1);
   const sep = lang === 'zh' ? '、' : ', ';
-  const dateOf = proposal?.at ?? c.decisions[0]?.decidedAt;
+  const dateOf = c.proposedAt ?? c.decisions[0]?.decidedAt;
   const dateLine = dateOf
     ? t('form.dateLine', {
         year: dayjs(dateOf).year(),
