@@ -112,6 +112,7 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
       answered_by: '李四',
       replied_by: djzc2.personId,
       replied_at: '2026-11-24T02:00:00.000Z',
+      replied_on: '2026-11-24',
     });
     const handovers = await db
       .selectFrom('case_handovers')

@@ -277,6 +277,8 @@ export interface CaseReplyTable {
   replied_by: string;
   /** The call's time for a phone reply; when it was recorded for a written one. */
   replied_at: string;
+  /** replied_at's date in China (YYYY-MM-DD), to compare with cases.reply_deadline. */
+  replied_on: string;
   /** The number called, in full (phone replies only): the one place it is kept. */
   phone_called: string | null;
   /** Who answered the call (phone replies only). */

@@ -443,18 +443,21 @@ async function recordFacts(
       await recordConsultationMeeting(trx, { caseId, ...meeting });
       return;
     }
-    case 'recordReply':
+    case 'recordReply': {
+      const repliedAt = action.method === 'phone' ? new Date(action.calledAt).toISOString() : now;
       return insertReply(trx, {
         id: newId(),
         case_id: caseId,
         channel: action.method,
         replied_by: actorId,
-        replied_at: action.method === 'phone' ? new Date(action.calledAt).toISOString() : now,
+        replied_at: repliedAt,
+        replied_on: todayInChina(new Date(repliedAt)),
         phone_called: action.method === 'phone' ? action.phoneNumber : null,
         answered_by: action.method === 'phone' ? action.answeredBy : null,
         content: action.content,
         recorded_at: now,
       });
+    }
     case 'recordFeedback':
       return insertFeedback(trx, {
         id: newId(),

@@ -23,6 +23,11 @@ type Json = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** A time as the services store it (ISO-8601 UTC); the time as given when it does not parse. */
 const utc = (v: string): string => (Number.isNaN(Date.parse(v)) ? v : new Date(v).toISOString());
+/** The date in China Standard Time of an ISO time. */
+const chinaDate = (iso: string): string =>
+  Number.isNaN(Date.parse(iso))
+    ? iso.slice(0, 10)
+    : new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
 
 export async function up(db: AnyDb): Promise<void> {
@@ -45,6 +50,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('replied_by', 'text', (c) => c.notNull().references('people.id'))
     // When the applicant was answered: the call's time for a phone reply, the recording for a written one.
     .addColumn('replied_at', 'text', (c) => c.notNull())
+    // The same day in China (YYYY-MM-DD): "answered within the deadline" is replied_on <= reply_deadline.
+    .addColumn('replied_on', 'text', (c) => c.notNull())
     // The number called, in full: the work plan requires it in the record. Nowhere else keeps it.
     .addColumn('phone_called', 'text')
     .addColumn('answered_by', 'text')
@@ -131,7 +138,7 @@ export async function up(db: AnyDb): Promise<void> {
   ]) {
     await db.schema.createIndex(`${table}_case`).on(table).column('case_id').execute();
   }
-  await db.schema.createIndex('case_replies_replied_at').on('case_replies').column('replied_at').execute();
+  await db.schema.createIndex('case_replies_replied_on').on('case_replies').column('replied_on').execute();
   await db.schema
     .createIndex('case_contributions_department')
     .on('case_contributions')
@@ -191,6 +198,7 @@ async function moveFactsOutOfAudit(db: AnyDb): Promise<void> {
       }
       case 'case.recordReply': {
         const phone = action['method'] === 'phone';
+        const repliedAt = utc((phone && str(action['calledAt'])) || at);
         await db
           .insertInto('case_replies')
           .values({
@@ -198,7 +206,8 @@ async function moveFactsOutOfAudit(db: AnyDb): Promise<void> {
             case_id: caseId,
             channel: phone ? 'phone' : 'written',
             replied_by: by,
-            replied_at: utc((phone && str(action['calledAt'])) || at),
+            replied_at: repliedAt,
+            replied_on: chinaDate(repliedAt),
             phone_called: phone ? (str(action['phoneNumber']) ?? '') : null,
             answered_by: phone ? (str(action['answeredBy']) ?? '') : null,
             content: str(action['content']) ?? '',
