@@ -61,4 +61,22 @@ describe('the demo bureau’s cases', () => {
     const notices = await db.selectFrom('case_notices').select('notice').execute();
     expect(notices.length).toBeGreaterThan(0);
   });
+
+  it('show every event of every case on its timeline, each fitting its typed schema', async () => {
+    const sup = await t.signIn('ducha');
+    const db = t.ctx.database.db;
+    const cases = await db.selectFrom('cases').select('id').execute();
+    expect(cases.length).toBeGreaterThan(5);
+    for (const c of cases) {
+      const events = await db
+        .selectFrom('audit_events')
+        .select('type')
+        .where('subject_type', '=', 'case')
+        .where('subject_id', '=', c.id)
+        .orderBy('id')
+        .execute();
+      const detail = (await sup.request('GET', `/api/cases/${c.id}`)).json();
+      expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(events.map((e) => e.type));
+    }
+  });
 });
