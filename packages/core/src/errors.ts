@@ -107,6 +107,11 @@ export const ERRORS = {
     zh: '主要领导本人不能提出说“不”申请：请统筹资源办理，或移交其他首问负责人',
     en: 'A principal leader cannot propose a refusal they would approve themselves',
   },
+  OWN_CASE_REFUSAL: {
+    status: 403,
+    zh: '您受理或移交过该事项，不能审定其说“不”：请统筹资源办理',
+    en: 'Whoever registered or handed over a case cannot confirm its refusal',
+  },
   NOT_A_FIRST_RESPONDER: {
     status: 403,
     zh: '您不是该科室的首问负责人，不能以该科室名义受理',

@@ -232,6 +232,58 @@ describe('decisions at each level', () => {
     });
   });
 
+  it('never lets whoever registered or handed over a case confirm its refusal (the hand-over loophole)', () => {
+    // The principal leader is also a first responder: they register the case, hand it to fr1, and wait.
+    const holders: ChainHolders = { ...HOLDERS, firstResponders: ['fr1', 'fr2', 'pl'] };
+    let c = newCase({ firstResponderId: 'pl', crossDepartment: false, registeredBy: 'pl' });
+    const steps: [string, ActionInput][] = [
+      ['pl', { type: 'handOver', toPersonId: 'fr1' }],
+      ['fr1', { type: 'proposeRefusal', reason: 'notPermitted' }],
+      ['dh', { type: 'decide', decision: 'escalate' }],
+      ['lc', { type: 'decide', decision: 'escalate' }],
+    ];
+    for (const [actor, input] of steps) {
+      const r = applyAction(c, input, actor, holders);
+      if (!r.ok) throw new Error(`${actor} ${input.type}: ${r.error}`);
+      c = r.next;
+    }
+    expect(c.state).toBe('atPrincipalLeader');
+    expect(
+      applyAction(c, { type: 'decide', decision: 'refuse', workableSuggestion: '建议' }, 'pl', holders),
+    ).toEqual({ ok: false, error: 'OWN_CASE_REFUSAL' });
+    // They may still find a way (能办), and a deputy acting for them may confirm the refusal.
+    expect(availableDecisions(c, 'pl', holders)).toEqual(['resolvable']);
+    const withDeputy: ChainHolders = {
+      ...holders,
+      levels: { ...holders.levels, 4: [holder('pl'), holder('dep', 'pl')] },
+    };
+    expect(
+      applyAction(c, { type: 'decide', decision: 'refuse', workableSuggestion: '建议' }, 'dep', withDeputy)
+        .ok,
+    ).toBe(true);
+  });
+
+  it('excludes a department head who handed the case over from confirming its refusal too', () => {
+    // The head holds every level above the first responder: they hand over, then would decide 2–4 at once.
+    const holders: ChainHolders = {
+      firstResponders: ['fr1', 'fr2'],
+      levels: { 2: [holder('dh')], 3: [holder('dh')], 4: [holder('dh')] },
+    };
+    let c = newCase({ firstResponderId: 'fr1', crossDepartment: false });
+    for (const [actor, input] of [
+      ['dh', { type: 'handOver', toPersonId: 'fr2' }],
+      ['fr2', { type: 'proposeRefusal', reason: 'outOfScope' }],
+    ] as [string, ActionInput][]) {
+      const r = applyAction(c, input, actor, holders);
+      if (!r.ok) throw new Error(r.error);
+      c = r.next;
+    }
+    expect(c.originatorIds).toEqual(expect.arrayContaining(['fr1', 'dh', 'fr2']));
+    expect(
+      applyAction(c, { type: 'decide', decision: 'refuse', workableSuggestion: '建议' }, 'dh', holders),
+    ).toEqual({ ok: false, error: 'OWN_CASE_REFUSAL' });
+  });
+
   it('hands over only to another first responder of the department', () => {
     expect(applyAction(buildCase('open'), { type: 'handOver', toPersonId: 'dh' }, 'fr1', HOLDERS)).toEqual({
       ok: false,
@@ -333,6 +385,74 @@ describe('random action sequences (property)', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('never lets anyone who registered, first-responded or handed over the case confirm its refusal', () => {
+    // Chains where the level-4 holder is also a first responder, so the loophole is open to them.
+    const chainArb = holdersArb.map((h) => ({
+      ...h,
+      firstResponders: [...new Set([...h.firstResponders, ...h.levels[4].map((x) => x.personId)])],
+    }));
+    let refusals = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        chainArb,
+        fc.constantFrom('fr1', 'fr2', 'pl', 'lc'),
+        fc.array(fc.tuple(fc.constantFrom(...PERSON_IDS), fc.constantFrom(...PERSON_IDS)), { maxLength: 6 }),
+        (holders, registrant, handOvers) => {
+          if (!holders.firstResponders.includes(registrant)) return;
+          let c = newCase({ firstResponderId: registrant, crossDepartment: false, registeredBy: registrant });
+          const originators = new Set<string>([registrant]);
+          // Random hand-overs by random people; the ones the rules allow are remembered.
+          for (const [actor, toPersonId] of handOvers) {
+            const r = applyAction(c, { type: 'handOver', toPersonId }, actor, holders);
+            if (!r.ok) continue;
+            [actor, toPersonId].forEach((p) => originators.add(p));
+            c = r.next;
+          }
+          const proposed = applyAction(
+            c,
+            { type: 'proposeRefusal', reason: 'other' },
+            c.firstResponderId,
+            holders,
+          );
+          if (!proposed.ok) return;
+          c = proposed.next;
+          // Up the chain: whoever may decide escalates; at level 4 everyone tries to refuse.
+          for (let i = 0; i < 3 && c.state !== 'atPrincipalLeader'; i++) {
+            const decider = PERSON_IDS.find((p) => availableDecisions(c, p, holders).includes('escalate'));
+            const r = decider && applyAction(c, { type: 'decide', decision: 'escalate' }, decider, holders);
+            if (!r || !r.ok) return;
+            c = r.next;
+          }
+          if (c.state !== 'atPrincipalLeader') return;
+          for (const p of PERSON_IDS) {
+            const r = applyAction(
+              c,
+              { type: 'decide', decision: 'refuse', workableSuggestion: '建议' },
+              p,
+              holders,
+            );
+            if (originators.has(p)) {
+              expect(r).toEqual({
+                ok: false,
+                error: holdsLevel(holders, 4, p) ? 'OWN_CASE_REFUSAL' : expect.any(String),
+              });
+              if (holdsLevel(holders, 4, p)) refused++;
+            }
+            if (r.ok) {
+              refusals++;
+              expect(originators.has(p)).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Not vacuous: both allowed refusals and refused originators were reached.
+    expect(refusals).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
   });
 
   it('reaches a final refusal only through every level in order', () => {

@@ -47,4 +47,36 @@ describe('the demo bureau’s cases', () => {
       true,
     );
   });
+
+  it('keep their facts in the fact tables: replies by phone (number in full) and in writing, a consultation', async () => {
+    const db = t.ctx.database.db;
+    const replies = await db.selectFrom('case_replies').select(['channel', 'phone_called']).execute();
+    expect(new Set(replies.map((r) => r.channel))).toEqual(new Set(['phone', 'written']));
+    for (const r of replies) {
+      if (r.channel === 'phone') expect(r.phone_called).toMatch(/^[0-9+\- ]{5,20}$/);
+      else expect(r.phone_called).toBeNull();
+    }
+    const consultations = await db.selectFrom('case_consultations').select('conclusion').execute();
+    expect(consultations.some((c) => c.conclusion !== null)).toBe(true);
+    const notices = await db.selectFrom('case_notices').select('notice').execute();
+    expect(notices.length).toBeGreaterThan(0);
+  });
+
+  it('show every event of every case on its timeline, each fitting its typed schema', async () => {
+    const sup = await t.signIn('ducha');
+    const db = t.ctx.database.db;
+    const cases = await db.selectFrom('cases').select('id').execute();
+    expect(cases.length).toBeGreaterThan(5);
+    for (const c of cases) {
+      const events = await db
+        .selectFrom('audit_events')
+        .select('type')
+        .where('subject_type', '=', 'case')
+        .where('subject_id', '=', c.id)
+        .orderBy('id')
+        .execute();
+      const detail = (await sup.request('GET', `/api/cases/${c.id}`)).json();
+      expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(events.map((e) => e.type));
+    }
+  });
 });

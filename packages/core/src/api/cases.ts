@@ -55,43 +55,67 @@ export const registerCaseBodySchema = z.strictObject({
 });
 export type RegisterCaseBody = z.input<typeof registerCaseBodySchema>;
 
+const handOverAction = z.strictObject({
+  type: z.literal('handOver'),
+  toPersonId: idSchema,
+  note: optionalText(1000),
+});
+const closeDoneAction = z.strictObject({ type: z.literal('closeDone'), note: text(5000) });
+const giveOneTimeNoticeAction = z.strictObject({ type: z.literal('giveOneTimeNotice'), notice: text(10000) });
+const proposeRefusalAction = z.strictObject({
+  type: z.literal('proposeRefusal'),
+  reason: z.enum(REFUSAL_REASONS),
+  reasonText: text(5000),
+});
+const decideAction = z.strictObject({
+  type: z.literal('decide'),
+  decision: z.enum(['resolvable', 'escalate', 'refuse']),
+  opinion: text(5000),
+  workableSuggestion: optionalText(5000),
+});
+const requestConsultationAction = z.strictObject({
+  type: z.literal('requestConsultation'),
+  proposal: text(5000),
+});
+const recordConsultationAction = z.strictObject({
+  type: z.literal('recordConsultation'),
+  heldAt: z.iso.datetime({ offset: true }),
+  participants: text(1000),
+  conclusion: z.enum(['resolvable', 'notResolvable']),
+  record: text(10000),
+});
+// A phone reply must be recorded: when, the number called, who answered, what was said.
+const recordPhoneReplyAction = z.strictObject({
+  type: z.literal('recordReply'),
+  method: z.literal('phone'),
+  calledAt: z.iso.datetime({ offset: true }),
+  phoneNumber: phoneSchema,
+  answeredBy: text(100),
+  content: text(5000),
+});
+const recordWrittenReplyAction = z.strictObject({
+  type: z.literal('recordReply'),
+  method: z.literal('written'),
+  content: text(10000),
+});
+const recordFeedbackAction = z.strictObject({
+  type: z.literal('recordFeedback'),
+  accepted: z.boolean(),
+  text: optionalText(5000),
+});
+const recordFollowUpAction = z.strictObject({ type: z.literal('recordFollowUp'), note: text(5000) });
+
 export const caseActionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('handOver'), toPersonId: idSchema, note: optionalText(1000) }),
-  z.strictObject({ type: z.literal('closeDone'), note: text(5000) }),
-  z.strictObject({ type: z.literal('giveOneTimeNotice'), notice: text(10000) }),
-  z.strictObject({
-    type: z.literal('proposeRefusal'),
-    reason: z.enum(REFUSAL_REASONS),
-    reasonText: text(5000),
-  }),
-  z.strictObject({
-    type: z.literal('decide'),
-    decision: z.enum(['resolvable', 'escalate', 'refuse']),
-    opinion: text(5000),
-    workableSuggestion: optionalText(5000),
-  }),
-  z.strictObject({ type: z.literal('requestConsultation'), proposal: text(5000) }),
-  z.strictObject({
-    type: z.literal('recordConsultation'),
-    heldAt: z.iso.datetime({ offset: true }),
-    participants: text(1000),
-    conclusion: z.enum(['resolvable', 'notResolvable']),
-    record: text(10000),
-  }),
-  // A phone reply must be recorded: when, the number called, who answered, what was said.
-  z.discriminatedUnion('method', [
-    z.strictObject({
-      type: z.literal('recordReply'),
-      method: z.literal('phone'),
-      calledAt: z.iso.datetime({ offset: true }),
-      phoneNumber: phoneSchema,
-      answeredBy: text(100),
-      content: text(5000),
-    }),
-    z.strictObject({ type: z.literal('recordReply'), method: z.literal('written'), content: text(10000) }),
-  ]),
-  z.strictObject({ type: z.literal('recordFeedback'), accepted: z.boolean(), text: optionalText(5000) }),
-  z.strictObject({ type: z.literal('recordFollowUp'), note: text(5000) }),
+  handOverAction,
+  closeDoneAction,
+  giveOneTimeNoticeAction,
+  proposeRefusalAction,
+  decideAction,
+  requestConsultationAction,
+  recordConsultationAction,
+  z.discriminatedUnion('method', [recordPhoneReplyAction, recordWrittenReplyAction]),
+  recordFeedbackAction,
+  recordFollowUpAction,
 ]);
 export type CaseActionBody = z.infer<typeof caseActionSchema>;
 
@@ -159,12 +183,169 @@ export const caseDecisionSchema = z.object({
   decidedAt: z.string(),
 });
 
-export const caseTimelineEntrySchema = z.object({
+// ---- Case events: what each audit event of a case carries (its payload), typed per event ----
+
+const stateSnapshotSchema = z.object({ state: z.enum(CASE_STATES), firstResponderId: idSchema });
+const withoutType = <T extends z.ZodObject>(action: T) => action.omit({ type: true });
+/** An action's event: the state before and after, and the request's own fields. */
+const actionEventPayload = <T extends z.ZodType>(action: T) =>
+  z.object({ before: stateSnapshotSchema, after: stateSnapshotSchema, action });
+
+/**
+ * The payload of every event on a case, by event type. An action's payload is derived from its request
+ * schema; a phone reply's number is kept masked here (the full number lives only in case_replies).
+ */
+export const caseEventPayloadSchemas = {
+  'case.registered': z.object({
+    number: z.string(),
+    departmentId: idSchema,
+    after: z.object({
+      channel: z.enum(CHANNELS),
+      matterType: z.enum(MATTER_TYPES),
+      matterTitle: z.string(),
+      matterId: idSchema.optional(),
+      dueDate: isoDateSchema.nullable().optional(),
+      applicantName: z.string(),
+      /** Masked (138****1234). */
+      applicantPhone: z.string(),
+      coDepartmentIds: z.array(idSchema),
+    }),
+  }),
+  'case.handOver': actionEventPayload(withoutType(handOverAction)),
+  'case.closeDone': actionEventPayload(withoutType(closeDoneAction)),
+  'case.giveOneTimeNotice': actionEventPayload(withoutType(giveOneTimeNoticeAction)),
+  'case.proposeRefusal': actionEventPayload(withoutType(proposeRefusalAction)),
+  'case.decide': actionEventPayload(
+    withoutType(decideAction).extend({
+      /** With a final refusal: the day the applicant must be answered by. */
+      replyDeadline: isoDateSchema.optional(),
+    }),
+  ),
+  'case.requestConsultation': actionEventPayload(withoutType(requestConsultationAction)),
+  'case.recordConsultation': actionEventPayload(withoutType(recordConsultationAction)),
+  'case.recordReply': actionEventPayload(
+    z.discriminatedUnion('method', [
+      /** The number called, masked (138****1234). */
+      withoutType(recordPhoneReplyAction).extend({ phoneNumber: z.string() }),
+      withoutType(recordWrittenReplyAction),
+    ]),
+  ),
+  'case.recordFeedback': actionEventPayload(withoutType(recordFeedbackAction)),
+  'case.recordFollowUp': actionEventPayload(withoutType(recordFollowUpAction)),
+  'case.phoneRevealed': z.object({}),
+  'case.contributionRecorded': z.object({ departmentId: idSchema, text: z.string() }),
+  'case.attachmentAdded': z.object({
+    attachmentId: idSchema,
+    fileName: z.string(),
+    mediaType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+  }),
+} as const satisfies Record<`case.${string}`, z.ZodType>;
+export type CaseEventType = keyof typeof caseEventPayloadSchemas;
+export type CaseEventPayload<T extends CaseEventType> = z.output<(typeof caseEventPayloadSchemas)[T]>;
+export const CASE_EVENT_TYPES = Object.keys(caseEventPayloadSchemas) as CaseEventType[];
+
+const timelineEntry = <T extends CaseEventType>(type: T) =>
+  z.object({
+    at: z.string(),
+    type: z.literal(type),
+    actor: personRefSchema.nullable(),
+    payload: caseEventPayloadSchemas[type],
+  });
+
+/** One entry of a case's history: an audit event, its payload typed by its type, personal data masked. */
+export const caseTimelineEntrySchema = z
+  .discriminatedUnion('type', [
+    timelineEntry('case.registered'),
+    timelineEntry('case.handOver'),
+    timelineEntry('case.closeDone'),
+    timelineEntry('case.giveOneTimeNotice'),
+    timelineEntry('case.proposeRefusal'),
+    timelineEntry('case.decide'),
+    timelineEntry('case.requestConsultation'),
+    timelineEntry('case.recordConsultation'),
+    timelineEntry('case.recordReply'),
+    timelineEntry('case.recordFeedback'),
+    timelineEntry('case.recordFollowUp'),
+    timelineEntry('case.phoneRevealed'),
+    timelineEntry('case.contributionRecorded'),
+    timelineEntry('case.attachmentAdded'),
+  ])
+  .meta({ id: 'CaseTimelineEntry' });
+export type CaseTimelineEntry = z.infer<typeof caseTimelineEntrySchema>;
+
+// ---- Case facts: read from their own tables ----
+
+export const caseHandOverSchema = z.object({
+  from: personRefSchema,
+  to: personRefSchema,
+  by: personRefSchema,
+  note: z.string().nullable(),
   at: z.string(),
-  type: z.string(),
-  actor: personRefSchema.nullable(),
-  payload: z.record(z.string(), z.unknown()),
 });
+
+export const caseReplySchema = z.object({
+  channel: z.enum(['phone', 'written']),
+  repliedBy: personRefSchema,
+  /** The call's time for a phone reply; when it was recorded for a written one. */
+  repliedAt: z.string(),
+  /** The number called, masked (138****1234); null for a written reply. */
+  phoneCalled: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  content: z.string(),
+  recordedAt: z.string(),
+});
+export type CaseReply = z.infer<typeof caseReplySchema>;
+
+export const caseFeedbackSchema = z.object({
+  accepted: z.boolean(),
+  text: z.string().nullable(),
+  recordedBy: personRefSchema,
+  recordedAt: z.string(),
+});
+
+export const caseConsultationSchema = z.object({
+  requestedBy: personRefSchema,
+  requestedAt: z.string(),
+  proposal: z.string(),
+  /** Null until the meeting is recorded. */
+  meeting: z
+    .object({
+      heldAt: z.string(),
+      participants: z.string(),
+      conclusion: z.enum(['resolvable', 'notResolvable']),
+      record: z.string(),
+      recordedBy: personRefSchema,
+      recordedAt: z.string(),
+    })
+    .nullable(),
+});
+
+export const caseFollowUpSchema = z.object({
+  person: personRefSchema,
+  note: z.string(),
+  recordedAt: z.string(),
+});
+
+export const caseNoticeSchema = z.object({
+  givenBy: personRefSchema,
+  notice: z.string(),
+  givenAt: z.string(),
+});
+
+/** The facts recorded on a case, oldest first. */
+export const caseFactsSchema = z
+  .object({
+    handOvers: z.array(caseHandOverSchema),
+    replies: z.array(caseReplySchema),
+    feedback: z.array(caseFeedbackSchema),
+    consultations: z.array(caseConsultationSchema),
+    followUps: z.array(caseFollowUpSchema),
+    notices: z.array(caseNoticeSchema),
+  })
+  .meta({ id: 'CaseFacts' });
+export type CaseFacts = z.infer<typeof caseFactsSchema>;
 
 export const caseDetailSchema = caseSummarySchema.extend({
   applicantKind: z.enum(['person', 'enterprise']),
@@ -176,6 +357,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   refusalReason: z.enum(REFUSAL_REASONS).nullable(),
   refusalReasonText: z.string().nullable(),
   proposer: personRefSchema.nullable(),
+  /** When the current approval form was proposed. */
+  proposedAt: z.string().nullable(),
   decisions: z.array(caseDecisionSchema),
   workableSuggestion: z.string().nullable(),
   /** Who holds each position of the department's chain now. */
@@ -185,6 +368,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     leaderInCharge: personRefSchema.nullable(),
     principalLeader: personRefSchema.nullable(),
   }),
+  facts: caseFactsSchema,
   timeline: z.array(caseTimelineEntrySchema),
   version: versionSchema,
   /** What the person asking may do now: the web app shows exactly these. */

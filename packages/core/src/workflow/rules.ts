@@ -44,6 +44,11 @@ export interface WorkflowCase {
   /** People who found a way (能办) and may record a follow-up check (跟踪问效). */
   followUpBy: readonly string[];
   crossDepartment: boolean;
+  /**
+   * Everyone who originated the case or handed it over: who registered it, every first responder it has
+   * had, and everyone who handed it on. None of them may confirm its refusal (decision 0007).
+   */
+  originatorIds: readonly string[];
 }
 
 export type ActionInput =
@@ -65,7 +70,8 @@ export type WorkflowError =
   | 'DECISION_NOT_AT_THIS_LEVEL' // escalate at level 4, refuse below it
   | 'SUGGESTION_REQUIRED' // a final refusal needs a workable suggestion (说“行”建议)
   | 'INVALID_HANDOVER' // hand-over only to another first responder of the department
-  | 'PROPOSER_IS_PRINCIPAL'; // a principal leader cannot propose a refusal they would have to approve
+  | 'PROPOSER_IS_PRINCIPAL' // a principal leader cannot propose a refusal they would have to approve
+  | 'OWN_CASE_REFUSAL'; // whoever originated or handed over a case cannot confirm its refusal
 
 export type WorkflowResult = { ok: true; next: WorkflowCase } | { ok: false; error: WorkflowError };
 
@@ -127,6 +133,11 @@ function isFirstResponder(c: WorkflowCase, actorId: string): boolean {
   return c.firstResponderId === actorId;
 }
 
+/** Registered the case, was (or is) its first responder, or handed it over. */
+export function isOriginator(c: WorkflowCase, personId: string): boolean {
+  return c.firstResponderId === personId || c.originatorIds.includes(personId);
+}
+
 type Handler = (
   c: WorkflowCase,
   input: ActionInput,
@@ -146,7 +157,11 @@ const HANDLERS: Record<CaseAction, Handler> = {
     if (input.toPersonId === c.firstResponderId || !holders.firstResponders.includes(input.toPersonId)) {
       return fail('INVALID_HANDOVER');
     }
-    return done({ ...c, firstResponderId: input.toPersonId });
+    return done({
+      ...c,
+      firstResponderId: input.toPersonId,
+      originatorIds: [...new Set([...c.originatorIds, c.firstResponderId, actorId, input.toPersonId])],
+    });
   },
   closeDone(c, _input, actorId) {
     if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
@@ -173,6 +188,8 @@ const HANDLERS: Record<CaseAction, Handler> = {
     if (input.decision === 'escalate' && top === 4) return fail('DECISION_NOT_AT_THIS_LEVEL');
     if (input.decision === 'refuse' && top !== 4) return fail('DECISION_NOT_AT_THIS_LEVEL');
     if (input.decision === 'refuse' && !input.workableSuggestion?.trim()) return fail('SUGGESTION_REQUIRED');
+    // Handing a case to someone else and then confirming their "no" is confirming one's own.
+    if (input.decision === 'refuse' && isOriginator(c, actorId)) return fail('OWN_CASE_REFUSAL');
     const records: DecisionRecord[] = [...c.decisions];
     for (const l of span) {
       const h = holds(holders, l, actorId);
@@ -266,7 +283,11 @@ export function availableDecisions(c: WorkflowCase, actorId: string, holders: Ch
   );
 }
 
-export function newCase(args: { firstResponderId: string; crossDepartment: boolean }): WorkflowCase {
+export function newCase(args: {
+  firstResponderId: string;
+  crossDepartment: boolean;
+  registeredBy?: string;
+}): WorkflowCase {
   return {
     state: 'open',
     outcome: null,
@@ -275,6 +296,7 @@ export function newCase(args: { firstResponderId: string; crossDepartment: boole
     decisions: [],
     followUpBy: [],
     crossDepartment: args.crossDepartment,
+    originatorIds: [...new Set([args.registeredBy ?? args.firstResponderId, args.firstResponderId])],
   };
 }
 
@@ -287,4 +309,5 @@ export const WORKFLOW_ERROR_CODES = {
   SUGGESTION_REQUIRED: 'SUGGESTION_REQUIRED',
   INVALID_HANDOVER: 'INVALID_HANDOVER',
   PROPOSER_IS_PRINCIPAL: 'PROPOSER_IS_PRINCIPAL',
+  OWN_CASE_REFUSAL: 'OWN_CASE_REFUSAL',
 } as const satisfies Record<WorkflowError, ErrorCode>;

@@ -1,7 +1,9 @@
 // Typed audit events: each type has its own payload. Events are appended, never changed (the database
 // refuses UPDATE and DELETE on audit_events). Payloads hold no passwords or session ids, and a full phone
-// number only where the work plan requires the record (the number called for a phone reply).
-import type { CaseAction } from '@bancheng/core';
+// number nowhere: the number called for a phone reply is kept masked here and in full in case_replies.
+// Case events take their payload types from the shared schemas (core api/cases.ts), so the case timeline,
+// the OpenAPI document and what is written agree.
+import type { CaseEventPayload, CaseEventType } from '@bancheng/core';
 
 interface Snapshot {
   [key: string]: unknown;
@@ -52,36 +54,17 @@ export type AuditEvent =
   | { type: 'roster.imported'; subjectId: null; payload: { effectiveFrom: string; departments: number } }
   | { type: 'system.adminCreated'; subjectId: string; payload: { username: string } }
   | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } }
-  | {
-      type: 'case.registered';
-      subjectId: string;
-      payload: { number: string; departmentId: string; after: Snapshot };
-    }
-  | {
-      type: `case.${CaseAction}`;
-      subjectId: string;
-      payload: {
-        before: { state: string; firstResponderId: string };
-        after: { state: string; firstResponderId: string };
-        action: Snapshot;
-      };
-    }
-  | { type: 'case.phoneRevealed'; subjectId: string; payload: Record<string, never> }
-  | {
-      type: 'case.contributionRecorded';
-      subjectId: string;
-      payload: { departmentId: string; text: string };
-    }
+  | CaseEvent
   | {
       type: 'matter.created' | 'matter.updated' | 'matter.deactivated';
       subjectId: string;
       payload: { departmentId: string; before: Snapshot | null; after: Snapshot };
-    }
-  | {
-      type: 'case.attachmentAdded';
-      subjectId: string;
-      payload: { attachmentId: string; fileName: string; mediaType: string; size: number; sha256: string };
     };
+
+/** Every event on a case, each with its own payload type (a discriminated union by `type`). */
+export type CaseEvent = {
+  [T in CaseEventType]: { type: T; subjectId: string; payload: CaseEventPayload<T> };
+}[CaseEventType];
 
 export type AuditEventType = AuditEvent['type'];
 

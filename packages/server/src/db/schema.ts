@@ -114,6 +114,8 @@ export interface CaseTable {
   state: string;
   outcome: string | null;
   proposer_id: string | null;
+  /** When the current approval form was proposed. */
+  proposed_at: string | null;
   form_round: number;
   refusal_reason: string | null;
   refusal_reason_text: string | null;
@@ -177,6 +179,13 @@ export interface DB {
   outbox: OutboxTable;
   case_attachments: CaseAttachmentTable;
   matters: MatterTable;
+  case_handovers: CaseHandoverTable;
+  case_replies: CaseReplyTable;
+  case_feedback: CaseFeedbackTable;
+  case_consultations: CaseConsultationTable;
+  case_follow_ups: CaseFollowUpTable;
+  case_contributions: CaseContributionTable;
+  case_notices: CaseNoticeTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -248,3 +257,88 @@ export interface MatterTable {
 }
 
 export type MatterRow = Selectable<MatterTable>;
+
+// Case facts (0007): one table each, keyed by case, written in the same transaction as the audit event.
+
+export interface CaseHandoverTable {
+  id: string;
+  case_id: string;
+  from_person_id: string;
+  to_person_id: string;
+  handed_by: string;
+  note: string | null;
+  handed_at: string;
+}
+
+export interface CaseReplyTable {
+  id: string;
+  case_id: string;
+  channel: 'phone' | 'written';
+  replied_by: string;
+  /** The call's time for a phone reply; when it was recorded for a written one. */
+  replied_at: string;
+  /** replied_at's date in China (YYYY-MM-DD), to compare with cases.reply_deadline. */
+  replied_on: string;
+  /** The number called, in full (phone replies only): the one place it is kept. */
+  phone_called: string | null;
+  /** Who answered the call (phone replies only). */
+  answered_by: string | null;
+  content: string;
+  recorded_at: string;
+}
+
+export interface CaseFeedbackTable {
+  id: string;
+  case_id: string;
+  accepted: 0 | 1;
+  text: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface CaseConsultationTable {
+  id: string;
+  case_id: string;
+  requested_by: string;
+  requested_at: string;
+  proposal: string;
+  held_at: string | null;
+  participants: string | null;
+  conclusion: 'resolvable' | 'notResolvable' | null;
+  record: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
+}
+
+export interface CaseFollowUpTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  note: string;
+  recorded_at: string;
+}
+
+export interface CaseContributionTable {
+  id: string;
+  case_id: string;
+  department_id: string;
+  person_id: string;
+  text: string;
+  recorded_at: string;
+}
+
+export interface CaseNoticeTable {
+  id: string;
+  case_id: string;
+  given_by: string;
+  notice: string;
+  given_at: string;
+}
+
+export type CaseHandoverRow = Selectable<CaseHandoverTable>;
+export type CaseReplyRow = Selectable<CaseReplyTable>;
+export type CaseFeedbackRow = Selectable<CaseFeedbackTable>;
+export type CaseConsultationRow = Selectable<CaseConsultationTable>;
+export type CaseFollowUpRow = Selectable<CaseFollowUpTable>;
+export type CaseContributionRow = Selectable<CaseContributionTable>;
+export type CaseNoticeRow = Selectable<CaseNoticeTable>;

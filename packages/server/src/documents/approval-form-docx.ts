@@ -28,7 +28,6 @@ export interface ApprovalFormOptions {
 type Channel = CaseDetail['channel'];
 type MatterType = CaseDetail['matterType'];
 type Decision = CaseDetail['decisions'][number];
-type TimelineEntry = CaseDetail['timeline'][number];
 
 // Chinese labels as the web app shows them (packages/web/src/i18n/zh.ts), so paper and screen agree.
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -107,16 +106,6 @@ export function chineseDate(value: string): string {
 export function chineseDateTime(iso: string): string {
   const p = chinaParts(iso);
   return p ? `${p.y}年${p.m}月${p.d}日 ${p.hh}:${p.mm}` : iso;
-}
-
-export function lastEvent(detail: CaseDetail, type: string): TimelineEntry | undefined {
-  return detail.timeline.filter((e) => e.type === type).at(-1);
-}
-
-/** The action an event recorded (the body of the request that made it), or nothing. */
-export function actionOf(event: TimelineEntry | undefined): Record<string, unknown> {
-  const action = event?.payload['action'];
-  return typeof action === 'object' && action !== null ? (action as Record<string, unknown>) : {};
 }
 
 export function decisionAt(detail: CaseDetail, level: 2 | 3 | 4): Decision | undefined {
@@ -231,26 +220,21 @@ function remarksOf(detail: CaseDetail): string {
   if (detail.coDepartments.length > 0) {
     lines.push(`协作配合事项：${detail.coDepartments.map((d) => d.departmentName).join('、')}`);
   }
-  const replyEvent = lastEvent(detail, 'case.recordReply');
-  if (replyEvent) {
-    const reply = actionOf(replyEvent);
-    const phone = reply['method'] === 'phone';
-    const when = phone && typeof reply['calledAt'] === 'string' ? reply['calledAt'] : replyEvent.at;
-    const answeredBy =
-      phone && typeof reply['answeredBy'] === 'string' ? `（接听人：${reply['answeredBy']}）` : '';
-    lines.push(`答复：${phone ? '电话答复' : '书面答复'}${answeredBy}，${chineseDateTime(when)}`);
+  const reply = detail.facts.replies.at(-1);
+  if (reply) {
+    const phone = reply.channel === 'phone';
+    const answeredBy = phone && reply.answeredBy ? `（接听人：${reply.answeredBy}）` : '';
+    lines.push(`答复：${phone ? '电话答复' : '书面答复'}${answeredBy}，${chineseDateTime(reply.repliedAt)}`);
   }
   return lines.join('\n');
 }
 
 function feedbackOf(detail: CaseDetail): { text: string; signature: string } {
-  const event = lastEvent(detail, 'case.recordFeedback');
-  if (!event) return { text: '', signature: '' };
-  const feedback = actionOf(event);
-  const text = typeof feedback['text'] === 'string' ? feedback['text'] : '';
+  const feedback = detail.facts.feedback.at(-1);
+  if (!feedback) return { text: '', signature: '' };
   return {
-    text: `【${feedback['accepted'] === true ? '认可' : '不认可'}】${text}`,
-    signature: chineseDate(event.at),
+    text: `【${feedback.accepted ? '认可' : '不认可'}】${feedback.text ?? ''}`,
+    signature: chineseDate(feedback.recordedAt),
   };
 }
 
@@ -258,8 +242,7 @@ export async function buildApprovalFormDocx(
   detail: CaseDetail,
   options: ApprovalFormOptions,
 ): Promise<Buffer> {
-  const proposal = lastEvent(detail, 'case.proposeRefusal');
-  const proposedAt = proposal?.at ?? detail.decisions[0]?.decidedAt;
+  const proposedAt = detail.proposedAt ?? detail.decisions[0]?.decidedAt;
   const proposer = detail.proposer ?? detail.firstResponder;
   // Masked again here so the form never depends on the caller having masked it.
   const phone = options.fullPhone ?? maskPhone(detail.applicantPhone);

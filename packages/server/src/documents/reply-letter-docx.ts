@@ -8,8 +8,6 @@ import {
   SONG,
   chineseDate,
   decisionAt,
-  lastEvent,
-  actionOf,
   textParagraphs,
 } from './approval-form-docx.ts';
 import { todayInChina } from '../lib/ids.ts';
@@ -42,8 +40,8 @@ function bodyParagraph(text: string, options: { indent?: boolean; alignment?: 'l
 
 function letterDate(detail: CaseDetail, options: ReplyLetterOptions): string {
   if (options.date) return chineseDate(options.date);
-  const reply = lastEvent(detail, 'case.recordReply');
-  if (reply && actionOf(reply)['method'] === 'written') return chineseDate(reply.at);
+  const reply = detail.facts.replies.at(-1);
+  if (reply?.channel === 'written') return chineseDate(reply.repliedAt);
   return chineseDate(todayInChina());
 }
 

@@ -62,6 +62,7 @@ export async function listAuditEvents(
       subjectType: r.subject_type,
       subjectId: r.subject_id,
       payload: JSON.parse(r.payload) as Record<string, unknown>,
+      payloadHidden: false,
     })),
   };
 }

@@ -233,6 +233,22 @@ export async function isCaseVisible(db: Executor, id: string, scope: CaseScope):
   return row !== undefined;
 }
 
+/** The cases among `ids` that the scope sees. */
+export async function visibleCaseIdsAmong(
+  db: Executor,
+  ids: readonly string[],
+  scope: CaseScope,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where((eb) => visible(eb, scope))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Deputies acting today for the given people. */
 export async function actingDeputiesOn(
   db: Executor,

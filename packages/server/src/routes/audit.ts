@@ -16,8 +16,8 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      await guard(ctx, request, 'audit.read');
-      return listAudit(ctx, request.query);
+      const { auth, roles } = await guard(ctx, request, 'audit.read');
+      return listAudit(ctx, { personId: auth.person.id, roles }, request.query);
     },
   );
 }

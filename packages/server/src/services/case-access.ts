@@ -8,6 +8,7 @@ import { assignmentsOn } from '../repositories/chain-repository.ts';
 import {
   actingDeputiesOn,
   actingForOn,
+  visibleCaseIdsAmong,
   type CaseScope,
   type TodoScope,
 } from '../repositories/case-repository.ts';
@@ -73,4 +74,20 @@ export async function holdersFor(db: Db | Trx, departmentId: string): Promise<Ch
     firstResponders: assignments.filter((a) => a.position === 'firstResponder').map((a) => a.personId),
     levels: { 2: level('deptHead'), 3: level('leaderInCharge'), 4: level('principalLeader') },
   };
+}
+
+/**
+ * Which of these cases the viewer may see (the same scope as the case routes: outside it, a case is a 404).
+ * The one check readers of case history outside the case page (the audit log) go through, so a general
+ * access resolver can take its place.
+ */
+export async function casesVisibleTo(
+  db: Db | Trx,
+  viewer: CaseViewer,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(caseIds)];
+  if (unique.length === 0) return new Set();
+  const { scope } = await scopesFor(db, viewer);
+  return new Set(await visibleCaseIdsAmong(db, unique, scope));
 }

@@ -2,12 +2,15 @@
 // checks the workflow rules, writes the change guarded by the case's version, and appends its event.
 import {
   AppError,
+  MATTER_TYPES,
   WORKFLOW_ERROR_CODES,
   applyAction,
   formatCaseNumber,
   type ActionInput,
   type CaseActionRequest,
   type CaseDetail,
+  type CaseState,
+  type MatterType,
   type CaseList,
   type ChainHolders,
   type WorkflowCase,
@@ -16,8 +19,8 @@ import {
 } from '@bancheng/core';
 import type { z } from 'zod';
 import { clockOf, type AppContext } from '../context.ts';
-import type { Actor } from '../audit/events.ts';
-import type { Db } from '../db/database.ts';
+import type { Actor, AuditEvent } from '../audit/events.ts';
+import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import {
@@ -30,6 +33,16 @@ import {
   listCaseRows,
   updateCaseGuarded,
 } from '../repositories/case-repository.ts';
+import {
+  handoversOf,
+  insertConsultationRequest,
+  insertFeedback,
+  insertFollowUp,
+  insertHandover,
+  insertNotice,
+  insertReply,
+  recordConsultationMeeting,
+} from '../repositories/case-facts-repository.ts';
 import { findMatterRow } from '../repositories/matter-repository.ts';
 import { departmentsWithUnit } from '../repositories/org-repository.ts';
 import { peopleRefsByIds, rolesOfPerson } from '../repositories/people-repository.ts';
@@ -99,6 +112,7 @@ export async function registerCase(
       state: 'open',
       outcome: null,
       proposer_id: null,
+      proposed_at: null,
       form_round: 0,
       refusal_reason: null,
       refusal_reason_text: null,
@@ -125,8 +139,8 @@ export async function registerCase(
           number,
           departmentId,
           after: {
-            channel: row.channel,
-            matterType: row.matter_type,
+            channel: body.channel,
+            matterType: matter.type,
             matterTitle: row.matter_title,
             ...(row.matter_id && { matterId: row.matter_id, dueDate: row.due_date }),
             applicantName: row.applicant_name,
@@ -151,7 +165,7 @@ async function matterOfCase(
   args: { body: z.output<typeof registerCaseBodySchema>; departmentId: string },
 ): Promise<{
   id: string | null;
-  type: string;
+  type: MatterType;
   title: string;
   receivedOn: string;
   due: { due: string; provisional: boolean } | null;
@@ -162,7 +176,7 @@ async function matterOfCase(
   if (body.matterId && (!listed || listed.active !== 1 || listed.department_id !== args.departmentId)) {
     throw new AppError('VALIDATION_FAILED', { fields: { matterId: 'notInMatterList' } });
   }
-  const type = body.matterType ?? listed?.matter_type;
+  const type = body.matterType ?? MATTER_TYPES.find((t) => t === listed?.matter_type);
   const title = body.matterTitle ?? listed?.title;
   if (!type || !title) {
     throw new AppError('VALIDATION_FAILED', {
@@ -273,6 +287,7 @@ function changesFor(
   if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
   if (action.type === 'proposeRefusal') {
     changes.proposer_id = next.proposerId;
+    changes.proposed_at = extra.now;
     changes.form_round = before.form_round + 1;
     changes.refusal_reason = action.reason;
     changes.refusal_reason_text = action.reasonText;
@@ -309,7 +324,12 @@ export async function actOnCase(
     if (before.version !== version)
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
     const decisions = await decisionsOf(trx, before.id, before.form_round);
-    const wf = toWorkflowCase(before, decisions, await allDecisionsOf(trx, before));
+    const wf = toWorkflowCase(
+      before,
+      decisions,
+      await allDecisionsOf(trx, before),
+      await handoversOf(trx, before.id),
+    );
     const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
     const now = clockOf(ctx).toISOString();
@@ -337,19 +357,16 @@ export async function actOnCase(
         decided_at: now,
       })),
     );
-    const { type: _type, ...details } = action;
+    await recordFacts(trx, { action, caseId: before.id, before, actorId: actor.personId, now });
     await appendAuditEvent(
       trx,
       actor,
-      {
-        type: `case.${action.type}`,
-        subjectId: before.id,
-        payload: {
-          before: { state: before.state, firstResponderId: before.first_responder_id },
-          after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
-          action: { ...details, ...(replyDeadline && { replyDeadline: replyDeadline.due }) },
-        },
-      },
+      actionEvent(action, {
+        caseId: before.id,
+        before: { state: before.state as CaseState, firstResponderId: before.first_responder_id },
+        after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
+        replyDeadline: replyDeadline?.due ?? null,
+      }),
       now,
     );
     await notifyCaseChange(trx, {
@@ -364,6 +381,168 @@ export async function actOnCase(
   const after = await findCaseRow(db, args.id);
   if (!after) throw new AppError('NOT_FOUND');
   return buildDetail(ctx, db, viewer, after);
+}
+
+/** The fact an action records, in its own table, in the action's transaction. */
+async function recordFacts(
+  trx: Trx,
+  args: {
+    action: CaseActionRequest['action'];
+    caseId: string;
+    before: CaseRow;
+    actorId: string;
+    now: string;
+  },
+): Promise<void> {
+  const { action, caseId, actorId, now } = args;
+  switch (action.type) {
+    case 'handOver':
+      return insertHandover(trx, {
+        id: newId(),
+        case_id: caseId,
+        from_person_id: args.before.first_responder_id,
+        to_person_id: action.toPersonId,
+        handed_by: actorId,
+        note: action.note ?? null,
+        handed_at: now,
+      });
+    case 'giveOneTimeNotice':
+      return insertNotice(trx, {
+        id: newId(),
+        case_id: caseId,
+        given_by: actorId,
+        notice: action.notice,
+        given_at: now,
+      });
+    case 'requestConsultation':
+      return insertConsultationRequest(trx, {
+        id: newId(),
+        case_id: caseId,
+        requested_by: actorId,
+        requested_at: now,
+        proposal: action.proposal,
+      });
+    case 'recordConsultation': {
+      const meeting = {
+        heldAt: action.heldAt,
+        participants: action.participants,
+        conclusion: action.conclusion,
+        record: action.record,
+        recordedBy: actorId,
+        recordedAt: now,
+      };
+      if (await recordConsultationMeeting(trx, { caseId, ...meeting })) return;
+      // A case that waited for a consultation before its request was kept as a fact: one row for both.
+      await insertConsultationRequest(trx, {
+        id: newId(),
+        case_id: caseId,
+        requested_by: actorId,
+        requested_at: now,
+        proposal: '',
+      });
+      await recordConsultationMeeting(trx, { caseId, ...meeting });
+      return;
+    }
+    case 'recordReply': {
+      const repliedAt = action.method === 'phone' ? new Date(action.calledAt).toISOString() : now;
+      return insertReply(trx, {
+        id: newId(),
+        case_id: caseId,
+        channel: action.method,
+        replied_by: actorId,
+        replied_at: repliedAt,
+        replied_on: todayInChina(new Date(repliedAt)),
+        phone_called: action.method === 'phone' ? action.phoneNumber : null,
+        answered_by: action.method === 'phone' ? action.answeredBy : null,
+        content: action.content,
+        recorded_at: now,
+      });
+    }
+    case 'recordFeedback':
+      return insertFeedback(trx, {
+        id: newId(),
+        case_id: caseId,
+        accepted: action.accepted ? 1 : 0,
+        text: action.text ?? null,
+        recorded_by: actorId,
+        recorded_at: now,
+      });
+    case 'recordFollowUp':
+      return insertFollowUp(trx, {
+        id: newId(),
+        case_id: caseId,
+        person_id: actorId,
+        note: action.note,
+        recorded_at: now,
+      });
+    default:
+      return;
+  }
+}
+
+/**
+ * The audit event of an action: the states before and after and the request's fields, typed per action.
+ * The number called for a phone reply is kept masked: the full number lives only in case_replies.
+ */
+function actionEvent(
+  action: CaseActionRequest['action'],
+  args: {
+    caseId: string;
+    before: { state: CaseState; firstResponderId: string };
+    after: { state: CaseState; firstResponderId: string };
+    replyDeadline: string | null;
+  },
+): AuditEvent {
+  const { before, after, caseId: subjectId } = args;
+  switch (action.type) {
+    case 'recordReply': {
+      const { type, ...details } = action;
+      const masked =
+        details.method === 'phone' ? { ...details, phoneNumber: maskPhone(details.phoneNumber) } : details;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: masked } };
+    }
+    case 'decide': {
+      const { type, ...details } = action;
+      const deadline = args.replyDeadline ? { replyDeadline: args.replyDeadline } : {};
+      return {
+        type: `case.${type}`,
+        subjectId,
+        payload: { before, after, action: { ...details, ...deadline } },
+      };
+    }
+    case 'handOver': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'closeDone': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'giveOneTimeNotice': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'proposeRefusal': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'requestConsultation': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'recordConsultation': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'recordFeedback': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'recordFollowUp': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+  }
 }
 
 export async function revealApplicantPhone(

@@ -5,7 +5,10 @@ import {
   LEVEL_OF_STATE,
   availableActions,
   availableDecisions,
+  caseTimelineEntrySchema,
   type CaseDetail,
+  type CaseFacts,
+  type CaseTimelineEntry,
   type CaseState,
   type CaseSummary,
   type PersonRef,
@@ -13,7 +16,8 @@ import {
 } from '@bancheng/core';
 import { clockOf, type AppContext } from '../context.ts';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseDecisionRow, CaseRow } from '../db/schema.ts';
+import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../db/schema.ts';
+import { caseFactRows, peopleInFacts, type CaseFactRows } from '../repositories/case-facts-repository.ts';
 import {
   caseEvents,
   coDepartmentIdsOf,
@@ -26,6 +30,7 @@ import { departmentsWithUnit, type DepartmentWithUnit } from '../repositories/or
 import { peopleRefsByIds } from '../repositories/people-repository.ts';
 import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
 import { maskPhone } from './people-service.ts';
+import { maskMobilesInText, maskPersonalData } from './personal-data.ts';
 import { todayInChina } from '../lib/ids.ts';
 
 interface Lookups {
@@ -89,6 +94,7 @@ export function toWorkflowCase(
   r: CaseRow,
   decisions: CaseDecisionRow[],
   allDecisions: CaseDecisionRow[],
+  handovers: CaseHandoverRow[],
 ): WorkflowCase {
   return {
     state: r.state as CaseState,
@@ -104,6 +110,13 @@ export function toWorkflowCase(
     })),
     followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
     crossDepartment: r.cross_department === 1,
+    originatorIds: [
+      ...new Set([
+        r.registered_by,
+        r.first_responder_id,
+        ...handovers.flatMap((h) => [h.from_person_id, h.to_person_id, h.handed_by]),
+      ]),
+    ],
   };
 }
 
@@ -129,12 +142,13 @@ export async function buildDetail(
   viewer: CaseViewer,
   r: CaseRow,
 ): Promise<CaseDetail> {
-  const [decisions, allDecisions, coDepartmentIds, holders, events] = await Promise.all([
+  const [decisions, allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
     decisionsOf(db, r.id, r.form_round),
     allDecisionsOf(db, r),
     coDepartmentIdsOf(db, r.id),
     holdersFor(db, r.department_id),
     caseEvents(db, r.id),
+    caseFactRows(db, r.id),
   ]);
   const chainPeople = [
     ...holders.firstResponders,
@@ -143,10 +157,14 @@ export async function buildDetail(
   const lookups = await lookupsFor(
     db,
     [r],
-    [...decisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean), ...chainPeople],
+    [
+      ...decisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean),
+      ...chainPeople,
+      ...peopleInFacts(facts),
+    ],
     coDepartmentIds,
   );
-  const wf = toWorkflowCase(r, decisions, allDecisions);
+  const wf = toWorkflowCase(r, decisions, allDecisions, facts.handovers);
   const person = (id: string | null) => (id ? (lookups.people.get(id) ?? UNKNOWN) : null);
   const firstHolder = (level: 2 | 3 | 4) =>
     person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
@@ -168,6 +186,7 @@ export async function buildDetail(
     refusalReason: r.refusal_reason as CaseDetail['refusalReason'],
     refusalReasonText: r.refusal_reason_text,
     proposer: person(r.proposer_id),
+    proposedAt: r.proposed_at,
     decisions: decisions.map((d) => ({
       level: d.level,
       decision: d.decision as 'resolvable' | 'escalate' | 'refuse',
@@ -184,14 +203,11 @@ export async function buildDetail(
       leaderInCharge: firstHolder(3),
       principalLeader: firstHolder(4),
     },
-    timeline: events.map((e) => ({
-      at: e.occurred_at,
-      type: e.type,
-      actor: e.person_id
-        ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
-        : null,
-      payload: maskPhonesIn(JSON.parse(e.payload) as Record<string, unknown>),
-    })),
+    facts: factsOf(facts, (id) => person(id) ?? UNKNOWN),
+    timeline: events.flatMap((e) => {
+      const entry = timelineEntryOf(e);
+      return entry ? [entry] : [];
+    }),
     version: r.version,
     abilities: {
       actions: availableActions(wf, viewer.personId, holders),
@@ -201,15 +217,73 @@ export async function buildDetail(
   };
 }
 
-/** The audit log keeps the number called for a phone reply; the case page shows it masked like any other. */
-function maskPhonesIn(payload: Record<string, unknown>): Record<string, unknown> {
-  const action = payload['action'];
-  if (action && typeof action === 'object' && 'phoneNumber' in action) {
-    const number = (action as { phoneNumber: unknown }).phoneNumber;
-    return {
-      ...payload,
-      action: { ...action, phoneNumber: typeof number === 'string' ? maskPhone(number) : number },
-    };
-  }
-  return payload;
+/**
+ * The facts as the case page shows them: numbers called masked, and a mobile number typed into a note
+ * masked like any other. The one-time notice is the bureau's own text handed to the applicant: as written.
+ */
+function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts {
+  return {
+    handOvers: f.handovers.map((h) => ({
+      from: person(h.from_person_id),
+      to: person(h.to_person_id),
+      by: person(h.handed_by),
+      note: h.note === null ? null : maskMobilesInText(h.note),
+      at: h.handed_at,
+    })),
+    replies: f.replies.map((r) => ({
+      channel: r.channel,
+      repliedBy: person(r.replied_by),
+      repliedAt: r.replied_at,
+      // Masked like the applicant's number: the full one stays in the record, shown to nobody here.
+      phoneCalled: r.phone_called === null ? null : maskPhone(r.phone_called),
+      answeredBy: r.answered_by,
+      content: maskMobilesInText(r.content),
+      recordedAt: r.recorded_at,
+    })),
+    feedback: f.feedback.map((r) => ({
+      accepted: r.accepted === 1,
+      text: r.text === null ? null : maskMobilesInText(r.text),
+      recordedBy: person(r.recorded_by),
+      recordedAt: r.recorded_at,
+    })),
+    consultations: f.consultations.map((c) => ({
+      requestedBy: person(c.requested_by),
+      requestedAt: c.requested_at,
+      proposal: maskMobilesInText(c.proposal),
+      meeting:
+        c.recorded_at !== null && c.held_at !== null && c.conclusion !== null && c.recorded_by !== null
+          ? {
+              heldAt: c.held_at,
+              participants: c.participants ?? '',
+              conclusion: c.conclusion,
+              record: maskMobilesInText(c.record ?? ''),
+              recordedBy: person(c.recorded_by),
+              recordedAt: c.recorded_at,
+            }
+          : null,
+    })),
+    followUps: f.followUps.map((r) => ({
+      person: person(r.person_id),
+      note: maskMobilesInText(r.note),
+      recordedAt: r.recorded_at,
+    })),
+    notices: f.notices.map((r) => ({ givenBy: person(r.given_by), notice: r.notice, givenAt: r.given_at })),
+  };
+}
+
+/**
+ * An audit event as a timeline entry: history only (facts come from their tables), its payload checked
+ * against the event's schema and every phone number in it masked, whoever reads the page. An event that
+ * does not fit its schema (a type not shown on the case page) is left out rather than sent unchecked.
+ */
+function timelineEntryOf(e: Awaited<ReturnType<typeof caseEvents>>[number]): CaseTimelineEntry | null {
+  const parsed = caseTimelineEntrySchema.safeParse({
+    at: e.occurred_at,
+    type: e.type,
+    actor: e.person_id
+      ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
+      : null,
+    payload: maskPersonalData(JSON.parse(e.payload)),
+  });
+  return parsed.success ? parsed.data : null;
 }

@@ -6,8 +6,9 @@ import { clockOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { assignmentsOn } from '../repositories/chain-repository.ts';
-import { caseEvents } from '../repositories/case-repository.ts';
-import { todayInChina } from '../lib/ids.ts';
+import { contributionsOf, insertContribution } from '../repositories/case-facts-repository.ts';
+import { peopleRefsByIds } from '../repositories/people-repository.ts';
+import { newId, todayInChina } from '../lib/ids.ts';
 import type { CaseViewer } from './case-access.ts';
 import { getCaseDetail } from './case-service.ts';
 
@@ -35,23 +36,22 @@ export async function listContributions(
 ): Promise<ContributionList> {
   const detail = await getCaseDetail(ctx, viewer, caseId);
   const names = new Map(detail.coDepartments.map((d) => [d.departmentId, d.departmentName]));
-  const events = (await caseEvents(ctx.database.db, caseId)).filter(
-    (e) => e.type === 'case.contributionRecorded',
+  const rows = await contributionsOf(ctx.database.db, caseId);
+  const people = new Map(
+    (await peopleRefsByIds(ctx.database.db, [...new Set(rows.map((r) => r.person_id))])).map((p) => [
+      p.id,
+      { id: p.id, username: p.username, displayName: p.displayName },
+    ]),
   );
   const open = detail.state !== 'closed';
   return {
-    items: events.map((e) => {
-      const payload = JSON.parse(e.payload) as { departmentId: string; text: string };
-      return {
-        departmentId: payload.departmentId,
-        departmentName: names.get(payload.departmentId) ?? '',
-        text: payload.text,
-        at: e.occurred_at,
-        person: e.person_id
-          ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
-          : null,
-      };
-    }),
+    items: rows.map((r) => ({
+      departmentId: r.department_id,
+      departmentName: names.get(r.department_id) ?? '',
+      text: r.text,
+      at: r.recorded_at,
+      person: people.get(r.person_id) ?? null,
+    })),
     canRecordFor: open ? await departmentsFor(ctx, viewer, [...names.keys()]) : [],
   };
 }
@@ -68,15 +68,26 @@ export async function recordContribution(
   if (detail.state === 'closed') throw new AppError('CASE_ACTION_NOT_ALLOWED');
   const allowed = await departmentsFor(ctx, args.viewer, [args.body.departmentId]);
   if (allowed.length === 0) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
-  await appendAuditEvent(
-    ctx.database.db,
-    actor,
-    {
-      type: 'case.contributionRecorded',
-      subjectId: args.caseId,
-      payload: { departmentId: args.body.departmentId, text: args.body.text },
-    },
-    clockOf(ctx).toISOString(),
-  );
+  const now = clockOf(ctx).toISOString();
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await insertContribution(trx, {
+      id: newId(),
+      case_id: args.caseId,
+      department_id: args.body.departmentId,
+      person_id: actor.personId,
+      text: args.body.text,
+      recorded_at: now,
+    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'case.contributionRecorded',
+        subjectId: args.caseId,
+        payload: { departmentId: args.body.departmentId, text: args.body.text },
+      },
+      now,
+    );
+  });
   return listContributions(ctx, args.viewer, args.caseId);
 }

@@ -15,17 +15,6 @@ import { decisionAt } from './ApprovalProgress.tsx';
 import { ApplicantPhone } from './CaseInfo.tsx';
 import './approval-form.css';
 
-type Entry = CaseDetail['timeline'][number];
-
-function lastEvent(c: CaseDetail, type: string): Entry | undefined {
-  return c.timeline.filter((e) => e.type === type).at(-1);
-}
-
-function actionOf(e: Entry | undefined): Record<string, unknown> {
-  const a = e?.payload.action;
-  return typeof a === 'object' && a !== null ? (a as Record<string, unknown>) : {};
-}
-
 function formDate(value: string | undefined, lang: Lang): string {
   if (!value) return '';
   const d = dayjs(value);
@@ -75,14 +64,11 @@ export function ApprovalFormSheet({ id }: { id: string }) {
   if (query.isError) return <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
 
-  const proposal = lastEvent(c, 'case.proposeRefusal');
   const proposed = c.refusalReason !== null || c.decisions.length > 0;
-  const feedbackEvent = lastEvent(c, 'case.recordFeedback');
-  const feedback = actionOf(feedbackEvent);
-  const replyEvent = lastEvent(c, 'case.recordReply');
-  const reply = actionOf(replyEvent);
+  const feedback = c.facts.feedback.at(-1);
+  const reply = c.facts.replies.at(-1);
   const sep = lang === 'zh' ? '、' : ', ';
-  const dateOf = proposal?.at ?? c.decisions[0]?.decidedAt;
+  const dateOf = c.proposedAt ?? c.decisions[0]?.decidedAt;
   const dateLine = dateOf
     ? t('form.dateLine', {
         year: dayjs(dateOf).year(),
@@ -97,10 +83,9 @@ export function ApprovalFormSheet({ id }: { id: string }) {
       `${t('case.crossDepartment')}${t('common.colon')}${c.coDepartments.map((d) => d.departmentName).join(sep)}`,
     );
   }
-  if (replyEvent) {
-    const method = reply.method === 'phone' ? t('actionForm.methodPhone') : t('actionForm.methodWritten');
-    const when = typeof reply.calledAt === 'string' ? reply.calledAt : replyEvent.at;
-    remarks.push(t('form.reply', { method, date: formatDateTime(when) }));
+  if (reply) {
+    const method = reply.channel === 'phone' ? t('actionForm.methodPhone') : t('actionForm.methodWritten');
+    remarks.push(t('form.reply', { method, date: formatDateTime(reply.repliedAt) }));
   }
 
   return (
@@ -212,14 +197,12 @@ export function ApprovalFormSheet({ id }: { id: string }) {
               <td colSpan={3} className="approval-form-text" data-testid="form-feedback">
                 <div className="approval-form-opinion">
                   <div className="approval-form-body">
-                    {feedbackEvent
-                      ? `【${t(feedback.accepted === true ? 'caseEvent.accepted' : 'caseEvent.notAccepted')}】${
-                          typeof feedback.text === 'string' ? feedback.text : ''
-                        }`
+                    {feedback
+                      ? `【${t(feedback.accepted ? 'caseEvent.accepted' : 'caseEvent.notAccepted')}】${feedback.text ?? ''}`
                       : ''}
                   </div>
-                  {feedbackEvent ? (
-                    <div className="approval-form-sign">{formDate(feedbackEvent.at, lang)}</div>
+                  {feedback ? (
+                    <div className="approval-form-sign">{formDate(feedback.recordedAt, lang)}</div>
                   ) : null}
                 </div>
               </td>

@@ -52,9 +52,11 @@ function Block({ label, text }: { label?: string; text: string }) {
 
 /** The parts of an event's payload worth reading on the case page. */
 function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode[] {
-  const before = obj(e.payload.before);
-  const after = obj(e.payload.after);
-  const a = obj(e.payload.action);
+  // History only: every payload is typed by its event; read here as plain fields to summarise.
+  const payload: Record<string, unknown> = e.payload;
+  const before = obj(payload['before']);
+  const after = obj(payload['after']);
+  const a = obj(payload['action']);
   const parts: ReactNode[] = [];
   if (isState(before.state) && isState(after.state) && before.state !== after.state) {
     parts.push(

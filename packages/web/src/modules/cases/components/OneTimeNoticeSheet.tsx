@@ -1,5 +1,5 @@
 // 一次性告知书: the complete list of procedures and materials given to the applicant at once (work plan
-// 三(一)), printable on A4 for the applicant to take away. Filled from the case's giveOneTimeNotice event.
+// 三(一)), printable on A4 for the applicant to take away. Filled from the case's recorded notice.
 import { Button, Flex, Result } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -16,12 +16,9 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) return <ErrorBlock error={query.error} onRetry={() => void query.refetch()} />;
   const c = query.data;
-  const event = c.timeline.filter((e) => e.type === 'case.giveOneTimeNotice').at(-1);
-  const action = event?.payload['action'];
-  const notice =
-    typeof action === 'object' && action !== null && 'notice' in action ? String(action.notice) : null;
+  const given = c.facts.notices.at(-1);
   const back = () => void navigate(`/cases/${encodeURIComponent(c.id)}`);
-  if (!event || notice === null) {
+  if (!given) {
     return (
       <Result
         status="info"
@@ -30,7 +27,7 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
       />
     );
   }
-  const date = dayjs(event.at);
+  const date = dayjs(given.givenAt);
   return (
     <>
       <Flex wrap gap={8} justify="space-between" className="no-print" style={{ marginBottom: 16 }}>
@@ -53,11 +50,11 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
         <p>{t('notice.addressee', { name: c.applicantName })}</p>
         <p>{t('notice.opening', { matter: c.matterTitle })}</p>
         <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8, margin: '12pt 0' }} data-testid="notice-text">
-          {notice}
+          {given.notice}
         </div>
         <p>{t('notice.closing')}</p>
         <p style={{ textAlign: 'right', marginTop: '24pt' }}>
-          {t('notice.signature', { department: c.departmentName, name: event.actor?.displayName ?? '' })}
+          {t('notice.signature', { department: c.departmentName, name: given.givenBy.displayName })}
           <br />
           {t('form.dateLine', { year: date.year(), month: date.month() + 1, day: date.date() })}
         </p>
