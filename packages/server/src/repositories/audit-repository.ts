@@ -2,13 +2,12 @@
 import type { AuditEventView } from '@bancheng/core';
 import type { Db, Trx } from '../db/database.ts';
 import { subjectTypeOf, type Actor, type AuditEvent } from '../audit/events.ts';
-import { nowIso } from '../lib/ids.ts';
 
 export async function appendAuditEvent(
   trx: Trx | Db,
   actor: Actor,
   event: AuditEvent,
-  at: string = nowIso(),
+  at: string,
 ): Promise<void> {
   await trx
     .insertInto('audit_events')

@@ -9,7 +9,7 @@ import {
   type Lang,
   type Me,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { clockOf, nowIsoOf, todayOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import {
@@ -32,7 +32,6 @@ import {
 import { assignmentsOn } from '../repositories/chain-repository.ts';
 import { departmentsWithUnit } from '../repositories/org-repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/passwords.ts';
-import { todayInChina } from '../lib/ids.ts';
 import type { PersonRow } from '../db/schema.ts';
 import type { Trx } from '../db/database.ts';
 
@@ -55,7 +54,7 @@ export async function login(
 ): Promise<SignedIn> {
   const { db } = ctx.database;
   const { config } = ctx;
-  const now = Date.now();
+  const now = clockOf(ctx).getTime();
   const nowIso = new Date(now).toISOString();
   const actor: Actor = { personId: null, address: input.address };
   const addressKey = input.address ?? 'unknown';
@@ -67,11 +66,16 @@ export async function login(
 
   const person = await findPersonRowByUsername(db, input.username);
   if (person?.locked_until && person.locked_until > nowIso) {
-    await appendAuditEvent(db, actor, {
-      type: 'auth.loginFailed',
-      subjectId: person.id,
-      payload: { username: person.username, reason: 'locked' },
-    });
+    await appendAuditEvent(
+      db,
+      actor,
+      {
+        type: 'auth.loginFailed',
+        subjectId: person.id,
+        payload: { username: person.username, reason: 'locked' },
+      },
+      nowIso,
+    );
     throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: person.locked_until } });
   }
 
@@ -91,17 +95,30 @@ export async function login(
           await recordLoginFailure(trx, { id: person.id, failedLogins: failures, lockedUntil: null });
         }
       }
-      await appendAuditEvent(trx, actor, {
-        type: 'auth.loginFailed',
-        subjectId: person?.id ?? null,
-        payload: { username: input.username.slice(0, 64), reason: person ? 'wrongPassword' : 'unknownUser' },
-      });
+      await appendAuditEvent(
+        trx,
+        actor,
+        {
+          type: 'auth.loginFailed',
+          subjectId: person?.id ?? null,
+          payload: {
+            username: input.username.slice(0, 64),
+            reason: person ? 'wrongPassword' : 'unknownUser',
+          },
+        },
+        nowIso,
+      );
       if (person && accountLockedUntil) {
-        await appendAuditEvent(trx, actor, {
-          type: 'auth.accountLocked',
-          subjectId: person.id,
-          payload: { username: person.username, until: accountLockedUntil },
-        });
+        await appendAuditEvent(
+          trx,
+          actor,
+          {
+            type: 'auth.accountLocked',
+            subjectId: person.id,
+            payload: { username: person.username, until: accountLockedUntil },
+          },
+          nowIso,
+        );
       }
       await countAddressFailure(trx, { ctx, key: addressKey, now, actor });
       return accountLockedUntil;
@@ -111,11 +128,16 @@ export async function login(
   }
 
   if (person.status !== 'active') {
-    await appendAuditEvent(db, actor, {
-      type: 'auth.loginFailed',
-      subjectId: person.id,
-      payload: { username: person.username, reason: 'disabled' },
-    });
+    await appendAuditEvent(
+      db,
+      actor,
+      {
+        type: 'auth.loginFailed',
+        subjectId: person.id,
+        payload: { username: person.username, reason: 'disabled' },
+      },
+      nowIso,
+    );
     throw new AppError('ACCOUNT_DISABLED');
   }
 
@@ -142,6 +164,7 @@ export async function login(
         subjectId: person.id,
         payload: { username: person.username },
       },
+      nowIso,
     );
   });
   return { token, sessionId, csrfToken, personId: person.id };
@@ -159,11 +182,16 @@ async function countAddressFailure(
   if (failures >= config.loginMaxFailuresPerAddress) {
     const until = new Date(args.now + config.loginLockMs).toISOString();
     await writeThrottle(trx, 'address', args.key, { failures: 0, windowStart, lockedUntil: until });
-    await appendAuditEvent(trx, args.actor, {
-      type: 'auth.addressLocked',
-      subjectId: null,
-      payload: { until },
-    });
+    await appendAuditEvent(
+      trx,
+      args.actor,
+      {
+        type: 'auth.addressLocked',
+        subjectId: null,
+        payload: { until },
+      },
+      new Date(args.now).toISOString(),
+    );
   } else {
     await writeThrottle(trx, 'address', args.key, { failures, windowStart, lockedUntil: null });
   }
@@ -181,7 +209,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
   const id = sessionIdOf(token);
   const session = await findSession(db, id);
   if (!session) return undefined;
-  const now = Date.now();
+  const now = clockOf(ctx).getTime();
   const expired =
     Date.parse(session.expires_at) <= now ||
     Date.parse(session.last_seen_at) + ctx.config.sessionIdleMs <= now;
@@ -211,6 +239,7 @@ export async function logout(ctx: AppContext, auth: Authenticated, address: stri
         subjectId: auth.person.id,
         payload: {},
       },
+      nowIsoOf(ctx),
     );
   });
 }
@@ -239,7 +268,7 @@ export async function changeOwnPassword(
     });
   }
   const hash = await hashPassword(args.newPassword);
-  const now = new Date().toISOString();
+  const now = clockOf(ctx).toISOString();
   await ctx.database.db.transaction().execute(async (trx) => {
     const ok = await updatePersonRow(trx, {
       id: person.id,
@@ -256,6 +285,7 @@ export async function changeOwnPassword(
         subjectId: person.id,
         payload: {},
       },
+      now,
     );
   });
 }
@@ -264,7 +294,7 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
   const { db } = ctx.database;
   const { person } = auth;
   const roles = await rolesOfPerson(db, person.id);
-  const positions = await assignmentsOn(db, { date: todayInChina(), personId: person.id });
+  const positions = await assignmentsOn(db, { date: todayOf(ctx), personId: person.id });
   const departments = await departmentsWithUnit(db, [
     person.department_id,
     ...positions.map((p) => p.departmentId),
@@ -294,7 +324,7 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
 
 /** Removes sessions past their idle or absolute limit; they are refused anyway, this keeps the table small. */
 export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
-  const now = Date.now();
+  const now = clockOf(ctx).getTime();
   return deleteExpiredSessions(ctx.database.db, {
     now: new Date(now).toISOString(),
     idleBefore: new Date(now - ctx.config.sessionIdleMs).toISOString(),

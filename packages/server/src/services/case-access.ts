@@ -12,7 +12,6 @@ import {
   type TodoScope,
 } from '../repositories/case-repository.ts';
 import { findPersonRowById } from '../repositories/people-repository.ts';
-import { todayInChina } from '../lib/ids.ts';
 
 export interface CaseViewer {
   personId: string;
@@ -27,8 +26,8 @@ export interface ViewerScopes {
   homeDepartmentIds: string[];
 }
 
-export async function scopesFor(db: Db | Trx, viewer: CaseViewer): Promise<ViewerScopes> {
-  const date = todayInChina();
+/** `date` is the day (in China) whose chains and deputies count: today, by the context's clock. */
+export async function scopesFor(db: Db | Trx, viewer: CaseViewer, date: string): Promise<ViewerScopes> {
   const principals = [viewer.personId, ...(await actingForOn(db, { date, deputyId: viewer.personId }))];
   const positions = (
     await Promise.all(principals.map((personId) => assignmentsOn(db, { date, personId })))
@@ -52,9 +51,8 @@ export async function scopesFor(db: Db | Trx, viewer: CaseViewer): Promise<Viewe
   };
 }
 
-/** Who holds each level of the department's chain today, with the deputies acting for them. */
-export async function holdersFor(db: Db | Trx, departmentId: string): Promise<ChainHolders> {
-  const date = todayInChina();
+/** Who holds each level of the department's chain on `date`, with the deputies acting for them. */
+export async function holdersFor(db: Db | Trx, departmentId: string, date: string): Promise<ChainHolders> {
   const assignments = await assignmentsOn(db, { date, departmentId });
   const deputies = await actingDeputiesOn(db, {
     date,

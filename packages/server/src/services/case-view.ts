@@ -11,7 +11,7 @@ import {
   type PersonRef,
   type WorkflowCase,
 } from '@bancheng/core';
-import { clockOf, type AppContext } from '../context.ts';
+import { clockOf, todayOf, type AppContext } from '../context.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseDecisionRow, CaseRow } from '../db/schema.ts';
 import {
@@ -116,7 +116,7 @@ export async function allDecisionsOf(db: Db | Trx, r: CaseRow): Promise<CaseDeci
 
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
-  const scopes = await scopesFor(db, viewer);
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
   if (!(await isCaseVisible(db, id, scopes.scope))) throw new AppError('NOT_FOUND');
   const r = await findCaseRow(db, id);
   if (!r) throw new AppError('NOT_FOUND');
@@ -133,7 +133,7 @@ export async function buildDetail(
     decisionsOf(db, r.id, r.form_round),
     allDecisionsOf(db, r),
     coDepartmentIdsOf(db, r.id),
-    holdersFor(db, r.department_id),
+    holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
   ]);
   const chainPeople = [
