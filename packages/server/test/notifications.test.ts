@@ -280,15 +280,13 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
       body: label,
     }));
   const enqueue = (notifications: PlannedNotification[]) =>
-    t.ctx.database.db
-      .transaction()
-      .execute((trx) =>
-        enqueueNotifications(trx, {
-          channels: ['email'],
-          notifications,
-          now: t.ctx.clock.now().toISOString(),
-        }),
-      );
+    t.ctx.database.db.transaction().execute((trx) =>
+      enqueueNotifications(trx, {
+        channels: ['email'],
+        notifications,
+        now: t.ctx.clock.now().toISOString(),
+      }),
+    );
 
   it('retries a message the SMTP server refuses, keeps it until sent, and logs no address', async () => {
     const senders = createSenders(t.ctx.config);

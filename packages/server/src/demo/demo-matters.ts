@@ -6,6 +6,7 @@ import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { insertMatter } from '../repositories/matter-repository.ts';
 import { loadOrgTree } from '../repositories/org-repository.ts';
 import { newId } from '../lib/ids.ts';
+import type { MatterRow } from '../db/schema.ts';
 
 interface DemoMatter {
   title: string;
@@ -48,7 +49,7 @@ export async function loadDemoMatters(ctx: AppContext): Promise<number> {
       if (!department) throw new Error(`demo matters name an unknown department: ${name}`);
       for (const m of matters) {
         const now = nowIsoOf(ctx);
-        const row = {
+        const row: MatterRow = {
           id: newId(),
           department_id: department.id,
           title: m.title,

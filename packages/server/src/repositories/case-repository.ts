@@ -1,7 +1,8 @@
 // Cases: numbering, rows, approval-form decisions, and the visibility-scoped list.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseDecisionRow, CaseRow, DB } from '../db/schema.ts';
+import type { CaseState, MatterType } from '@bancheng/core';
+import type { CaseChannel, CaseDecisionRow, CaseRow, DB } from '../db/schema.ts';
 
 type Executor = Db | Trx;
 
@@ -91,11 +92,11 @@ export interface CaseListFilter {
   scope: CaseScope;
   todo: TodoScope;
   homeDepartmentIds: readonly string[];
-  state?: string | undefined;
+  state?: CaseState | undefined;
   overdueBefore?: string | undefined;
   dueBy?: string | undefined;
-  matterType?: string | undefined;
-  channel?: string | undefined;
+  matterType?: MatterType | undefined;
+  channel?: CaseChannel | undefined;
   departmentId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -135,10 +136,10 @@ function visible(eb: ExpressionBuilder<DB, 'cases'>, scope: CaseScope) {
   return eb.or(ors);
 }
 
-const OWNER_STATES = ['open', 'resolving', 'inConsultation', 'refused', 'replied'];
+const OWNER_STATES: CaseState[] = ['open', 'resolving', 'inConsultation', 'refused', 'replied'];
 
 /** States in which a matter's time limit (due_date) runs; a final refusal has its reply deadline instead. */
-export const OPEN_CASE_STATES: readonly string[] = ['open', 'resolving', 'inConsultation'];
+export const OPEN_CASE_STATES: readonly CaseState[] = ['open', 'resolving', 'inConsultation'];
 
 /** Refusals whose reply deadline, and open cases whose matter's due date, fall before (or on) `date`. */
 function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', date: string) {

@@ -11,6 +11,7 @@ import { DEMO_BUREAU, DEMO_CHAIN_DATE, DEMO_PASSWORD } from '../demo/demo-bureau
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoMatters } from '../demo/demo-matters.ts';
 import type { Trx } from '../db/database.ts';
+import type { NewPerson } from '../db/schema.ts';
 
 export type BootstrapResult =
   | { kind: 'existing' }
@@ -93,7 +94,7 @@ function personRow(a: {
   mustChange: boolean;
   now: string;
   phone?: string | undefined;
-}) {
+}): NewPerson {
   return {
     id: a.id,
     username: a.username,

@@ -10,6 +10,7 @@ import {
   type CaseDetail,
   type CaseList,
   type ChainHolders,
+  type MatterType,
   type WorkflowCase,
   type caseListQuerySchema,
   type registerCaseBodySchema,
@@ -151,7 +152,7 @@ async function matterOfCase(
   args: { body: z.output<typeof registerCaseBodySchema>; departmentId: string },
 ): Promise<{
   id: string | null;
-  type: string;
+  type: MatterType;
   title: string;
   receivedOn: string;
   due: { due: string; provisional: boolean } | null;

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { nowIsoOf, todayOf, type AppContext } from '../context.ts';
 import type { Config } from '../config.ts';
 import type { Trx } from '../db/database.ts';
-import type { CaseRow, NotificationRow, OutboxRow } from '../db/schema.ts';
+import type { CaseRow, NotificationRow, OutboxChannel, OutboxRow } from '../db/schema.ts';
 import {
   contactsOf,
   countUnread,
@@ -33,7 +33,7 @@ import { holdersFor } from './case-access.ts';
 import { getWorkCalendar } from './calendar-service.ts';
 import { newId } from '../lib/ids.ts';
 
-export type OutboxChannel = 'email' | 'sms';
+export type { OutboxChannel };
 
 /** The channels this installation sends through; messages for the others are not queued. */
 export function deliveryChannelsOf(config: Config): OutboxChannel[] {
@@ -86,7 +86,7 @@ export function planCaseNotifications(change: {
       if (personId !== change.actorId) planned.push({ personId, caseId: after.id, ...n });
     }
   };
-  const arrivedAt = LEVEL_OF_STATE[after.state as keyof typeof LEVEL_OF_STATE];
+  const arrivedAt = LEVEL_OF_STATE[after.state];
   if (arrivedAt && after.state !== before.state) {
     add(peopleAtLevel(change.holders, arrivedAt), {
       kind: 'caseArrived',
@@ -96,7 +96,7 @@ export function planCaseNotifications(change: {
   }
   if (action.type === 'decide') {
     const refused = after.state === 'refused';
-    const level = LEVEL_OF_STATE[before.state as keyof typeof LEVEL_OF_STATE];
+    const level = LEVEL_OF_STATE[before.state];
     const by = level ? LEVEL_NAMES[level] : '审批人';
     if (refused) {
       add([after.first_responder_id], {
@@ -229,7 +229,7 @@ export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
 function toView(r: NotificationRow): NotificationView {
   return {
     id: r.id,
-    kind: r.kind as NotificationKind,
+    kind: r.kind,
     caseId: r.case_id,
     title: r.title,
     body: r.body,

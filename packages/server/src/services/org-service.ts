@@ -27,6 +27,7 @@ import {
   unitNameTaken,
 } from '../repositories/org-repository.ts';
 import { newId } from '../lib/ids.ts';
+import type { OrgUnitRow } from '../db/schema.ts';
 
 export async function getOrgTree(ctx: AppContext): Promise<OrgUnit[]> {
   return loadOrgTree(ctx.database.db);
@@ -45,7 +46,7 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: CreateUni
     if (!parent) throw new AppError('VALIDATION_FAILED', { fields: { parentId: 'notFound' } });
     if (await unitNameTaken(trx, input.parentId, input.name)) throw new AppError('NAME_TAKEN');
     const now = nowIsoOf(ctx);
-    const row = {
+    const row: OrgUnitRow = {
       id,
       parent_id: input.parentId,
       kind: 'unit',

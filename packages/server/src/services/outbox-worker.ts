@@ -13,7 +13,7 @@ import {
   finishOutboxRow,
   retryOutboxRowLater,
 } from '../repositories/notification-repository.ts';
-import { scheduleReplyReminders, type OutboxChannel, type OutboxPayload } from './notification-service.ts';
+import { scheduleReplyReminders, type OutboxPayload } from './notification-service.ts';
 
 /** Longer than a batch can take to send (each SMTP send times out well within a minute). */
 const CLAIM_LEASE_MS = 10 * 60_000;
@@ -105,7 +105,7 @@ async function deliverOne(
 ): Promise<keyof DeliveryReport> {
   const db = ctx.database.db;
   const claim = row.locked_until ?? '';
-  const channel = row.channel as OutboxChannel;
+  const channel = row.channel;
   const contact = (await contactsOf(db, [row.person_id])).get(row.person_id);
   const address = contact?.active ? (channel === 'email' ? contact.email : contact.phone) : null;
   const { email, sms } = deps.senders;
