@@ -99,45 +99,62 @@ describe.each(DIALECTS)('database constraints [%s]', (dialect) => {
     expect(await refused(outbox('sms', 'sent'))).toBe(false);
   });
 
-  it.runIf(dialect === 'postgres')('keeps audit ids in a bigint column with a bigint sequence', async () => {
-    const column = await sql<{ data_type: string }>`
-      select data_type from information_schema.columns
-      where table_schema = current_schema() and table_name = 'audit_events' and column_name = 'id'`.execute(
+  it('keeps audit ids 64-bit: bigint on PostgreSQL, the INTEGER PRIMARY KEY rowid on SQLite', async () => {
+    if (dialect === 'postgres') {
+      const column = await sql<{ data_type: string }>`
+        select data_type from information_schema.columns
+        where table_schema = current_schema() and table_name = 'audit_events' and column_name = 'id'`.execute(
+        db(),
+      );
+      expect(column.rows[0]?.data_type).toBe('bigint');
+      const seq = await sql<{ data_type: string }>`
+        select data_type from information_schema.sequences
+        where sequence_schema = current_schema() and sequence_name = 'audit_events_id_seq'`.execute(db());
+      expect(seq.rows[0]?.data_type).toBe('bigint');
+      // Past 2^31: the next id the log hands out still fits.
+      await sql`select setval('audit_events_id_seq', 3000000000)`.execute(db());
+      await sql`insert into audit_events (occurred_at, type, payload)
+                values ('2026-03-10T01:00:00.000Z', 'system.test', '{}')`.execute(db());
+    } else {
+      const column = await sql<{ type: string; pk: number }>`
+        select lower(type) as type, pk from pragma_table_info('audit_events') where name = 'id'`.execute(
+        db(),
+      );
+      expect(column.rows[0]).toEqual({ type: 'integer', pk: 1 });
+      await sql`insert into audit_events (id, occurred_at, type, payload)
+                values (3000000000, '2026-03-10T01:00:00.000Z', 'system.test', '{}')`.execute(db());
+      await sql`insert into audit_events (occurred_at, type, payload)
+                values ('2026-03-10T01:00:00.000Z', 'system.test', '{}')`.execute(db());
+    }
+    const last = await sql<{ id: string }>`select cast(max(id) as text) as id from audit_events`.execute(
       db(),
     );
-    expect(column.rows[0]?.data_type).toBe('bigint');
-    const seq = await sql<{ data_type: string }>`
-      select data_type from information_schema.sequences
-      where sequence_schema = current_schema() and sequence_name = 'audit_events_id_seq'`.execute(db());
-    expect(seq.rows[0]?.data_type).toBe('bigint');
-    // Past 2^31: the next id the log hands out still fits.
-    await sql`select setval('audit_events_id_seq', 3000000000)`.execute(db());
-    await sql`insert into audit_events (occurred_at, type, payload) values ('2026-03-10T01:00:00.000Z', 'system.test', '{}')`.execute(
-      db(),
-    );
-    const last = await sql<{ id: string }>`select max(id)::text as id from audit_events`.execute(db());
     expect(last.rows[0]?.id).toBe('3000000001');
   });
 
-  it.runIf(dialect === 'sqlite')('keeps audit ids in an INTEGER PRIMARY KEY, which is 64-bit', async () => {
-    await sql`insert into audit_events (id, occurred_at, type, payload) values (3000000001, '2026-03-10T01:00:00.000Z', 'system.test', '{}')`.execute(
-      db(),
-    );
-    const last = await sql<{ id: number }>`select max(id) as id from audit_events`.execute(db());
-    expect(Number(last.rows[0]?.id)).toBe(3000000001);
-  });
-
-  it.runIf(dialect === 'postgres')('covers every foreign key column with an index led by it', async () => {
-    const fks = await sql<{ table_name: string; column_name: string; covered: boolean }>`
-      select c.conrelid::regclass::text as table_name, a.attname as column_name,
-             exists (
-               select 1 from pg_index i
-               where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1]
-             ) as covered
-      from pg_constraint c
-      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-      where c.contype = 'f' and c.connamespace = current_schema()::regnamespace
-      order by 1, 2`.execute(db());
+  it('covers every foreign key column with an index led by it', async () => {
+    const fks =
+      dialect === 'postgres'
+        ? await sql<{ table_name: string; column_name: string; covered: boolean }>`
+            select c.conrelid::regclass::text as table_name, a.attname as column_name,
+                   exists (
+                     select 1 from pg_index i
+                     where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1]
+                   ) as covered
+            from pg_catalog.pg_constraint c
+            join pg_catalog.pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+            where c.contype = 'f' and c.connamespace = current_schema()::regnamespace
+            order by 1, 2`.execute(db())
+        : await sql<{ table_name: string; column_name: string; covered: number }>`
+            select m.name as table_name, f."from" as column_name,
+                   exists (
+                     select 1 from pragma_index_list(m.name) il
+                     join pragma_index_info(il.name) ii on ii.seqno = 0
+                     where ii.name = f."from"
+                   ) as covered
+            from sqlite_master m join pragma_foreign_key_list(m.name) f
+            where m.type = 'table'
+            order by 1, 2`.execute(db());
     expect(fks.rows.length).toBeGreaterThanOrEqual(28);
     expect(fks.rows.filter((r) => !r.covered).map((r) => `${r.table_name}.${r.column_name}`)).toEqual([]);
   });
