@@ -1,8 +1,107 @@
 // The database itself refuses values outside the enumerated lists, keeps audit ids 64-bit and indexes
 // every foreign key column (migration 0008-constraints).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { openDatabase, type Database, type Dialect } from '../src/db/database.ts';
+import { migrateTo, migrateToLatest } from '../src/db/migrator.ts';
 import { createTestApp, DIALECTS, type TestApp } from './harness.ts';
+
+/** An empty database of its own (a fresh SQLite file or PostgreSQL schema), dropped by `drop`. */
+async function emptyDatabase(dialect: Dialect): Promise<{ database: Database; drop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-constraints-'));
+  const base = process.env['TEST_DATABASE_URL'];
+  if (dialect === 'sqlite' || !base) {
+    const database = openDatabase({ sqliteFile: path.join(dir, 'db.sqlite') });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const database = openDatabase({ databaseUrl: url.toString(), sqliteFile: '' });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+const unit = (id: string, kind: string) =>
+  sql.raw(`insert into org_units (id, parent_id, kind, name, sort_order, version, created_at, updated_at)
+           values ('${id}', null, '${kind}', '${id}', 0, 0, '2026-03-10T01:00:00.000Z', '2026-03-10T01:00:00.000Z')`);
+const auditRow = (type: string) =>
+  sql.raw(
+    `insert into audit_events (occurred_at, type, payload) values ('2026-03-10T01:00:00.000Z', '${type}', '{}')`,
+  );
+
+describe.each(DIALECTS)('migration 0008 on a database that holds data [%s]', (dialect) => {
+  it('keeps the audit log and its ids, and the next id follows on', async () => {
+    const { database, drop } = await emptyDatabase(dialect);
+    try {
+      const db = database.db;
+      await migrateTo(db, '0006-matters');
+      await unit('u1', 'bureau').execute(db);
+      for (const type of ['system.a', 'system.b', 'system.c']) await auditRow(type).execute(db);
+      const before = await db.selectFrom('audit_events').select(['id', 'type']).orderBy('id').execute();
+      expect(await migrateToLatest(db)).toContain('0008-constraints');
+      const after = await db.selectFrom('audit_events').select(['id', 'type']).orderBy('id').execute();
+      expect(after.map((r) => [String(r.id), r.type])).toEqual(before.map((r) => [String(r.id), r.type]));
+      await auditRow('system.d').execute(db);
+      const last = await db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('type', '=', 'system.d')
+        .executeTakeFirstOrThrow();
+      expect(Number(last.id)).toBe(Number(before[2]?.id) + 1);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('stops when a row already holds a value outside its list', async () => {
+    const { database, drop } = await emptyDatabase(dialect);
+    try {
+      const db = database.db;
+      await migrateTo(db, '0006-matters');
+      await unit('u1', 'bureau').execute(db);
+      // A later column in the migration's list than org_units.kind, whose check would come first.
+      await sql`insert into calendar_years (year, source, updated_at) values (2099, 'guess', '2026-03-10')`.execute(
+        db,
+      );
+      await expect(migrateToLatest(db)).rejects.toThrow();
+      if (dialect === 'sqlite') {
+        const triggers = await sql<{ name: string }>`
+          select name from sqlite_master where type = 'trigger' and name like '%_valid_%'`.execute(db);
+        expect(triggers.rows).toEqual([]);
+      }
+      const applied = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(
+        db,
+      );
+      expect(applied.rows.map((r) => r.name)).not.toContain('0008-constraints');
+    } finally {
+      await drop();
+    }
+  });
+});
 
 describe.each(DIALECTS)('database constraints [%s]', (dialect) => {
   let t: TestApp;

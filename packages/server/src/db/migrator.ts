@@ -1,6 +1,6 @@
 // The one set of migrations for both dialects, listed statically so bundling or packaging cannot lose one.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-calendar.ts';
 import * as m0003 from './migrations/0003-cases.ts';
@@ -27,6 +27,20 @@ const provider: MigrationProvider = {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return migrate(db, (m) => m.migrateToLatest());
+}
+
+/** Up to and including `name`: tests use it to upgrade a database that already holds data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return migrate(db, (m) => m.migrateTo(name));
+}
+
+async function migrate(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+  db: Kysely<any>,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<string[]> {
   // Kysely looks for its own tables in every schema unless told which one: with several schemas in one
   // PostgreSQL database (the tests give each app its own) it could find another schema's lock table, skip
   // creating its own, and fail. So on PostgreSQL it is told the schema in use.
@@ -41,7 +55,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -141,33 +141,42 @@ function validWhen(a: Allowed, prefix = ''): string {
 export async function up(db: AnyDb): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 
-  for (const a of ALLOWED) {
-    const name = `${a.table}_${a.column}_valid`;
-    if (pg) {
-      await sql.raw(`alter table ${a.table} add constraint ${name} check ${validWhen(a)}`).execute(db);
-      continue;
+  if (pg) {
+    for (const a of ALLOWED) {
+      await sql
+        .raw(`alter table ${a.table} add constraint ${a.table}_${a.column}_valid check ${validWhen(a)}`)
+        .execute(db);
     }
-    // A trigger does not look at rows already there: check them as ADD CONSTRAINT does on PostgreSQL.
-    const bad = await sql
-      .raw<{ n: number }>(`select count(*) as n from ${a.table} where not ${validWhen(a)}`)
-      .execute(db);
-    if (Number(bad.rows[0]?.n ?? 0) > 0) {
-      throw new Error(`0008-constraints: ${a.table}.${a.column} holds a value outside its list`);
+  } else {
+    // SQLite runs migrations outside a transaction, so every existing row is checked before anything is
+    // created (as ADD CONSTRAINT does on PostgreSQL; a trigger looks only at later writes), and the
+    // statements use IF NOT EXISTS so that a run cut short can be repeated.
+    for (const a of ALLOWED) {
+      const bad = await sql
+        .raw<{ n: number }>(`select count(*) as n from ${a.table} where not ${validWhen(a)}`)
+        .execute(db);
+      if (Number(bad.rows[0]?.n ?? 0) > 0) {
+        throw new Error(`0008-constraints: ${a.table}.${a.column} holds a value outside its list`);
+      }
     }
-    const message = literal(`${a.table}.${a.column}: value not allowed`);
-    await sql
-      .raw(
-        `create trigger ${name}_insert before insert on ${a.table} when not ${validWhen(a, 'NEW.')}
-         begin select raise(abort, ${message}); end`,
-      )
-      .execute(db);
-    await sql
-      .raw(
-        `create trigger ${name}_update before update of ${a.column} on ${a.table}
-         when not ${validWhen(a, 'NEW.')}
-         begin select raise(abort, ${message}); end`,
-      )
-      .execute(db);
+    for (const a of ALLOWED) {
+      const name = `${a.table}_${a.column}_valid`;
+      const message = literal(`${a.table}.${a.column}: value not allowed`);
+      await sql
+        .raw(
+          `create trigger if not exists ${name}_insert before insert on ${a.table}
+           when not ${validWhen(a, 'NEW.')}
+           begin select raise(abort, ${message}); end`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `create trigger if not exists ${name}_update before update of ${a.column} on ${a.table}
+           when not ${validWhen(a, 'NEW.')}
+           begin select raise(abort, ${message}); end`,
+        )
+        .execute(db);
+    }
   }
 
   // SQLite's INTEGER PRIMARY KEY is already 64-bit; PostgreSQL's serial is 32-bit.
