@@ -25,4 +25,22 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    // One clock: the server reads "now" only through the application context's clock.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from ctx.clock (clockOf(ctx)), not new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read the time from ctx.clock (clockOf(ctx)), not Date.now().',
+        },
+      ],
+    },
+  },
 );

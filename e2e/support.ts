@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { systemClock } from '../packages/server/src/clock.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-bureau.ts';
@@ -36,7 +37,7 @@ export async function startE2E(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promi
       LOG_LEVEL: 'silent',
       DEMO_DATA: '1',
     }),
-    { quiet: true },
+    { clock: systemClock, quiet: true },
   );
   if (!fs.existsSync(path.join(server.ctx.config.webDist, 'index.html'))) {
     throw new Error('the web app is not built: run `npm run build` first (npm run test:e2e does)');

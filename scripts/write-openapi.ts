@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { buildApp } from '../packages/server/src/app.ts';
+import { systemClock } from '../packages/server/src/clock.ts';
 
 const target = path.resolve(import.meta.dirname, '../docs/openapi.json');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-openapi-'));
 const built = await buildApp(
   loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent', DEMO_DATA: '0' }),
+  { clock: systemClock },
 );
 const text = `${JSON.stringify(built.app.swagger(), null, 2)}\n`;
 await built.close();

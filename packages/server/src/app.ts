@@ -14,6 +14,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
+import type { Clock } from './clock.ts';
 import type { AppContext } from './context.ts';
 import { openDatabase, sqliteFileIn, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
@@ -43,6 +44,13 @@ function maskDigits(text: string): string {
   return text.replace(/(\d{3})\d{4}(\d{4})/g, '$1****$2');
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The application's clock, for code that has the request but not the context (the error handler). */
+    clock: Clock;
+  }
+}
+
 export interface BuiltApp {
   app: FastifyInstance;
   ctx: AppContext;
@@ -52,18 +60,20 @@ export interface BuiltApp {
 }
 
 export interface BuildOptions {
+  /** Where every "now" comes from: main.ts gives the system clock, tests may give a set one. */
+  clock: Clock;
   /** An already-open database (tests open their own); otherwise the one the settings name. */
   database?: Database;
   /** Where log lines go instead of stdout (tests read them to prove what is never logged). */
   logStream?: { write(line: string): void };
 }
 
-export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
+export async function buildApp(config: Config, options: BuildOptions): Promise<BuiltApp> {
   const db =
     options.database ??
     openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
   await migrateToLatest(db.db);
-  const ctx: AppContext = { database: db, config };
+  const ctx: AppContext = { database: db, config, clock: options.clock };
   await ensureShippedCalendar(ctx);
 
   const app = Fastify({
@@ -89,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
   });
+  app.decorate('clock', ctx.clock);
   const routes: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });

@@ -1,9 +1,10 @@
 // Starts the server: settings, database, migrations, first-run data, HTTP.
+import { systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 const config = loadConfig();
-const server = await startServer(config);
+const server = await startServer(config, { clock: systemClock });
 const shutdown = async (signal: string) => {
   server.app.log.info({ signal }, 'shutting down');
   await server.close();

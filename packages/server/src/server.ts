@@ -1,4 +1,5 @@
 // Listening, and telling the operator what they need to know at start (the only console output).
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 import { bootstrapEmptyDatabase } from './services/bootstrap.ts';
@@ -14,8 +15,11 @@ export interface RunningServer extends BuiltApp {
   outbox: OutboxWorker;
 }
 
-export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<RunningServer> {
-  const built = await buildApp(config);
+export async function startServer(
+  config: Config,
+  options: { clock: Clock; quiet?: boolean },
+): Promise<RunningServer> {
+  const built = await buildApp(config, { clock: options.clock });
   const boot = await bootstrapEmptyDatabase(built.ctx);
   const purge = () =>
     purgeExpiredSessions(built.ctx).catch((err: unknown) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CALENDAR_REFRESH_MS,
   ensureShippedCalendar,
@@ -321,12 +321,13 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
       workdays: [],
     });
     expect(await due('2035-12-31', 1)).toEqual({ due: '2036-01-01', provisional: true });
-    const now = Date.now();
-    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + CALENDAR_REFRESH_MS + 1000);
+    const clock = t.ctx.clock;
+    const later = clock.now().getTime() + CALENDAR_REFRESH_MS + 1000;
+    t.ctx.clock = { now: () => new Date(later) };
     try {
       expect(await due('2035-12-31', 1)).toEqual({ due: '2036-01-02', provisional: false });
     } finally {
-      clock.mockRestore();
+      t.ctx.clock = clock;
     }
   });
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { systemClock, type Clock } from '../src/clock.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { buildApp, type BuiltApp } from '../src/app.ts';
 import { openDatabase, type Dialect } from '../src/db/database.ts';
@@ -33,7 +34,7 @@ export interface Client {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { logStream?: { write(line: string): void } } = {},
+  options: { logStream?: { write(line: string): void }; clock?: Clock } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-test-'));
   let databaseUrl: string | undefined;
@@ -65,7 +66,7 @@ export async function createTestApp(
     ...env,
   });
   const database = openDatabase({ databaseUrl, sqliteFile: path.join(dir, 'test.sqlite') });
-  const built = await buildApp(config, { database, ...options });
+  const built = await buildApp(config, { database, clock: systemClock, ...options });
   const boot = await bootstrapEmptyDatabase(built.ctx);
   const inject = (options: InjectOptions) => built.app.inject(options);
   return {

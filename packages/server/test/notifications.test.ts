@@ -10,6 +10,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, sqliteFileIn, type Db, type Dialect } from '../src/db/database.ts';
 import { startServer } from '../src/server.ts';
@@ -279,9 +280,13 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
       body: label,
     }));
   const enqueue = (notifications: PlannedNotification[]) =>
-    t.ctx.database.db
-      .transaction()
-      .execute((trx) => enqueueNotifications(trx, { channels: ['email'], notifications }));
+    t.ctx.database.db.transaction().execute((trx) =>
+      enqueueNotifications(trx, {
+        channels: ['email'],
+        notifications,
+        now: t.ctx.clock.now().toISOString(),
+      }),
+    );
 
   it('retries a message the SMTP server refuses, keeps it until sent, and logs no address', async () => {
     const senders = createSenders(t.ctx.config);
@@ -379,6 +384,7 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
         enqueueNotifications(trx, {
           channels: ['sms'],
           notifications: planFor(shouwen.personId, 1, '短信测试'),
+          now: t.ctx.clock.now().toISOString(),
         }),
       );
       expect((await deliverDueOutbox(t.ctx, { senders, log: smsLog })).retried).toBe(1);
@@ -476,7 +482,7 @@ describe.each(DIALECTS)('reply reminders across a restart [%s]', (dialect) => {
 
   it('sends an overdue reminder that fell due while stopped exactly once after the server starts', async () => {
     // First run: a refusal is confirmed; the server stops before any reminder is due.
-    const first = await startServer(configFor(), { quiet: true });
+    const first = await startServer(configFor(), { clock: systemClock, quiet: true });
     await first.outbox.tick();
     const db = first.ctx.database.db;
     await giveEveryoneAnEmail(db);
@@ -512,7 +518,7 @@ describe.each(DIALECTS)('reply reminders across a restart [%s]', (dialect) => {
     expect(mail.received.filter((m) => m.subject.includes(c.number))).toEqual([]);
 
     // Second run: the tick at start creates the reminders and sends everything queued, once.
-    const second = await startServer(configFor(), { quiet: true });
+    const second = await startServer(configFor(), { clock: systemClock, quiet: true });
     await second.outbox.tick();
     const overdue = `答复已逾期：${c.number}`;
     expect(mailsTo(mail, 'shouwen@example.test', overdue)).toHaveLength(1);
@@ -524,7 +530,7 @@ describe.each(DIALECTS)('reply reminders across a restart [%s]', (dialect) => {
     await second.close();
 
     // And a third start sends nothing again.
-    const third = await startServer(configFor(), { quiet: true });
+    const third = await startServer(configFor(), { clock: systemClock, quiet: true });
     await third.outbox.tick();
     const notifications = await third.ctx.database.db
       .selectFrom('notifications')

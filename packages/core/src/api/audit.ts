@@ -14,7 +14,6 @@ export const auditEventSchema = z.object({
   /** Phone numbers masked; empty for an event of a case the reader may not see. */
   payload: z.record(z.string(), z.unknown()),
   /** True when the event concerns a case outside the reader's view, so its payload is withheld. */
-  payloadHidden: z.boolean(),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 export const auditListSchema = pageOf(auditEventSchema);

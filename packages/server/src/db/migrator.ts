@@ -1,6 +1,6 @@
 // The one set of migrations for both dialects, listed statically so bundling or packaging cannot lose one.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-calendar.ts';
 import * as m0003 from './migrations/0003-cases.ts';
@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-notifications.ts';
 import * as m0005 from './migrations/0005-attachments.ts';
 import * as m0006 from './migrations/0006-matters.ts';
 import * as m0007 from './migrations/0007-case-facts.ts';
+import * as m0008 from './migrations/0008-constraints.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-attachments': m0005,
   '0006-matters': m0006,
   '0007-case-facts': m0007,
+  '0008-constraints': m0008,
 };
 
 const provider: MigrationProvider = {
@@ -27,6 +29,20 @@ const provider: MigrationProvider = {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return migrate(db, (m) => m.migrateToLatest());
+}
+
+/** Up to and including `name`: tests use it to upgrade a database that already holds data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return migrate(db, (m) => m.migrateTo(name));
+}
+
+async function migrate(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+  db: Kysely<any>,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<string[]> {
   // Kysely looks for its own tables in every schema unless told which one: with several schemas in one
   // PostgreSQL database (the tests give each app its own) it could find another schema's lock table, skip
   // creating its own, and fail. So on PostgreSQL it is told the schema in use.
@@ -41,7 +57,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

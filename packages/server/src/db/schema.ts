@@ -1,11 +1,33 @@
 // Table types as Kysely sees them. Timestamps are ISO-8601 UTC strings and dates YYYY-MM-DD strings in
-// both dialects (docs/decisions/0002); booleans are 0/1 integers. These types never leave repositories.
+// both dialects (docs/decisions/0002); booleans are 0/1 integers. Enumerated columns carry their union
+// types, which migration 0008-constraints makes the database enforce, so repositories map rows to domain
+// objects without casts. These types never leave repositories.
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type {
+  CaseOutcome,
+  CaseState,
+  ChainPosition,
+  Decision,
+  DecisionLevel,
+  MatterType,
+  NotificationKind,
+  OrgUnitKind,
+  RefusalReason,
+  Role,
+} from '@bancheng/core';
+
+/** A boolean stored as an integer. */
+export type Flag = 0 | 1;
+export type PersonStatus = 'active' | 'disabled';
+export type ApplicantKind = 'person' | 'enterprise';
+export type CaseChannel = 'visit' | 'phone' | 'letter' | 'online' | 'counter';
+export type OutboxChannel = 'email' | 'sms';
+export type OutboxOutcome = 'sent' | 'skipped' | 'failed';
 
 export interface OrgUnitTable {
   id: string;
   parent_id: string | null;
-  kind: string;
+  kind: OrgUnitKind;
   name: string;
   sort_order: number;
   version: number;
@@ -31,8 +53,8 @@ export interface PersonTable {
   password_hash: string;
   phone: string | null;
   email: string | null;
-  status: string;
-  must_change_password: number;
+  status: PersonStatus;
+  must_change_password: Flag;
   failed_logins: number;
   locked_until: string | null;
   password_changed_at: string;
@@ -43,13 +65,13 @@ export interface PersonTable {
 
 export interface PersonRoleTable {
   person_id: string;
-  role: string;
+  role: Role;
 }
 
 export interface ChainAssignmentTable {
   id: string;
   department_id: string;
-  position: string;
+  position: ChainPosition;
   person_id: string;
   effective_from: string;
   effective_to: string | null;
@@ -77,7 +99,8 @@ export interface LoginThrottleTable {
 }
 
 export interface AuditEventTable {
-  id: Generated<number>;
+  /** bigint on PostgreSQL, which the pg driver returns as a string; INTEGER (64-bit) on SQLite. */
+  id: Generated<number | string>;
   occurred_at: string;
   type: string;
   actor_id: string | null;
@@ -100,33 +123,33 @@ export interface CaseTable {
   department_id: string;
   first_responder_id: string;
   registered_by: string;
-  applicant_kind: string;
+  applicant_kind: ApplicantKind;
   applicant_name: string;
   applicant_credit_code: string | null;
   applicant_phone: string;
   applicant_address: string | null;
-  channel: string;
+  channel: CaseChannel;
   received_at: string;
-  matter_type: string;
+  matter_type: MatterType;
   matter_title: string;
   description: string;
-  cross_department: number;
-  state: string;
-  outcome: string | null;
+  cross_department: Flag;
+  state: CaseState;
+  outcome: CaseOutcome | null;
   proposer_id: string | null;
   /** When the current approval form was proposed. */
   proposed_at: string | null;
   form_round: number;
-  refusal_reason: string | null;
+  refusal_reason: RefusalReason | null;
   refusal_reason_text: string | null;
   workable_suggestion: string | null;
   refused_at: string | null;
   reply_deadline: string | null;
-  reply_deadline_provisional: number;
+  reply_deadline_provisional: Flag;
   matter_id: string | null;
   /** From the matter's statutory time limit, counted from the day of receipt. */
   due_date: string | null;
-  due_provisional: number;
+  due_provisional: Flag;
   closed_at: string | null;
   version: number;
   created_at: string;
@@ -142,12 +165,12 @@ export interface CaseDecisionTable {
   id: string;
   case_id: string;
   form_round: number;
-  level: number;
-  decision: string;
+  level: DecisionLevel;
+  decision: Decision;
   opinion: string;
   person_id: string;
   acting_for: string | null;
-  by_proposer: number;
+  by_proposer: Flag;
   decided_at: string;
 }
 
@@ -201,7 +224,7 @@ export type CaseDecisionRow = Selectable<CaseDecisionTable>;
 export interface NotificationTable {
   id: string;
   person_id: string;
-  kind: string;
+  kind: NotificationKind;
   case_id: string | null;
   title: string;
   body: string;
@@ -212,7 +235,7 @@ export interface NotificationTable {
 
 export interface OutboxTable {
   id: string;
-  channel: string;
+  channel: OutboxChannel;
   person_id: string;
   notification_id: string | null;
   dedupe_key: string;
@@ -222,7 +245,7 @@ export interface OutboxTable {
   last_error: string | null;
   locked_until: string | null;
   sent_at: string | null;
-  outcome: string | null;
+  outcome: OutboxOutcome | null;
   created_at: string;
 }
 
@@ -247,10 +270,10 @@ export interface MatterTable {
   id: string;
   department_id: string;
   title: string;
-  matter_type: string;
+  matter_type: MatterType;
   time_limit_workdays: number | null;
   remarks: string | null;
-  active: number;
+  active: Flag;
   version: number;
   created_at: string;
   updated_at: string;

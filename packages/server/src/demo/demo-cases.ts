@@ -1,6 +1,7 @@
 // Demo cases in every state across the four quarters of 2026, made by the demo people through the same
 // service functions the API uses, so every one of them went through the real workflow rules.
 import type { CaseActionBody } from '@bancheng/core';
+import { fixedClock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import { actOnCase, registerCase } from '../services/case-service.ts';
 import { findPersonRowByUsername } from '../repositories/people-repository.ts';
@@ -310,7 +311,10 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
     // Each case is registered when it came in and each step taken a working day later, so the demo has
     // history across the quarters (and a refusal whose reply is now overdue).
     const received = Date.parse(demo.receivedAt);
-    const at = (step: number) => ({ ...ctx, clock: () => new Date(received + step * DAY_MS + HOUR_MS) });
+    const at = (step: number) => ({
+      ...ctx,
+      clock: fixedClock(new Date(received + step * DAY_MS + HOUR_MS)),
+    });
     let detail = await registerCase(at(0), actor, {
       applicant: demo.applicant,
       channel: demo.channel,

@@ -1,11 +1,12 @@
 // The demo bureau's matter lists (事项清单): a few matters per business department, some with the
 // statutory time limit in working days that a case registered for them inherits as its due date.
 import type { MatterType } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { insertMatter } from '../repositories/matter-repository.ts';
 import { loadOrgTree } from '../repositories/org-repository.ts';
-import { newId, nowIso } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
+import type { MatterRow } from '../db/schema.ts';
 
 interface DemoMatter {
   title: string;
@@ -47,8 +48,8 @@ export async function loadDemoMatters(ctx: AppContext): Promise<number> {
       const department = bureau?.departments.find((d) => d.name === name);
       if (!department) throw new Error(`demo matters name an unknown department: ${name}`);
       for (const m of matters) {
-        const now = nowIso();
-        const row = {
+        const now = nowIsoOf(ctx);
+        const row: MatterRow = {
           id: newId(),
           department_id: department.id,
           title: m.title,
@@ -61,21 +62,26 @@ export async function loadDemoMatters(ctx: AppContext): Promise<number> {
           updated_at: now,
         };
         await insertMatter(trx, row);
-        await appendAuditEvent(trx, SYSTEM, {
-          type: 'matter.created',
-          subjectId: row.id,
-          payload: {
-            departmentId: department.id,
-            before: null,
-            after: {
-              title: m.title,
-              matterType: m.type,
-              timeLimitWorkdays: m.workdays,
-              remarks: row.remarks,
-              active: true,
+        await appendAuditEvent(
+          trx,
+          SYSTEM,
+          {
+            type: 'matter.created',
+            subjectId: row.id,
+            payload: {
+              departmentId: department.id,
+              before: null,
+              after: {
+                title: m.title,
+                matterType: m.type,
+                timeLimitWorkdays: m.workdays,
+                remarks: row.remarks,
+                active: true,
+              },
             },
           },
-        });
+          now,
+        );
         count += 1;
       }
     }

@@ -10,12 +10,13 @@ import {
   decisionAt,
   textParagraphs,
 } from './approval-form-docx.ts';
-import { todayInChina } from '../lib/ids.ts';
 
 export interface ReplyLetterOptions {
   bureauName: string;
   /** The letter's date (YYYY-MM-DD or an ISO time); by default the written reply's, else today. */
   date?: string;
+  /** Today (YYYY-MM-DD in China), by the application's clock: the date when no other applies. */
+  today: string;
 }
 
 /** Letters are set in 仿宋 三号 (16 pt), the title in bold Song 小二号 (18 pt), as official letters are. */
@@ -42,7 +43,7 @@ function letterDate(detail: CaseDetail, options: ReplyLetterOptions): string {
   if (options.date) return chineseDate(options.date);
   const reply = detail.facts.replies.at(-1);
   if (reply?.channel === 'written') return chineseDate(reply.repliedAt);
-  return chineseDate(todayInChina());
+  return chineseDate(options.today);
 }
 
 export async function buildReplyLetterDocx(detail: CaseDetail, options: ReplyLetterOptions): Promise<Buffer> {

@@ -44,7 +44,8 @@ export function sendError(
   if (code === 'ACCOUNT_LOCKED' || code === 'ADDRESS_LOCKED') {
     const until = extra.details?.['lockedUntil'];
     if (typeof until === 'string') {
-      reply.header('retry-after', Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 1000)));
+      const now = reply.server.clock.now().getTime();
+      reply.header('retry-after', Math.max(1, Math.ceil((Date.parse(until) - now) / 1000)));
     }
   }
   return reply.status(errorStatus(code)).type('application/json; charset=utf-8').send(body);

@@ -1,14 +1,14 @@
 // The append-only audit log.
-import type { AuditEventView } from '@bancheng/core';
+import type { AuditEventView, CaseScope } from '@bancheng/core';
 import type { Db, Trx } from '../db/database.ts';
+import { visibleCaseIds } from './case-repository.ts';
 import { subjectTypeOf, type Actor, type AuditEvent } from '../audit/events.ts';
-import { nowIso } from '../lib/ids.ts';
 
 export async function appendAuditEvent(
   trx: Trx | Db,
   actor: Actor,
   event: AuditEvent,
-  at: string = nowIso(),
+  at: string,
 ): Promise<void> {
   await trx
     .insertInto('audit_events')
@@ -27,8 +27,18 @@ export async function appendAuditEvent(
 export async function listAuditEvents(
   db: Db,
   query: { type?: string | undefined; actorId?: string | undefined; page: number; pageSize: number },
+  /** A case's events are listed only for a case in this scope: outside it the case does not exist. */
+  caseScope: CaseScope,
 ): Promise<{ items: AuditEventView[]; total: number }> {
-  let base = db.selectFrom('audit_events').leftJoin('people', 'people.id', 'audit_events.actor_id');
+  let base = db
+    .selectFrom('audit_events')
+    .leftJoin('people', 'people.id', 'audit_events.actor_id')
+    .where((eb) =>
+      eb.or([
+        eb('audit_events.subject_type', '<>', 'case'),
+        eb('audit_events.subject_id', 'in', visibleCaseIds(db, caseScope)),
+      ]),
+    );
   if (query.type) base = base.where('audit_events.type', '=', query.type);
   if (query.actorId) base = base.where('audit_events.actor_id', '=', query.actorId);
   const [rows, count] = await Promise.all([
@@ -62,7 +72,6 @@ export async function listAuditEvents(
       subjectType: r.subject_type,
       subjectId: r.subject_id,
       payload: JSON.parse(r.payload) as Record<string, unknown>,
-      payloadHidden: false,
     })),
   };
 }

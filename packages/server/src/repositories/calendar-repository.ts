@@ -7,14 +7,14 @@ import type { Db, Trx } from '../db/database.ts';
 // interfaces: withTables needs types with an implicit index signature.)
 type CalendarYearTable = {
   year: number;
-  source: string;
+  source: CalendarSource;
   updated_at: string;
   updated_by: string | null;
 };
 type CalendarDayTable = {
   date: string;
   year: number;
-  kind: string;
+  kind: 'holiday' | 'workday';
   name: string;
 };
 type CalendarTables = {
@@ -39,7 +39,7 @@ export interface CalendarYearCounts {
 function toRecord(row: CalendarYearTable): CalendarYearRecord {
   return {
     year: Number(row.year),
-    source: row.source === 'admin' ? 'admin' : 'shipped',
+    source: row.source,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };
@@ -108,9 +108,9 @@ export async function loadYearSchedule(db: Db | Trx, year: number): Promise<Year
 }
 
 async function insertDays(trx: Trx, year: number, schedule: YearSchedule): Promise<void> {
-  const rows = [
-    ...schedule.holidays.map((d) => ({ date: d.date, year, kind: 'holiday', name: d.name })),
-    ...schedule.workdays.map((d) => ({ date: d.date, year, kind: 'workday', name: d.name })),
+  const rows: CalendarDayTable[] = [
+    ...schedule.holidays.map((d) => ({ date: d.date, year, kind: 'holiday' as const, name: d.name })),
+    ...schedule.workdays.map((d) => ({ date: d.date, year, kind: 'workday' as const, name: d.name })),
   ];
   if (rows.length > 0) await withCalendar(trx).insertInto('calendar_days').values(rows).execute();
 }

@@ -1,7 +1,9 @@
 // Cases: numbering, rows, approval-form decisions, and the visibility-scoped list.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseDecisionRow, CaseRow, DB } from '../db/schema.ts';
+import type { CaseState, MatterType } from '@bancheng/core';
+import type { CaseScope } from '@bancheng/core';
+import type { CaseChannel, CaseDecisionRow, CaseRow, DB } from '../db/schema.ts';
 
 type Executor = Db | Trx;
 
@@ -73,12 +75,8 @@ export async function updateCaseGuarded(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Who may see which cases: computed by the access resolver, applied here as SQL. */
-export interface CaseScope {
-  all: boolean;
-  personId: string;
-  departmentIds: readonly string[];
-}
+/** Who may see which cases: decided by the access policy (core), applied here as SQL. */
+export type { CaseScope };
 
 /** What "my to-do list" means in SQL: cases waiting on an action of this person. */
 export interface TodoScope {
@@ -91,11 +89,11 @@ export interface CaseListFilter {
   scope: CaseScope;
   todo: TodoScope;
   homeDepartmentIds: readonly string[];
-  state?: string | undefined;
+  state?: CaseState | undefined;
   overdueBefore?: string | undefined;
   dueBy?: string | undefined;
-  matterType?: string | undefined;
-  channel?: string | undefined;
+  matterType?: MatterType | undefined;
+  channel?: CaseChannel | undefined;
   departmentId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -135,10 +133,10 @@ function visible(eb: ExpressionBuilder<DB, 'cases'>, scope: CaseScope) {
   return eb.or(ors);
 }
 
-const OWNER_STATES = ['open', 'resolving', 'inConsultation', 'refused', 'replied'];
+const OWNER_STATES: CaseState[] = ['open', 'resolving', 'inConsultation', 'refused', 'replied'];
 
 /** States in which a matter's time limit (due_date) runs; a final refusal has its reply deadline instead. */
-export const OPEN_CASE_STATES: readonly string[] = ['open', 'resolving', 'inConsultation'];
+export const OPEN_CASE_STATES: readonly CaseState[] = ['open', 'resolving', 'inConsultation'];
 
 /** Refusals whose reply deadline, and open cases whose matter's due date, fall before (or on) `date`. */
 function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', date: string) {
@@ -223,6 +221,14 @@ export async function listCaseRows(
   return { rows, total: Number(count.n) };
 }
 
+/** The ids of the cases a scope reads, as a subquery other queries can filter by (the audit log's). */
+export function visibleCaseIds(db: Executor, scope: CaseScope) {
+  return db
+    .selectFrom('cases')
+    .select('cases.id')
+    .where((eb) => visible(eb, scope));
+}
+
 export async function isCaseVisible(db: Executor, id: string, scope: CaseScope): Promise<boolean> {
   const row = await db
     .selectFrom('cases')
@@ -234,21 +240,6 @@ export async function isCaseVisible(db: Executor, id: string, scope: CaseScope):
 }
 
 /** The cases among `ids` that the scope sees. */
-export async function visibleCaseIdsAmong(
-  db: Executor,
-  ids: readonly string[],
-  scope: CaseScope,
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where((eb) => visible(eb, scope))
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /** Deputies acting today for the given people. */
 export async function actingDeputiesOn(
   db: Executor,

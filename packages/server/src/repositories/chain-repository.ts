@@ -38,7 +38,7 @@ function toAssignment(r: Row): AssignmentWithPerson {
   return {
     id: r.id,
     departmentId: r.department_id,
-    position: r.position as ChainPosition,
+    position: r.position,
     personId: r.person_id,
     username: r.username,
     displayName: r.display_name,

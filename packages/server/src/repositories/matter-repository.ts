@@ -10,7 +10,7 @@ export function toMatter(r: MatterRow): Matter {
     id: r.id,
     departmentId: r.department_id,
     title: r.title,
-    matterType: r.matter_type as Matter['matterType'],
+    matterType: r.matter_type,
     timeLimitWorkdays: r.time_limit_workdays,
     remarks: r.remarks,
     active: r.active === 1,

@@ -1,5 +1,5 @@
 // Units and departments.
-import type { OrgUnit, Department, OrgUnitKind } from '@bancheng/core';
+import type { OrgUnit, Department } from '@bancheng/core';
 import type { Db, Trx } from '../db/database.ts';
 import type { DepartmentRow, OrgUnitRow } from '../db/schema.ts';
 
@@ -11,7 +11,7 @@ function toUnit(row: OrgUnitRow, departments: Department[]): OrgUnit {
   return {
     id: row.id,
     parentId: row.parent_id,
-    kind: row.kind as OrgUnitKind,
+    kind: row.kind,
     name: row.name,
     sortOrder: row.sort_order,
     version: row.version,

@@ -46,7 +46,7 @@ async function rolesOf(db: Executor, personIds: string[]): Promise<Map<string, R
   const rows = await db.selectFrom('person_roles').selectAll().where('person_id', 'in', personIds).execute();
   for (const r of rows) {
     const list = map.get(r.person_id) ?? [];
-    list.push(r.role as Role);
+    list.push(r.role);
     map.set(r.person_id, list);
   }
   return map;

@@ -16,8 +16,8 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { auth, roles } = await guard(ctx, request, 'audit.read');
-      return listAudit(ctx, { personId: auth.person.id, roles }, request.query);
+      const { subject } = await guard(ctx, request, 'audit.read');
+      return listAudit(ctx, subject, request.query);
     },
   );
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError, idParamsSchema, type CaseDetail } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { todayOf, type AppContext } from '../context.ts';
 import { guard } from '../http/session.ts';
 import { getCaseDetail } from '../services/case-service.ts';
 import { buildApprovalFormDocx } from '../documents/approval-form-docx.ts';
@@ -69,7 +69,7 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
       const { auth, roles } = await guard(ctx, request);
       const detail = await getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
       if (!hasFinalRefusal(detail)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
-      const file = await buildReplyLetterDocx(detail, { bureauName: detail.unitName });
+      const file = await buildReplyLetterDocx(detail, { bureauName: detail.unitName, today: todayOf(ctx) });
       return sendDocx(reply, file, {
         ascii: `reply-letter-${detail.number}.docx`,
         chinese: `书面回复-${detail.number}.docx`,

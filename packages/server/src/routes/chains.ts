@@ -10,9 +10,8 @@ import {
   rosterSchema,
   setChainBodySchema,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { todayOf, type AppContext } from '../context.ts';
 import { guard } from '../http/session.ts';
-import { todayInChina } from '../lib/ids.ts';
 import { getChainHistory, getRoster, setChain } from '../services/chain-service.ts';
 import { buildRosterWorkbook } from '../services/roster-xlsx.ts';
 import { importRoster } from '../services/roster-import.ts';
@@ -36,7 +35,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       await guard(ctx, request, 'roster.read');
-      return getRoster(ctx, request.query.date ?? todayInChina());
+      return getRoster(ctx, request.query.date ?? todayOf(ctx));
     },
   );
   r.get(
@@ -52,7 +51,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       await guard(ctx, request, 'roster.read');
-      const date = request.query.date ?? todayInChina();
+      const date = request.query.date ?? todayOf(ctx);
       const roster = await getRoster(ctx, date);
       const file = await buildRosterWorkbook(roster, '说“不”事项提级管理四级责任链条责任人名单');
       const name = encodeURIComponent(`四级责任链条责任人名单-${date}.xlsx`);

@@ -10,7 +10,7 @@ import {
   type CaseAttachmentList,
   type CaseDetail,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { findAttachment, insertAttachment, listAttachments } from '../repositories/attachment-repository.ts';
@@ -21,7 +21,7 @@ import {
   receiveFile,
   sniffMediaType,
 } from '../storage/attachment-store.ts';
-import { newId, nowIso } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
 import type { CaseViewer } from './case-access.ts';
 import { getCaseDetail } from './case-service.ts';
 
@@ -132,19 +132,24 @@ export async function addCaseAttachment(
       sha256: received.sha256,
       storage_key: kept.storageKey,
       uploaded_by: actor.personId,
-      uploaded_at: nowIso(),
+      uploaded_at: nowIsoOf(ctx),
     });
-    await appendAuditEvent(trx, actor, {
-      type: 'case.attachmentAdded',
-      subjectId: caseId,
-      payload: {
-        attachmentId: id,
-        fileName: kept.fileName,
-        mediaType: kept.mediaType,
-        size: received.size,
-        sha256: received.sha256,
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'case.attachmentAdded',
+        subjectId: caseId,
+        payload: {
+          attachmentId: id,
+          fileName: kept.fileName,
+          mediaType: kept.mediaType,
+          size: received.size,
+          sha256: received.sha256,
+        },
       },
-    });
+      nowIsoOf(ctx),
+    );
   });
   const added = await findAttachment(ctx.database.db, { caseId, attachmentId: id });
   if (!added) throw new Error(`attachment ${id} vanished after insert`);

@@ -9,7 +9,7 @@ import {
   type Lang,
   type Me,
 } from '@bancheng/core';
-import { clockOf, type AppContext } from '../context.ts';
+import { clockOf, nowIsoOf, todayOf, type AppContext } from '../context.ts';
 import { subjectOf } from '../access/subject.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
@@ -33,7 +33,6 @@ import {
 import { assignmentsOn } from '../repositories/chain-repository.ts';
 import { departmentsWithUnit } from '../repositories/org-repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/passwords.ts';
-import { todayInChina } from '../lib/ids.ts';
 import type { PersonRow } from '../db/schema.ts';
 import type { Trx } from '../db/database.ts';
 
@@ -56,7 +55,7 @@ export async function login(
 ): Promise<SignedIn> {
   const { db } = ctx.database;
   const { config } = ctx;
-  const now = Date.now();
+  const now = clockOf(ctx).getTime();
   const nowIso = new Date(now).toISOString();
   const actor: Actor = { personId: null, address: input.address };
   const addressKey = input.address ?? 'unknown';
@@ -68,11 +67,16 @@ export async function login(
 
   const person = await findPersonRowByUsername(db, input.username);
   if (person?.locked_until && person.locked_until > nowIso) {
-    await appendAuditEvent(db, actor, {
-      type: 'auth.loginFailed',
-      subjectId: person.id,
-      payload: { username: person.username, reason: 'locked' },
-    });
+    await appendAuditEvent(
+      db,
+      actor,
+      {
+        type: 'auth.loginFailed',
+        subjectId: person.id,
+        payload: { username: person.username, reason: 'locked' },
+      },
+      nowIso,
+    );
     throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: person.locked_until } });
   }
 
@@ -92,17 +96,30 @@ export async function login(
           await recordLoginFailure(trx, { id: person.id, failedLogins: failures, lockedUntil: null });
         }
       }
-      await appendAuditEvent(trx, actor, {
-        type: 'auth.loginFailed',
-        subjectId: person?.id ?? null,
-        payload: { username: input.username.slice(0, 64), reason: person ? 'wrongPassword' : 'unknownUser' },
-      });
+      await appendAuditEvent(
+        trx,
+        actor,
+        {
+          type: 'auth.loginFailed',
+          subjectId: person?.id ?? null,
+          payload: {
+            username: input.username.slice(0, 64),
+            reason: person ? 'wrongPassword' : 'unknownUser',
+          },
+        },
+        nowIso,
+      );
       if (person && accountLockedUntil) {
-        await appendAuditEvent(trx, actor, {
-          type: 'auth.accountLocked',
-          subjectId: person.id,
-          payload: { username: person.username, until: accountLockedUntil },
-        });
+        await appendAuditEvent(
+          trx,
+          actor,
+          {
+            type: 'auth.accountLocked',
+            subjectId: person.id,
+            payload: { username: person.username, until: accountLockedUntil },
+          },
+          nowIso,
+        );
       }
       await countAddressFailure(trx, { ctx, key: addressKey, now, actor });
       return accountLockedUntil;
@@ -112,11 +129,16 @@ export async function login(
   }
 
   if (person.status !== 'active') {
-    await appendAuditEvent(db, actor, {
-      type: 'auth.loginFailed',
-      subjectId: person.id,
-      payload: { username: person.username, reason: 'disabled' },
-    });
+    await appendAuditEvent(
+      db,
+      actor,
+      {
+        type: 'auth.loginFailed',
+        subjectId: person.id,
+        payload: { username: person.username, reason: 'disabled' },
+      },
+      nowIso,
+    );
     throw new AppError('ACCOUNT_DISABLED');
   }
 
@@ -143,6 +165,7 @@ export async function login(
         subjectId: person.id,
         payload: { username: person.username },
       },
+      nowIso,
     );
   });
   return { token, sessionId, csrfToken, personId: person.id };
@@ -160,11 +183,16 @@ async function countAddressFailure(
   if (failures >= config.loginMaxFailuresPerAddress) {
     const until = new Date(args.now + config.loginLockMs).toISOString();
     await writeThrottle(trx, 'address', args.key, { failures: 0, windowStart, lockedUntil: until });
-    await appendAuditEvent(trx, args.actor, {
-      type: 'auth.addressLocked',
-      subjectId: null,
-      payload: { until },
-    });
+    await appendAuditEvent(
+      trx,
+      args.actor,
+      {
+        type: 'auth.addressLocked',
+        subjectId: null,
+        payload: { until },
+      },
+      new Date(args.now).toISOString(),
+    );
   } else {
     await writeThrottle(trx, 'address', args.key, { failures, windowStart, lockedUntil: null });
   }
@@ -182,7 +210,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
   const id = sessionIdOf(token);
   const session = await findSession(db, id);
   if (!session) return undefined;
-  const now = Date.now();
+  const now = clockOf(ctx).getTime();
   const expired =
     Date.parse(session.expires_at) <= now ||
     Date.parse(session.last_seen_at) + ctx.config.sessionIdleMs <= now;
@@ -212,6 +240,7 @@ export async function logout(ctx: AppContext, auth: Authenticated, address: stri
         subjectId: auth.person.id,
         payload: {},
       },
+      nowIsoOf(ctx),
     );
   });
 }
@@ -240,7 +269,7 @@ export async function changeOwnPassword(
     });
   }
   const hash = await hashPassword(args.newPassword);
-  const now = new Date().toISOString();
+  const now = clockOf(ctx).toISOString();
   await ctx.database.db.transaction().execute(async (trx) => {
     const ok = await updatePersonRow(trx, {
       id: person.id,
@@ -257,6 +286,7 @@ export async function changeOwnPassword(
         subjectId: person.id,
         payload: {},
       },
+      now,
     );
   });
 }
@@ -265,7 +295,7 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
   const { db } = ctx.database;
   const { person } = auth;
   const roles = await rolesOfPerson(db, person.id);
-  const today = todayInChina(clockOf(ctx));
+  const today = todayOf(ctx);
   const positions = await assignmentsOn(db, { date: today, personId: person.id });
   const departments = await departmentsWithUnit(db, [
     person.department_id,
@@ -293,7 +323,7 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
 
 /** Removes sessions past their idle or absolute limit; they are refused anyway, this keeps the table small. */
 export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
-  const now = Date.now();
+  const now = clockOf(ctx).getTime();
   return deleteExpiredSessions(ctx.database.db, {
     now: new Date(now).toISOString(),
     idleBefore: new Date(now - ctx.config.sessionIdleMs).toISOString(),

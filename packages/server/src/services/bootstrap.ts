@@ -1,16 +1,17 @@
 // What happens on a new, empty database: the demo bureau outside production, or in production one
 // `admin` with a random one-time password that must be changed at first sign-in.
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { countPeople, insertPerson } from '../repositories/people-repository.ts';
 import { insertDepartment, insertUnit } from '../repositories/org-repository.ts';
 import { setChainInTransaction } from './chain-service.ts';
 import { hashPassword, randomPassword } from '../lib/passwords.ts';
-import { newId, nowIso } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
 import { DEMO_BUREAU, DEMO_CHAIN_DATE, DEMO_PASSWORD } from '../demo/demo-bureau.ts';
 import { loadDemoCases } from '../demo/demo-cases.ts';
 import { loadDemoMatters } from '../demo/demo-matters.ts';
 import type { Trx } from '../db/database.ts';
+import type { NewPerson } from '../db/schema.ts';
 
 export type BootstrapResult =
   | { kind: 'existing' }
@@ -34,7 +35,7 @@ async function createFirstAdmin(ctx: AppContext): Promise<BootstrapResult> {
   const password = randomPassword();
   const hash = await hashPassword(password);
   await ctx.database.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = nowIsoOf(ctx);
     const unitId = newId();
     const departmentId = newId();
     await insertUnit(trx, {
@@ -70,11 +71,16 @@ async function createFirstAdmin(ctx: AppContext): Promise<BootstrapResult> {
       }),
       ['admin'],
     );
-    await appendAuditEvent(trx, SYSTEM, {
-      type: 'system.adminCreated',
-      subjectId: id,
-      payload: { username: 'admin' },
-    });
+    await appendAuditEvent(
+      trx,
+      SYSTEM,
+      {
+        type: 'system.adminCreated',
+        subjectId: id,
+        payload: { username: 'admin' },
+      },
+      now,
+    );
   });
   return { kind: 'admin', username: 'admin', password };
 }
@@ -88,7 +94,7 @@ function personRow(a: {
   mustChange: boolean;
   now: string;
   phone?: string | undefined;
-}) {
+}): NewPerson {
   return {
     id: a.id,
     username: a.username,
@@ -112,7 +118,7 @@ async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
   // One hash for every demo person: they share the published demo password anyway.
   const hash = await hashPassword(DEMO_PASSWORD);
   return ctx.database.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = nowIsoOf(ctx);
     const ids = new Map<string, string>();
     const departments: {
       id: string;
@@ -168,13 +174,18 @@ async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
       }
     }
     for (const { id, dept, principal } of departments) {
-      await setDemoChain(trx, { departmentId: id, ids, dept, principal });
+      await setDemoChain(trx, { departmentId: id, ids, dept, principal, now });
     }
-    await appendAuditEvent(trx, SYSTEM, {
-      type: 'system.demoLoaded',
-      subjectId: null,
-      payload: { people: ids.size, departments: departments.length },
-    });
+    await appendAuditEvent(
+      trx,
+      SYSTEM,
+      {
+        type: 'system.demoLoaded',
+        subjectId: null,
+        payload: { people: ids.size, departments: departments.length },
+      },
+      now,
+    );
     return { kind: 'demo' as const, people: ids.size, departments: departments.length };
   });
 }
@@ -186,6 +197,7 @@ async function setDemoChain(
     ids: Map<string, string>;
     dept: (typeof DEMO_BUREAU)[number]['departments'][number];
     principal: string;
+    now: string;
   },
 ): Promise<void> {
   const id = (username: string): string => {
@@ -204,5 +216,6 @@ async function setDemoChain(
       principalLeader: [id(args.principal)],
     },
     source: 'import',
+    now: args.now,
   });
 }

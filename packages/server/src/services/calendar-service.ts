@@ -19,7 +19,7 @@ import {
   type WorkdayCountResponse,
   type YearScheduleBody,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { clockOf, nowIsoOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import type { Database } from '../db/database.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
@@ -32,7 +32,6 @@ import {
   loadYearSchedules,
   replaceYear,
 } from '../repositories/calendar-repository.ts';
-import { nowIso } from '../lib/ids.ts';
 import { parseScheduleCsv } from './calendar-import.ts';
 
 /** How stale another process's change may be seen here (several servers can share one PostgreSQL). */
@@ -58,7 +57,7 @@ function readShippedSchedules(): z.infer<typeof shippedFileSchema> {
 export async function ensureShippedCalendar(ctx: AppContext): Promise<number[]> {
   const shipped = readShippedSchedules();
   const added: number[] = [];
-  const now = nowIso();
+  const now = nowIsoOf(ctx);
   await ctx.database.db.transaction().execute(async (trx) => {
     for (const [key, schedule] of Object.entries(shipped.years).sort(([a], [b]) => a.localeCompare(b))) {
       const year = Number(key);
@@ -86,9 +85,10 @@ function invalidateCalendar(ctx: AppContext): void {
 /** The calendar as loaded in the database, read at most every CALENDAR_REFRESH_MS or after a change here. */
 export async function getWorkCalendar(ctx: AppContext): Promise<WorkCalendar> {
   const cached = caches.get(ctx.database);
-  if (cached && Date.now() - cached.loadedAt < CALENDAR_REFRESH_MS) return cached.calendar;
+  const now = clockOf(ctx).getTime();
+  if (cached && now - cached.loadedAt < CALENDAR_REFRESH_MS) return cached.calendar;
   const entry: CachedCalendar = {
-    loadedAt: Date.now(),
+    loadedAt: now,
     calendar: loadYearSchedules(ctx.database.db).then(buildWorkCalendar),
   };
   caches.set(ctx.database, entry);
@@ -173,12 +173,21 @@ export async function putYearSchedule(
     });
   }
   await ctx.database.db.transaction().execute(async (trx) => {
-    await replaceYear(trx, { year, source: 'admin', updatedAt: nowIso(), updatedBy: actor.personId }, body);
-    await appendAuditEvent(trx, actor, {
-      type: 'calendar.yearSet',
-      subjectId: String(year),
-      payload: { year, holidays: body.holidays, workdays: body.workdays, source },
-    });
+    await replaceYear(
+      trx,
+      { year, source: 'admin', updatedAt: nowIsoOf(ctx), updatedBy: actor.personId },
+      body,
+    );
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'calendar.yearSet',
+        subjectId: String(year),
+        payload: { year, holidays: body.holidays, workdays: body.workdays, source },
+      },
+      nowIsoOf(ctx),
+    );
   });
   invalidateCalendar(ctx);
   return getYear(ctx, year);

@@ -8,12 +8,10 @@ import { assignmentsOn } from '../repositories/chain-repository.ts';
 import {
   actingDeputiesOn,
   actingForOn,
-  visibleCaseIdsAmong,
   type CaseScope,
   type TodoScope,
 } from '../repositories/case-repository.ts';
 import { findPersonRowById } from '../repositories/people-repository.ts';
-import { todayInChina } from '../lib/ids.ts';
 
 export interface CaseViewer {
   personId: string;
@@ -28,8 +26,8 @@ export interface ViewerScopes {
   homeDepartmentIds: string[];
 }
 
-export async function scopesFor(db: Db | Trx, viewer: CaseViewer): Promise<ViewerScopes> {
-  const date = todayInChina();
+/** `date` is the day (in China) whose chains and deputies count: today, by the context's clock. */
+export async function scopesFor(db: Db | Trx, viewer: CaseViewer, date: string): Promise<ViewerScopes> {
   const principals = [viewer.personId, ...(await actingForOn(db, { date, deputyId: viewer.personId }))];
   const positions = (
     await Promise.all(principals.map((personId) => assignmentsOn(db, { date, personId })))
@@ -53,9 +51,8 @@ export async function scopesFor(db: Db | Trx, viewer: CaseViewer): Promise<Viewe
   };
 }
 
-/** Who holds each level of the department's chain today, with the deputies acting for them. */
-export async function holdersFor(db: Db | Trx, departmentId: string): Promise<ChainHolders> {
-  const date = todayInChina();
+/** Who holds each level of the department's chain on `date`, with the deputies acting for them. */
+export async function holdersFor(db: Db | Trx, departmentId: string, date: string): Promise<ChainHolders> {
   const assignments = await assignmentsOn(db, { date, departmentId });
   const deputies = await actingDeputiesOn(db, {
     date,
@@ -74,20 +71,4 @@ export async function holdersFor(db: Db | Trx, departmentId: string): Promise<Ch
     firstResponders: assignments.filter((a) => a.position === 'firstResponder').map((a) => a.personId),
     levels: { 2: level('deptHead'), 3: level('leaderInCharge'), 4: level('principalLeader') },
   };
-}
-
-/**
- * Which of these cases the viewer may see (the same scope as the case routes: outside it, a case is a 404).
- * The one check readers of case history outside the case page (the audit log) go through, so a general
- * access resolver can take its place.
- */
-export async function casesVisibleTo(
-  db: Db | Trx,
-  viewer: CaseViewer,
-  caseIds: readonly string[],
-): Promise<Set<string>> {
-  const unique = [...new Set(caseIds)];
-  if (unique.length === 0) return new Set();
-  const { scope } = await scopesFor(db, viewer);
-  return new Set(await visibleCaseIdsAmong(db, unique, scope));
 }

@@ -18,7 +18,7 @@ import {
   type registerCaseBodySchema,
 } from '@bancheng/core';
 import type { z } from 'zod';
-import { clockOf, type AppContext } from '../context.ts';
+import { clockOf, todayOf, type AppContext } from '../context.ts';
 import type { Actor, AuditEvent } from '../audit/events.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
@@ -74,7 +74,7 @@ export async function registerCase(
   }
   const viewer = await viewerOf(db, actor.personId);
   const departmentId = body.departmentId ?? (await homeDepartmentOf(db, actor.personId));
-  const holders = await holdersFor(db, departmentId);
+  const holders = await holdersFor(db, departmentId, todayOf(ctx));
   if (!holders.firstResponders.includes(actor.personId)) {
     throw new AppError('NOT_A_FIRST_RESPONDER', { fields: { departmentId: 'notFirstResponder' } });
   }
@@ -209,7 +209,7 @@ export async function listCases(
   query: z.output<typeof caseListQuerySchema>,
 ): Promise<CaseList> {
   const db = ctx.database.db;
-  const scopes = await scopesFor(db, viewer);
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
   if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) {
     return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   }
@@ -309,7 +309,7 @@ export async function actOnCase(
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
   const viewer = await viewerOf(db, actor.personId);
-  const scopes = await scopesFor(db, viewer);
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
   if (!(await isCaseVisible(db, args.id, scopes.scope))) throw new AppError('NOT_FOUND');
   const { action, version } = args.request;
   // Worked out before the transaction: the calendar is read through its own connection and cache.
@@ -317,7 +317,11 @@ export async function actOnCase(
     action.type === 'decide' && action.decision === 'refuse'
       ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
       : null;
-  const holders: ChainHolders = await holdersFor(db, (await findCaseRow(db, args.id))?.department_id ?? '');
+  const holders: ChainHolders = await holdersFor(
+    db,
+    (await findCaseRow(db, args.id))?.department_id ?? '',
+    todayOf(ctx),
+  );
   await db.transaction().execute(async (trx) => {
     const before = await findCaseRow(trx, args.id);
     if (!before) throw new AppError('NOT_FOUND');
@@ -376,6 +380,7 @@ export async function actOnCase(
       action,
       actorId: actor.personId,
       holders,
+      now,
     });
   });
   const after = await findCaseRow(db, args.id);

@@ -9,12 +9,11 @@ import {
   type CaseDetail,
   type CaseFacts,
   type CaseTimelineEntry,
-  type CaseState,
   type CaseSummary,
   type PersonRef,
   type WorkflowCase,
 } from '@bancheng/core';
-import { clockOf, type AppContext } from '../context.ts';
+import { clockOf, todayOf, type AppContext } from '../context.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../db/schema.ts';
 import { caseFactRows, peopleInFacts, type CaseFactRows } from '../repositories/case-facts-repository.ts';
@@ -68,19 +67,19 @@ export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
   return {
     id: r.id,
     number: r.number,
-    state: r.state as CaseState,
-    outcome: r.outcome as CaseSummary['outcome'],
+    state: r.state,
+    outcome: r.outcome,
     applicantName: r.applicant_name,
     applicantPhone: maskPhone(r.applicant_phone),
-    matterType: r.matter_type as CaseSummary['matterType'],
+    matterType: r.matter_type,
     matterTitle: r.matter_title,
-    channel: r.channel as CaseSummary['channel'],
+    channel: r.channel,
     receivedAt: r.received_at,
     departmentId: r.department_id,
     departmentName: dept?.name ?? '',
     unitName: dept?.unitName ?? '',
     firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
-    currentLevel: LEVEL_OF_STATE[r.state as CaseState] ?? null,
+    currentLevel: LEVEL_OF_STATE[r.state] ?? null,
     dueDate: r.reply_deadline ?? r.due_date,
     dueProvisional: r.reply_deadline !== null ? r.reply_deadline_provisional === 1 : r.due_provisional === 1,
     overdue:
@@ -97,13 +96,13 @@ export function toWorkflowCase(
   handovers: CaseHandoverRow[],
 ): WorkflowCase {
   return {
-    state: r.state as CaseState,
-    outcome: r.outcome as WorkflowCase['outcome'],
+    state: r.state,
+    outcome: r.outcome,
     firstResponderId: r.first_responder_id,
     proposerId: r.proposer_id,
     decisions: decisions.map((d) => ({
-      level: d.level as 2 | 3 | 4,
-      decision: d.decision as 'resolvable' | 'escalate' | 'refuse',
+      level: d.level,
+      decision: d.decision,
       personId: d.person_id,
       actingFor: d.acting_for,
       byProposer: d.by_proposer === 1,
@@ -129,7 +128,7 @@ export async function allDecisionsOf(db: Db | Trx, r: CaseRow): Promise<CaseDeci
 
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
-  const scopes = await scopesFor(db, viewer);
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
   if (!(await isCaseVisible(db, id, scopes.scope))) throw new AppError('NOT_FOUND');
   const r = await findCaseRow(db, id);
   if (!r) throw new AppError('NOT_FOUND');
@@ -146,7 +145,7 @@ export async function buildDetail(
     decisionsOf(db, r.id, r.form_round),
     allDecisionsOf(db, r),
     coDepartmentIdsOf(db, r.id),
-    holdersFor(db, r.department_id),
+    holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     caseFactRows(db, r.id),
   ]);
@@ -174,7 +173,7 @@ export async function buildDetail(
     availableActions(wf, viewer.personId, holders).length > 0;
   return {
     ...toSummary(r, lookups, todayInChina(clockOf(ctx))),
-    applicantKind: r.applicant_kind === 'enterprise' ? 'enterprise' : 'person',
+    applicantKind: r.applicant_kind,
     applicantCreditCode: r.applicant_credit_code,
     applicantAddress: r.applicant_address,
     description: r.description,
@@ -183,13 +182,13 @@ export async function buildDetail(
       departmentId: id,
       departmentName: lookups.departments.get(id)?.name ?? '',
     })),
-    refusalReason: r.refusal_reason as CaseDetail['refusalReason'],
+    refusalReason: r.refusal_reason,
     refusalReasonText: r.refusal_reason_text,
     proposer: person(r.proposer_id),
     proposedAt: r.proposed_at,
     decisions: decisions.map((d) => ({
       level: d.level,
-      decision: d.decision as 'resolvable' | 'escalate' | 'refuse',
+      decision: d.decision,
       opinion: d.opinion,
       person: person(d.person_id) ?? UNKNOWN,
       actingFor: person(d.acting_for),

@@ -8,7 +8,7 @@ import {
   type Roster,
   type SetChainBody,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
@@ -23,7 +23,7 @@ import {
 } from '../repositories/chain-repository.ts';
 import { departmentsWithUnit, findDepartment, loadOrgTree } from '../repositories/org-repository.ts';
 import { addRole, findPersonRowById } from '../repositories/people-repository.ts';
-import { newId, nowIso } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
 
 export type ChainPeople = Record<ChainPosition, string[]>;
 
@@ -134,6 +134,8 @@ export async function setChainInTransaction(
     effectiveFrom: string;
     people: ChainPeople;
     source: 'form' | 'import';
+    /** When the change is made (the assignments' created_at and the audit event). */
+    now: string;
   },
 ): Promise<void> {
   const { departmentId, effectiveFrom, people } = args;
@@ -154,7 +156,7 @@ export async function setChainInTransaction(
 
   const before = await chainOn(trx, departmentId, effectiveFrom);
   const current = await assignmentsOn(trx, { date: effectiveFrom, departmentId });
-  const now = nowIso();
+  const { now } = args;
   for (const a of current) {
     if (!people[a.position].includes(a.personId)) await closeAssignment(trx, a.id, effectiveFrom);
   }
@@ -175,11 +177,16 @@ export async function setChainInTransaction(
     }
   }
   const after = await chainOn(trx, departmentId, effectiveFrom);
-  await appendAuditEvent(trx, args.actor, {
-    type: 'chain.set',
-    subjectId: departmentId,
-    payload: { effectiveFrom, before: namesOf(before), after: namesOf(after), source: args.source },
-  });
+  await appendAuditEvent(
+    trx,
+    args.actor,
+    {
+      type: 'chain.set',
+      subjectId: departmentId,
+      payload: { effectiveFrom, before: namesOf(before), after: namesOf(after), source: args.source },
+    },
+    now,
+  );
 }
 
 export async function setChain(
@@ -195,6 +202,7 @@ export async function setChain(
       effectiveFrom: body.effectiveFrom,
       people: chainPeopleOf(body),
       source: 'form',
+      now: nowIsoOf(ctx),
     }),
   );
   return chainOn(ctx.database.db, departmentId, body.effectiveFrom);

@@ -14,10 +14,10 @@ import {
   type notificationListQuerySchema,
 } from '@bancheng/core';
 import type { z } from 'zod';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, todayOf, type AppContext } from '../context.ts';
 import type { Config } from '../config.ts';
 import type { Trx } from '../db/database.ts';
-import type { CaseRow, NotificationRow, OutboxRow } from '../db/schema.ts';
+import type { CaseRow, NotificationRow, OutboxChannel, OutboxRow } from '../db/schema.ts';
 import {
   contactsOf,
   countUnread,
@@ -31,9 +31,9 @@ import {
 } from '../repositories/notification-repository.ts';
 import { holdersFor } from './case-access.ts';
 import { getWorkCalendar } from './calendar-service.ts';
-import { newId, nowIso, todayInChina } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
 
-export type OutboxChannel = 'email' | 'sms';
+export type { OutboxChannel };
 
 /** The channels this installation sends through; messages for the others are not queued. */
 export function deliveryChannelsOf(config: Config): OutboxChannel[] {
@@ -86,7 +86,7 @@ export function planCaseNotifications(change: {
       if (personId !== change.actorId) planned.push({ personId, caseId: after.id, ...n });
     }
   };
-  const arrivedAt = LEVEL_OF_STATE[after.state as keyof typeof LEVEL_OF_STATE];
+  const arrivedAt = LEVEL_OF_STATE[after.state];
   if (arrivedAt && after.state !== before.state) {
     add(peopleAtLevel(change.holders, arrivedAt), {
       kind: 'caseArrived',
@@ -96,7 +96,7 @@ export function planCaseNotifications(change: {
   }
   if (action.type === 'decide') {
     const refused = after.state === 'refused';
-    const level = LEVEL_OF_STATE[before.state as keyof typeof LEVEL_OF_STATE];
+    const level = LEVEL_OF_STATE[before.state];
     const by = level ? LEVEL_NAMES[level] : '审批人';
     if (refused) {
       add([after.first_responder_id], {
@@ -124,11 +124,11 @@ export function planCaseNotifications(change: {
  */
 export async function enqueueNotifications(
   trx: Trx,
-  args: { channels: readonly OutboxChannel[]; notifications: PlannedNotification[] },
+  args: { channels: readonly OutboxChannel[]; notifications: PlannedNotification[]; now: string },
 ): Promise<number> {
   if (args.notifications.length === 0) return 0;
   const contacts = await contactsOf(trx, [...new Set(args.notifications.map((n) => n.personId))]);
-  const now = nowIso();
+  const { now } = args;
   let created = 0;
   for (const n of args.notifications) {
     const row: NotificationRow = {
@@ -175,9 +175,10 @@ export async function enqueueNotifications(
 /** Called inside actOnCase's transaction, after the change and its audit event. */
 export async function notifyCaseChange(
   trx: Trx,
-  change: Parameters<typeof planCaseNotifications>[0] & { config: Config },
+  change: Parameters<typeof planCaseNotifications>[0] & { config: Config; now: string },
 ): Promise<void> {
   await enqueueNotifications(trx, {
+    now: change.now,
     channels: deliveryChannelsOf(change.config),
     notifications: planCaseNotifications(change),
   });
@@ -188,9 +189,9 @@ export async function notifyCaseChange(
  * due → the first responder and the department head. Each (kind, case, due date, person) once, however
  * many ticks or processes look; a reminder that fell due while the server was stopped goes out at start.
  */
-export async function scheduleReplyReminders(ctx: AppContext, now: Date = new Date()): Promise<number> {
+export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
   const db = ctx.database.db;
-  const today = todayInChina(now);
+  const today = todayOf(ctx);
   const calendar = await getWorkCalendar(ctx);
   const soon = addWorkingDays({ from: today, workdays: 1, calendar }).due;
   const channels = deliveryChannelsOf(ctx.config);
@@ -199,7 +200,7 @@ export async function scheduleReplyReminders(ctx: AppContext, now: Date = new Da
     const overdue = c.reply_deadline < today;
     const kind: NotificationKind = overdue ? 'replyOverdue' : 'replyDueSoon';
     const recipients = overdue
-      ? [c.first_responder_id, ...peopleAtLevel(await holdersFor(db, c.department_id), 2)]
+      ? [c.first_responder_id, ...peopleAtLevel(await holdersFor(db, c.department_id, today), 2)]
       : [c.first_responder_id];
     const caseRef = `${c.number}「${c.matter_title}」`;
     const planned = [...new Set(recipients)].map((personId): PlannedNotification => ({
@@ -220,7 +221,7 @@ export async function scheduleReplyReminders(ctx: AppContext, now: Date = new Da
     if (missing.length === 0) continue;
     created += await db
       .transaction()
-      .execute((trx) => enqueueNotifications(trx, { channels, notifications: missing }));
+      .execute((trx) => enqueueNotifications(trx, { channels, notifications: missing, now: nowIsoOf(ctx) }));
   }
   return created;
 }
@@ -228,7 +229,7 @@ export async function scheduleReplyReminders(ctx: AppContext, now: Date = new Da
 function toView(r: NotificationRow): NotificationView {
   return {
     id: r.id,
-    kind: r.kind as NotificationKind,
+    kind: r.kind,
     caseId: r.case_id,
     title: r.title,
     body: r.body,
@@ -256,13 +257,13 @@ export async function readNotification(
   personId: string,
   id: string,
 ): Promise<NotificationView> {
-  const row = await markNotificationRead(ctx.database.db, { personId, id, now: nowIso() });
+  const row = await markNotificationRead(ctx.database.db, { personId, id, now: nowIsoOf(ctx) });
   if (!row) throw new AppError('NOT_FOUND');
   return toView(row);
 }
 
 export async function readAllNotifications(ctx: AppContext, personId: string): Promise<NotificationsReadAll> {
-  const marked = await markAllNotificationsRead(ctx.database.db, { personId, now: nowIso() });
+  const marked = await markAllNotificationsRead(ctx.database.db, { personId, now: nowIsoOf(ctx) });
   // Counted again: something may have arrived in between.
   return { marked, unreadCount: await countUnread(ctx.database.db, personId) };
 }

@@ -6,7 +6,7 @@ import {
   type Department,
   type OrgUnit,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import {
@@ -26,7 +26,8 @@ import {
   unitHasChildren,
   unitNameTaken,
 } from '../repositories/org-repository.ts';
-import { newId, nowIso } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
+import type { OrgUnitRow } from '../db/schema.ts';
 
 export async function getOrgTree(ctx: AppContext): Promise<OrgUnit[]> {
   return loadOrgTree(ctx.database.db);
@@ -44,8 +45,8 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: CreateUni
     const parent = await findUnit(trx, input.parentId);
     if (!parent) throw new AppError('VALIDATION_FAILED', { fields: { parentId: 'notFound' } });
     if (await unitNameTaken(trx, input.parentId, input.name)) throw new AppError('NAME_TAKEN');
-    const now = nowIso();
-    const row = {
+    const now = nowIsoOf(ctx);
+    const row: OrgUnitRow = {
       id,
       parent_id: input.parentId,
       kind: 'unit',
@@ -56,11 +57,16 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: CreateUni
       updated_at: now,
     };
     await insertUnit(trx, row);
-    await appendAuditEvent(trx, actor, {
-      type: 'org.unitCreated',
-      subjectId: id,
-      payload: { before: null, after: row },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'org.unitCreated',
+        subjectId: id,
+        payload: { before: null, after: row },
+      },
+      now,
+    );
   });
   return unitById(ctx, id);
 }
@@ -74,12 +80,17 @@ export async function updateUnit(
     const before = await findUnit(trx, input.id);
     if (!before) throw new AppError('NOT_FOUND');
     if (await unitNameTaken(trx, before.parent_id, input.name, input.id)) throw new AppError('NAME_TAKEN');
-    if (!(await renameUnit(trx, { ...input, now: nowIso() }))) throw new AppError('VERSION_CONFLICT');
-    await appendAuditEvent(trx, actor, {
-      type: 'org.unitUpdated',
-      subjectId: input.id,
-      payload: { before: { name: before.name }, after: { name: input.name } },
-    });
+    if (!(await renameUnit(trx, { ...input, now: nowIsoOf(ctx) }))) throw new AppError('VERSION_CONFLICT');
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'org.unitUpdated',
+        subjectId: input.id,
+        payload: { before: { name: before.name }, after: { name: input.name } },
+      },
+      nowIsoOf(ctx),
+    );
   });
   return unitById(ctx, input.id);
 }
@@ -95,11 +106,16 @@ export async function removeUnit(
     if (before.parent_id === null) throw new AppError('NOT_EMPTY');
     if (await unitHasChildren(trx, input.id)) throw new AppError('NOT_EMPTY');
     if (!(await deleteUnit(trx, input.id, input.version))) throw new AppError('VERSION_CONFLICT');
-    await appendAuditEvent(trx, actor, {
-      type: 'org.unitDeleted',
-      subjectId: input.id,
-      payload: { before, after: null },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'org.unitDeleted',
+        subjectId: input.id,
+        payload: { before, after: null },
+      },
+      nowIsoOf(ctx),
+    );
   });
 }
 
@@ -112,7 +128,7 @@ export async function createDepartment(
     const unit = await findUnit(trx, input.unitId);
     if (!unit) throw new AppError('VALIDATION_FAILED', { fields: { unitId: 'notFound' } });
     if (await departmentNameTaken(trx, input.unitId, input.name)) throw new AppError('NAME_TAKEN');
-    const now = nowIso();
+    const now = nowIsoOf(ctx);
     const row = {
       id: newId(),
       unit_id: input.unitId,
@@ -123,11 +139,16 @@ export async function createDepartment(
       updated_at: now,
     };
     await insertDepartment(trx, row);
-    await appendAuditEvent(trx, actor, {
-      type: 'org.departmentCreated',
-      subjectId: row.id,
-      payload: { before: null, after: row },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'org.departmentCreated',
+        subjectId: row.id,
+        payload: { before: null, after: row },
+      },
+      now,
+    );
     return toDepartment(row);
   });
 }
@@ -142,13 +163,18 @@ export async function updateDepartment(
     if (!before) throw new AppError('NOT_FOUND');
     if (await departmentNameTaken(trx, before.unit_id, input.name, input.id))
       throw new AppError('NAME_TAKEN');
-    const now = nowIso();
+    const now = nowIsoOf(ctx);
     if (!(await renameDepartment(trx, { ...input, now }))) throw new AppError('VERSION_CONFLICT');
-    await appendAuditEvent(trx, actor, {
-      type: 'org.departmentUpdated',
-      subjectId: input.id,
-      payload: { before: { name: before.name }, after: { name: input.name } },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'org.departmentUpdated',
+        subjectId: input.id,
+        payload: { before: { name: before.name }, after: { name: input.name } },
+      },
+      now,
+    );
     return toDepartment({ ...before, name: input.name, version: input.version + 1, updated_at: now });
   });
 }
@@ -163,10 +189,15 @@ export async function removeDepartment(
     if (!before) throw new AppError('NOT_FOUND');
     if (await departmentInUse(trx, input.id)) throw new AppError('NOT_EMPTY');
     if (!(await deleteDepartment(trx, input.id, input.version))) throw new AppError('VERSION_CONFLICT');
-    await appendAuditEvent(trx, actor, {
-      type: 'org.departmentDeleted',
-      subjectId: input.id,
-      payload: { before, after: null },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'org.departmentDeleted',
+        subjectId: input.id,
+        payload: { before, after: null },
+      },
+      nowIsoOf(ctx),
+    );
   });
 }

@@ -4,7 +4,7 @@
 // SQLite) and only the claimant may finish it. One window remains, as with any outbox: a process that
 // dies after the SMTP server accepted a message but before recording it sends it again after the lease.
 import nodemailer from 'nodemailer';
-import type { AppContext } from '../context.ts';
+import { clockOf, type AppContext } from '../context.ts';
 import type { Config } from '../config.ts';
 import type { OutboxRow } from '../db/schema.ts';
 import {
@@ -13,7 +13,7 @@ import {
   finishOutboxRow,
   retryOutboxRowLater,
 } from '../repositories/notification-repository.ts';
-import { scheduleReplyReminders, type OutboxChannel, type OutboxPayload } from './notification-service.ts';
+import { scheduleReplyReminders, type OutboxPayload } from './notification-service.ts';
 
 /** Longer than a batch can take to send (each SMTP send times out well within a minute). */
 const CLAIM_LEASE_MS = 10 * 60_000;
@@ -101,11 +101,11 @@ export interface DeliveryReport {
 async function deliverOne(
   ctx: AppContext,
   row: OutboxRow,
-  deps: { senders: Senders; log: WorkerLog; now: () => Date },
+  deps: { senders: Senders; log: WorkerLog },
 ): Promise<keyof DeliveryReport> {
   const db = ctx.database.db;
   const claim = row.locked_until ?? '';
-  const channel = row.channel as OutboxChannel;
+  const channel = row.channel;
   const contact = (await contactsOf(db, [row.person_id])).get(row.person_id);
   const address = contact?.active ? (channel === 'email' ? contact.email : contact.phone) : null;
   const { email, sms } = deps.senders;
@@ -115,7 +115,7 @@ async function deliverOne(
     const done = await finishOutboxRow(db, {
       id: row.id,
       claim,
-      now: deps.now().toISOString(),
+      now: clockOf(ctx).toISOString(),
       outcome,
       error,
     });
@@ -144,7 +144,7 @@ async function deliverOne(
       deps.log.warn({ ...logged, error }, 'outbox message failed; giving up');
       return finish('failed', error);
     }
-    const dueAt = new Date(deps.now().getTime() + retryDelayMs(row.attempts)).toISOString();
+    const dueAt = new Date(clockOf(ctx).getTime() + retryDelayMs(row.attempts)).toISOString();
     deps.log.warn({ ...logged, error, retryAt: dueAt }, 'outbox message failed; will retry');
     await retryOutboxRowLater(db, { id: row.id, claim, dueAt, error });
     return 'retried';
@@ -156,12 +156,11 @@ async function deliverOne(
 /** Sends every message due now, a batch at a time, until none is left to claim. */
 export async function deliverDueOutbox(
   ctx: AppContext,
-  deps: { senders: Senders; log: WorkerLog; batchSize?: number; now?: () => Date },
+  deps: { senders: Senders; log: WorkerLog; batchSize?: number },
 ): Promise<DeliveryReport> {
-  const now = deps.now ?? (() => new Date());
   const report: DeliveryReport = { sent: 0, skipped: 0, retried: 0, failed: 0 };
   for (;;) {
-    const at = now();
+    const at = clockOf(ctx);
     const claimed = await ctx.database.db.transaction().execute((trx) =>
       claimDueOutboxRows(trx, {
         dialect: ctx.database.dialect,
@@ -172,7 +171,7 @@ export async function deliverDueOutbox(
     );
     if (claimed.length === 0) return report;
     for (const row of claimed) {
-      report[await deliverOne(ctx, row, { senders: deps.senders, log: deps.log, now })]++;
+      report[await deliverOne(ctx, row, { senders: deps.senders, log: deps.log })]++;
     }
   }
 }

@@ -9,7 +9,7 @@ import {
   type Role,
   type UpdatePersonBody,
 } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import {
@@ -24,7 +24,7 @@ import {
 import { findDepartment } from '../repositories/org-repository.ts';
 import { deleteSessionsOf } from '../repositories/session-repository.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import { newId, nowIso } from '../lib/ids.ts';
+import { newId } from '../lib/ids.ts';
 
 export async function listPeopleFor(
   ctx: AppContext,
@@ -82,7 +82,7 @@ export async function createPerson(
       throw new AppError('VALIDATION_FAILED', { fields: { departmentId: 'notFound' } });
     }
     if (await findPersonRowByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN');
-    const now = nowIso();
+    const now = nowIsoOf(ctx);
     await insertPerson(
       trx,
       {
@@ -105,11 +105,16 @@ export async function createPerson(
       [...new Set(input.roles)],
     );
     const created = await loadPerson(trx, id);
-    await appendAuditEvent(trx, actor, {
-      type: 'person.created',
-      subjectId: id,
-      payload: { before: null, after: created ? auditView(created) : null },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'person.created',
+        subjectId: id,
+        payload: { before: null, after: created ? auditView(created) : null },
+      },
+      now,
+    );
   });
   return getPerson(ctx, id);
 }
@@ -142,17 +147,22 @@ export async function updatePerson(
         ...(input.departmentId !== undefined && { department_id: input.departmentId }),
         ...(input.phone !== undefined && { phone: input.phone }),
         ...(input.email !== undefined && { email: input.email }),
-        updated_at: nowIso(),
+        updated_at: nowIsoOf(ctx),
       },
     });
     if (!ok) throw new AppError('VERSION_CONFLICT');
     if (input.roles) await replaceRoles(trx, id, input.roles);
     const after = await loadPerson(trx, id);
-    await appendAuditEvent(trx, actor, {
-      type: 'person.updated',
-      subjectId: id,
-      payload: { before: auditView(before), after: after ? auditView(after) : null },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'person.updated',
+        subjectId: id,
+        payload: { before: auditView(before), after: after ? auditView(after) : null },
+      },
+      nowIsoOf(ctx),
+    );
   });
   return getPerson(ctx, id);
 }
@@ -173,18 +183,23 @@ export async function setPersonStatus(
       version: args.version,
       changes: {
         status: args.status,
-        updated_at: nowIso(),
+        updated_at: nowIsoOf(ctx),
         ...(args.status === 'active' && { locked_until: null, failed_logins: 0 }),
       },
     });
     if (!ok) throw new AppError('VERSION_CONFLICT');
     // Disabling ends every session of the person at once.
     if (args.status === 'disabled') await deleteSessionsOf(trx, args.id);
-    await appendAuditEvent(trx, actor, {
-      type: args.status === 'disabled' ? 'person.disabled' : 'person.enabled',
-      subjectId: args.id,
-      payload: { before: { status: before.status }, after: { status: args.status } },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: args.status === 'disabled' ? 'person.disabled' : 'person.enabled',
+        subjectId: args.id,
+        payload: { before: { status: before.status }, after: { status: args.status } },
+      },
+      nowIsoOf(ctx),
+    );
   });
   return getPerson(ctx, args.id);
 }
@@ -199,7 +214,7 @@ export async function resetPassword(
   assertPasswordPolicy(args.newPassword, target.username, args.lang, 'newPassword');
   const hash = await hashPassword(args.newPassword);
   await ctx.database.db.transaction().execute(async (trx) => {
-    const now = nowIso();
+    const now = nowIsoOf(ctx);
     const ok = await updatePersonRow(trx, {
       id: args.id,
       version: args.version,
@@ -214,7 +229,12 @@ export async function resetPassword(
     });
     if (!ok) throw new AppError('VERSION_CONFLICT');
     await deleteSessionsOf(trx, args.id);
-    await appendAuditEvent(trx, actor, { type: 'person.passwordReset', subjectId: args.id, payload: {} });
+    await appendAuditEvent(
+      trx,
+      actor,
+      { type: 'person.passwordReset', subjectId: args.id, payload: {} },
+      now,
+    );
   });
   return getPerson(ctx, args.id);
 }

@@ -1,6 +1,6 @@
 // Importing the roster: every row is checked first; the whole file is applied in one transaction or not at all.
 import { AppError, fieldMessage, type RosterImportResult, type RosterRowError } from '@bancheng/core';
-import type { AppContext } from '../context.ts';
+import { nowIsoOf, type AppContext } from '../context.ts';
 import type { Actor } from '../audit/events.ts';
 import { appendAuditEvent } from '../repositories/audit-repository.ts';
 import { loadOrgTree } from '../repositories/org-repository.ts';
@@ -75,6 +75,7 @@ export async function importRoster(
           effectiveFrom: args.effectiveFrom,
           people: plan.people,
           source: 'import',
+          now: nowIsoOf(ctx),
         });
       } catch (e) {
         if (e instanceof AppError && e.fields) {
@@ -87,11 +88,16 @@ export async function importRoster(
     }
     // Any row failing rolls the whole import back.
     if (errors.length > 0) throw new AppError('ROSTER_INVALID', { details: { rows: errors } });
-    await appendAuditEvent(trx, actor, {
-      type: 'roster.imported',
-      subjectId: null,
-      payload: { effectiveFrom: args.effectiveFrom, departments: plans.length },
-    });
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'roster.imported',
+        subjectId: null,
+        payload: { effectiveFrom: args.effectiveFrom, departments: plans.length },
+      },
+      nowIsoOf(ctx),
+    );
   });
   return { departments: plans.length, effectiveFrom: args.effectiveFrom };
 }

@@ -215,7 +215,6 @@ export const en: Dictionary = {
   'audit.colDetails': 'Details',
   'audit.system': 'System',
   'audit.empty': 'No audit events',
-  'audit.payloadHidden': 'Details withheld: the case is outside your view',
   'audit.showDetails': 'Show details',
 
   'menu.todo': 'My to-do',

@@ -210,7 +210,6 @@ export const zh = {
   'audit.colDetails': '详情',
   'audit.system': '系统',
   'audit.empty': '暂无审计记录',
-  'audit.payloadHidden': '该事项不在您的查看范围内，详情不予显示',
   'audit.showDetails': '展开详情',
 
   'menu.todo': '我的待办',

@@ -144,6 +144,21 @@ export async function up(db: AnyDb): Promise<void> {
     .on('case_contributions')
     .column('department_id')
     .execute();
+  // Every column that names a person is a foreign key: PostgreSQL indexes none of them by itself.
+  for (const [table, column] of [
+    ['case_handovers', 'from_person_id'],
+    ['case_handovers', 'to_person_id'],
+    ['case_handovers', 'handed_by'],
+    ['case_replies', 'replied_by'],
+    ['case_feedback', 'recorded_by'],
+    ['case_consultations', 'requested_by'],
+    ['case_consultations', 'recorded_by'],
+    ['case_follow_ups', 'person_id'],
+    ['case_contributions', 'person_id'],
+    ['case_notices', 'given_by'],
+  ] as const) {
+    await db.schema.createIndex(`${table}_${column}`).on(table).column(column).execute();
+  }
 
   // When the current approval form was proposed (the first responder's date on the form).
   await db.schema.alterTable('cases').addColumn('proposed_at', 'text').execute();

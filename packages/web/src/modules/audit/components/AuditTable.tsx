@@ -102,14 +102,11 @@ export function AuditTable() {
             locale={{ emptyText: <EmptyBlock description={t('audit.empty')} /> }}
             expandable={{
               columnTitle: t('audit.colDetails'),
-              expandedRowRender: (e) =>
-                e.payloadHidden ? (
-                  <Typography.Text type="secondary">{t('audit.payloadHidden')}</Typography.Text>
-                ) : (
-                  <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
-                    {JSON.stringify(e.payload, null, 2)}
-                  </pre>
-                ),
+              expandedRowRender: (e) => (
+                <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
+                  {JSON.stringify(e.payload, null, 2)}
+                </pre>
+              ),
             }}
             pagination={{
               current: page,
