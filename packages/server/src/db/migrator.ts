@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-cases.ts';
 import * as m0004 from './migrations/0004-notifications.ts';
 import * as m0005 from './migrations/0005-attachments.ts';
 import * as m0006 from './migrations/0006-matters.ts';
+import * as m0009 from './migrations/0009-org-unit-unique.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-notifications': m0004,
   '0005-attachments': m0005,
   '0006-matters': m0006,
+  '0009-org-unit-unique': m0009,
 };
 
 const provider: MigrationProvider = {
