@@ -37,8 +37,8 @@ export const ERRORS = {
   },
   SIGN_IN_BUSY: {
     status: 429,
-    zh: '该账号正在进行的登录尝试过多，请稍后再试',
-    en: 'Too many sign-in attempts for this account at once; try again in a moment',
+    zh: '本地址同时进行的登录尝试过多，请稍后再试',
+    en: 'Too many sign-ins from this address at once; try again in a moment',
   },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled' },
   PASSWORD_CHANGE_REQUIRED: {
