@@ -33,7 +33,11 @@ export interface Client {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { logStream?: { write(line: string): void } } = {},
+  options: {
+    logStream?: { write(line: string): void };
+    /** Changes the PostgreSQL URL the app uses (another port, an application_name). */
+    rewriteDatabaseUrl?: (url: URL) => void;
+  } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-test-'));
   let databaseUrl: string | undefined;
@@ -48,6 +52,7 @@ export async function createTestApp(
     await admin.end();
     const url = new URL(base);
     url.searchParams.set('options', `-c search_path=${schema}`);
+    options.rewriteDatabaseUrl?.(url);
     databaseUrl = url.toString();
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: base });
@@ -65,7 +70,10 @@ export async function createTestApp(
     ...env,
   });
   const database = openDatabase({ databaseUrl, sqliteFile: path.join(dir, 'test.sqlite') });
-  const built = await buildApp(config, { database, ...options });
+  const built = await buildApp(config, {
+    database,
+    ...(options.logStream && { logStream: options.logStream }),
+  });
   const boot = await bootstrapEmptyDatabase(built.ctx);
   const inject = (options: InjectOptions) => built.app.inject(options);
   return {

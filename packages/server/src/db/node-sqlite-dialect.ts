@@ -107,6 +107,9 @@ class NodeSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR, …); a second
+    // rollback would fail and hide the error that caused it.
+    if (this.#db && !this.#db.isTransaction) return;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
