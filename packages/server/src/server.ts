@@ -38,7 +38,10 @@ function databaseLocation(config: Config): string {
  * container started first) retries with one line per try instead of dying with a stack trace.
  */
 async function openReachableDatabase(config: Config, print: (line: string) => void): Promise<Database> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: sqliteFileIn(config.dataDir),
+  });
   for (let attempt = 0; ; attempt++) {
     try {
       await sql`select 1`.execute(database.db);

@@ -87,9 +87,13 @@ describe.runIf(PG)('PostgreSQL ending the app’s connections', () => {
   let t: TestApp;
   let admin: Client;
   beforeAll(async () => {
-    t = await createTestApp('postgres', {}, {
-      rewriteDatabaseUrl: (url) => url.searchParams.set('application_name', applicationName),
-    });
+    t = await createTestApp(
+      'postgres',
+      {},
+      {
+        rewriteDatabaseUrl: (url) => url.searchParams.set('application_name', applicationName),
+      },
+    );
     admin = await t.signIn('admin');
   });
   afterAll(async () => {
@@ -225,7 +229,9 @@ describe.runIf(PG)('starting before PostgreSQL is reachable', () => {
         await server.close();
       }
       expect(lines[0]).toMatch(
-        new RegExp(`^database not reachable at 127\\.0\\.0\\.1:${proxy.port}/\\S+ \\(ECONNREFUSED\\); retrying in \\d+ s$`),
+        new RegExp(
+          `^database not reachable at 127\\.0\\.0\\.1:${proxy.port}/\\S+ \\(ECONNREFUSED\\); retrying in \\d+ s$`,
+        ),
       );
       expect(lines.join('\n')).not.toContain('    at ');
     } finally {

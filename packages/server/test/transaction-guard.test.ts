@@ -24,7 +24,11 @@ describe.each(DIALECTS)('queries on the handle inside a transaction [%s]', (dial
         return db.selectFrom('org_units').selectAll().execute();
       }),
     ).rejects.toThrow(QUERY_OUTSIDE_TRANSACTION);
-    const root = await db.selectFrom('org_units').select('name').where('parent_id', 'is', null).executeTakeFirst();
+    const root = await db
+      .selectFrom('org_units')
+      .select('name')
+      .where('parent_id', 'is', null)
+      .executeTakeFirst();
     expect(root?.name).not.toBe('改名后');
     expect((await db.selectFrom('org_units').select('id').execute()).length).toBe(before.length);
   });
@@ -67,7 +71,9 @@ describe.each(DIALECTS)('queries on the handle inside a transaction [%s]', (dial
     );
     expect(new Set(results).size).toBe(1);
     expect(results[0]).toBeGreaterThan(0);
-    const after = await db.transaction().execute(async (trx) => trx.selectFrom('people').select('id').execute());
+    const after = await db
+      .transaction()
+      .execute(async (trx) => trx.selectFrom('people').select('id').execute());
     // After the transaction, the same async context may use the handle again.
     expect((await db.selectFrom('people').select('id').execute()).length).toBe(after.length);
   });

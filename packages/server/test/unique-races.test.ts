@@ -28,10 +28,15 @@ describe.each(DIALECTS)('parallel creations of the same name [%s]', (dialect) =>
     admins = [];
     for (let i = 0; i < PARALLEL; i++) admins.push(await t.signIn('admin'));
     const db = t.ctx.database.db;
-    root = (await db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow())
-      .id;
+    root = (
+      await db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()
+    ).id;
     registry = (
-      await db.selectFrom('departments').select('id').where('name', '=', '登记注册科').executeTakeFirstOrThrow()
+      await db
+        .selectFrom('departments')
+        .select('id')
+        .where('name', '=', '登记注册科')
+        .executeTakeFirstOrThrow()
     ).id;
   });
   afterAll(async () => {
@@ -94,7 +99,11 @@ describe.each(DIALECTS)('parallel creations of the same name [%s]', (dialect) =>
 
   it('refuses a second root-level unit of the same name in the database itself', async () => {
     const db = t.ctx.database.db;
-    const rootRow = await db.selectFrom('org_units').selectAll().where('id', '=', root).executeTakeFirstOrThrow();
+    const rootRow = await db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('id', '=', root)
+      .executeTakeFirstOrThrow();
     await expect(
       db
         .insertInto('org_units')

@@ -86,10 +86,7 @@ export function uniqueViolationError(error: unknown): AppError | undefined {
   let found: UniqueConstraint | undefined;
   if (e.code === PG_UNIQUE_VIOLATION && typeof e.constraint === 'string') {
     found = UNIQUE_CONSTRAINTS.find((c) => c.postgres === e.constraint);
-  } else if (
-    e.errcode === SQLITE_CONSTRAINT_UNIQUE &&
-    typeof e.message === 'string'
-  ) {
+  } else if (e.errcode === SQLITE_CONSTRAINT_UNIQUE && typeof e.message === 'string') {
     const named = /constraint failed: (.*)$/.exec(e.message)?.[1];
     found = UNIQUE_CONSTRAINTS.find((c) => c.sqlite === named);
   }

@@ -48,7 +48,9 @@ class GuardedTransactionBuilder<DB> extends TransactionBuilder<DB> {
     this.#inner = inner;
   }
 
-  override setAccessMode(...args: Parameters<TransactionBuilder<DB>['setAccessMode']>): TransactionBuilder<DB> {
+  override setAccessMode(
+    ...args: Parameters<TransactionBuilder<DB>['setAccessMode']>
+  ): TransactionBuilder<DB> {
     return new GuardedTransactionBuilder(this.#inner.setAccessMode(...args));
   }
 

@@ -89,7 +89,10 @@ export async function reserveAddressAttempt(
         })
         .where((eb) =>
           eb.and([
-            eb.or([eb('login_throttle.locked_until', 'is', null), eb('login_throttle.locked_until', '<=', args.now)]),
+            eb.or([
+              eb('login_throttle.locked_until', 'is', null),
+              eb('login_throttle.locked_until', '<=', args.now),
+            ]),
             eb.or([expired, eb('login_throttle.failures', '<', args.max)]),
           ]),
         ),
