@@ -7,6 +7,12 @@ import { sql, type Kysely } from 'kysely';
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
+  const duplicates = await sql<{ name: string }>`
+    select name from org_units group by coalesce(parent_id, ''), name having count(*) > 1`.execute(db);
+  if (duplicates.rows.length > 0) {
+    const names = duplicates.rows.map((r) => r.name).join(', ');
+    throw new Error(`units with the same name under one parent: ${names}; rename them, then migrate again`);
+  }
   await db.schema
     .createIndex('org_units_parent_name')
     .on('org_units')
