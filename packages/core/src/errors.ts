@@ -35,6 +35,11 @@ export const ERRORS = {
     zh: '本地址登录失败次数过多，请稍后再试',
     en: 'Too many failed sign-ins from this address; try again later',
   },
+  SIGN_IN_BUSY: {
+    status: 429,
+    zh: '本地址同时进行的登录尝试过多，请稍后再试',
+    en: 'Too many sign-ins from this address at once; try again in a moment',
+  },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled' },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
@@ -131,6 +136,11 @@ export const ERRORS = {
     status: 400,
     zh: '请选择要上传的文件（文件不能为空）',
     en: 'Choose a file to upload (it may not be empty)',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时无法访问或无法写入，请稍后再试',
+    en: 'The database is unavailable or cannot store changes right now; try again shortly',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;

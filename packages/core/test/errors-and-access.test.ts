@@ -19,9 +19,11 @@ describe('the error vocabulary', () => {
     }
   });
 
-  it('keeps 500 for the internal error only', () => {
-    const fiveHundreds = Object.entries(ERRORS).filter(([, s]) => s.status >= 500);
+  it('keeps 500 for the internal error only, and 503 for the database being unavailable', () => {
+    const fiveHundreds = Object.entries(ERRORS).filter(([, s]) => s.status === 500);
     expect(fiveHundreds.map(([c]) => c)).toEqual(['INTERNAL']);
+    const otherServerErrors = Object.entries(ERRORS).filter(([, s]) => s.status > 500);
+    expect(otherServerErrors.map(([c]) => c)).toEqual(['DATABASE_UNAVAILABLE']);
   });
 
   it('localizes field message keys and passes other text through', () => {

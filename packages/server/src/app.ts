@@ -108,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   registerJsonParser(app);
+  db.monitor.attachLog(app.log);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 } });

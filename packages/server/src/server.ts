@@ -1,7 +1,11 @@
 // Listening, and telling the operator what they need to know at start (the only console output).
 import type { Clock } from './clock.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { buildApp, type BuiltApp } from './app.ts';
+import { openDatabase, sqliteFileIn, type Database } from './db/database.ts';
+import { unavailableCause } from './db/database-errors.ts';
 import { bootstrapEmptyDatabase } from './services/bootstrap.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-bureau.ts';
 import { purgeExpiredSessions } from './services/auth-service.ts';
@@ -15,11 +19,54 @@ export interface RunningServer extends BuiltApp {
   outbox: OutboxWorker;
 }
 
-export async function startServer(
-  config: Config,
-  options: { clock: Clock; quiet?: boolean },
-): Promise<RunningServer> {
-  const built = await buildApp(config, { clock: options.clock });
+export interface StartOptions {
+  clock: Clock;
+  quiet?: boolean;
+  /** Where the one-line "database not reachable, retrying" messages go (default: stderr). */
+  print?: (line: string) => void;
+}
+
+const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/** Where the database is, for the operator, without the password. */
+function databaseLocation(config: Config): string {
+  if (!config.databaseUrl) return sqliteFileIn(config.dataDir);
+  const url = new URL(config.databaseUrl);
+  return `${url.hostname}:${url.port || '5432'}${url.pathname}`;
+}
+
+/**
+ * Opens the database and waits until it answers: a server started before its database (a reboot, a
+ * container started first) retries with one line per try instead of dying with a stack trace.
+ */
+async function openReachableDatabase(config: Config, print: (line: string) => void): Promise<Database> {
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: sqliteFileIn(config.dataDir),
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await sql`select 1`.execute(database.db);
+      return database;
+    } catch (error) {
+      const unavailable = unavailableCause(error);
+      if (!unavailable) {
+        await database.close();
+        throw error;
+      }
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 30_000;
+      print(
+        `database not reachable at ${databaseLocation(config)} (${unavailable.cause}); retrying in ${delay / 1000} s`,
+      );
+      await sleep(delay);
+    }
+  }
+}
+
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const print = options.print ?? ((line: string) => console.error(line));
+  const database = await openReachableDatabase(config, print);
+  const built = await buildApp(config, { database, clock: options.clock });
   const boot = await bootstrapEmptyDatabase(built.ctx);
   const purge = () =>
     purgeExpiredSessions(built.ctx).catch((err: unknown) =>

@@ -34,7 +34,12 @@ export interface Client {
 export async function createTestApp(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { logStream?: { write(line: string): void }; clock?: Clock } = {},
+  options: {
+    logStream?: { write(line: string): void };
+    clock?: Clock;
+    /** Changes the PostgreSQL URL the app uses (another port, an application_name). */
+    rewriteDatabaseUrl?: (url: URL) => void;
+  } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-test-'));
   let databaseUrl: string | undefined;
@@ -49,6 +54,7 @@ export async function createTestApp(
     await admin.end();
     const url = new URL(base);
     url.searchParams.set('options', `-c search_path=${schema}`);
+    options.rewriteDatabaseUrl?.(url);
     databaseUrl = url.toString();
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: base });
@@ -66,7 +72,11 @@ export async function createTestApp(
     ...env,
   });
   const database = openDatabase({ databaseUrl, sqliteFile: path.join(dir, 'test.sqlite') });
-  const built = await buildApp(config, { database, clock: systemClock, ...options });
+  const built = await buildApp(config, {
+    database,
+    clock: options.clock ?? systemClock,
+    ...(options.logStream && { logStream: options.logStream }),
+  });
   const boot = await bootstrapEmptyDatabase(built.ctx);
   const inject = (options: InjectOptions) => built.app.inject(options);
   return {

@@ -40,7 +40,10 @@ export const personRefSchema = z.object({
 export type PersonRef = z.infer<typeof personRefSchema>;
 
 export const healthResponseSchema = z.object({
-  status: z.literal('ok'),
+  /** `unavailable` (with HTTP 503) while the database is down or cannot store changes. */
+  status: z.enum(['ok', 'unavailable']),
   db: z.enum(['sqlite', 'postgres']),
+  /** Only while unavailable: whether the database cannot be reached or cannot store changes. */
+  database: z.enum(['down', 'unwritable']).optional(),
   version: z.string(),
 });

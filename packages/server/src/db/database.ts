@@ -2,9 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { PostgresDialect, type Kysely, type Transaction } from 'kysely';
 import pg from 'pg';
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
+import { DatabaseMonitor, monitoredDialect } from './database-monitor.ts';
+import { GuardedKysely } from './transaction-guard.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -14,6 +16,8 @@ export type Trx = Transaction<DB>;
 export interface Database {
   db: Db;
   dialect: Dialect;
+  /** Connection losses and unwritable storage, for the log and /api/health. */
+  monitor: DatabaseMonitor;
   close(): Promise<void>;
 }
 
@@ -23,26 +27,40 @@ export interface DatabaseOptions {
   sqliteFile: string;
 }
 
+/** How long a request waits for a new PostgreSQL connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export function sqliteFileIn(dataDir: string): string {
   return path.join(dataDir, 'bancheng.sqlite');
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
+  const monitor = new DatabaseMonitor();
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
+    // An idle client whose connection the server ends emits 'error' on the pool; unheard, it would
+    // end the process. The pool has already dropped that client and connects anew when asked.
+    pool.on('error', (error) => monitor.connectionLost(error));
+    const db = new GuardedKysely<DB>({ dialect: monitoredDialect(new PostgresDialect({ pool }), monitor) });
+    return { db, dialect: 'postgres', monitor, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
-  const db = new Kysely<DB>({
-    dialect: new NodeSqliteDialect(() => {
-      const sqlite = new DatabaseSync(options.sqliteFile);
-      sqlite.exec('pragma journal_mode = wal');
-      sqlite.exec('pragma synchronous = full');
-      sqlite.exec('pragma foreign_keys = on');
-      sqlite.exec('pragma busy_timeout = 5000');
-      return sqlite;
-    }),
+  const db = new GuardedKysely<DB>({
+    dialect: monitoredDialect(
+      new NodeSqliteDialect(() => {
+        const sqlite = new DatabaseSync(options.sqliteFile);
+        sqlite.exec('pragma journal_mode = wal');
+        sqlite.exec('pragma synchronous = full');
+        sqlite.exec('pragma foreign_keys = on');
+        sqlite.exec('pragma busy_timeout = 5000');
+        return sqlite;
+      }),
+      monitor,
+    ),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', monitor, close: () => db.destroy() };
 }

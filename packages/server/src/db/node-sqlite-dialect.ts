@@ -1,6 +1,8 @@
 // Kysely over Node's built-in node:sqlite, so the embedded default needs no native module.
-// One connection per process, handed out under a mutex; write transactions start with
-// BEGIN IMMEDIATE so two writers never deadlock upgrading a read lock.
+// One connection per process. Kysely hands it to one caller at a time: the SQLite adapter says it does not
+// support several connections, so Kysely's own driver wrapper (RuntimeDriver) takes a mutex around
+// acquire and release. Write transactions start with BEGIN IMMEDIATE so two writers never deadlock
+// upgrading a read lock.
 import type { DatabaseSync, StatementSync, SQLInputValue } from 'node:sqlite';
 import {
   CompiledQuery,
@@ -77,30 +79,10 @@ function toSqliteValue(value: unknown): SQLInputValue {
   throw new TypeError(`node:sqlite cannot bind a value of type ${typeof value}`);
 }
 
-/** A promise-chain mutex: the single connection is used by one caller at a time. */
-class Mutex {
-  #tail: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
-  async lock(): Promise<void> {
-    let release!: () => void;
-    const next = new Promise<void>((resolve) => (release = resolve));
-    const previous = this.#tail;
-    this.#tail = previous.then(() => next);
-    await previous;
-    this.#release = release;
-  }
-  unlock(): void {
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
-  }
-}
-
 class NodeSqliteDriver implements Driver {
   readonly #open: () => DatabaseSync;
   #db: DatabaseSync | undefined;
   #connection: NodeSqliteConnection | undefined;
-  readonly #mutex = new Mutex();
 
   constructor(open: () => DatabaseSync) {
     this.#open = open;
@@ -112,7 +94,6 @@ class NodeSqliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.#mutex.lock();
     if (!this.#connection) throw new Error('database is closed');
     return this.#connection;
   }
@@ -126,11 +107,14 @@ class NodeSqliteDriver implements Driver {
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // SQLite has already rolled back after some errors (SQLITE_FULL, SQLITE_IOERR, …); a second
+    // rollback would fail and hide the error that caused it.
+    if (this.#db && !this.#db.isTransaction) return;
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
   async releaseConnection(): Promise<void> {
-    this.#mutex.unlock();
+    // Nothing to give back: the connection stays open, and Kysely releases its mutex.
   }
 
   async destroy(): Promise<void> {

@@ -11,6 +11,10 @@ import {
   type ErrorCode,
   type Lang,
 } from '@bancheng/core';
+import { unavailableCause, uniqueViolationError } from '../db/database-errors.ts';
+
+/** How long a client should wait before trying again while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function langOf(request: FastifyRequest): Lang {
   const header = request.headers['accept-language'];
@@ -48,6 +52,8 @@ export function sendError(
       reply.header('retry-after', Math.max(1, Math.ceil((Date.parse(until) - now) / 1000)));
     }
   }
+  if (code === 'SIGN_IN_BUSY') reply.header('retry-after', 1);
+  if (code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', DATABASE_RETRY_AFTER_SECONDS);
   return reply.status(errorStatus(code)).type('application/json; charset=utf-8').send(body);
 }
 
@@ -57,11 +63,21 @@ export function errorHandler(
   reply: FastifyReply,
 ): FastifyReply {
   const lang = langOf(request);
-  if (error instanceof AppError) {
-    const fields = error.fields
-      ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, fieldMessage(v, lang)]))
+  // A unique violation is another writer's row arriving between the service's check and its insert.
+  const appError = error instanceof AppError ? error : uniqueViolationError(error);
+  if (appError) {
+    const fields = appError.fields
+      ? Object.fromEntries(Object.entries(appError.fields).map(([k, v]) => [k, fieldMessage(v, lang)]))
       : undefined;
-    return sendError(reply, lang, error.code, { fields, details: error.details });
+    return sendError(reply, lang, appError.code, { fields, details: appError.details });
+  }
+  const unavailable = unavailableCause(error);
+  if (unavailable) {
+    request.log.error(
+      { err: error, cause: unavailable.cause },
+      `database unavailable (${unavailable.cause}); answered 503`,
+    );
+    return sendError(reply, lang, 'DATABASE_UNAVAILABLE');
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: Record<string, string> = {};

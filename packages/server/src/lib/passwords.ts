@@ -1,6 +1,10 @@
 // Password hashing with scrypt (memory-hard, in Node's standard library). Format:
 // scrypt$N$r$p$salt$hash, base64, so parameters can be raised later without breaking old hashes.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
+
+/** Published once per password verified, so tests (or an operator's tooling) can count the checks. */
+export const passwordChecks = diagnostics.channel('bancheng:password-check');
 
 const N = 16384;
 const R = 8;
@@ -26,6 +30,7 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  if (passwordChecks.hasSubscribers) passwordChecks.publish({});
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');

@@ -157,17 +157,6 @@ export async function updatePersonRow(
 }
 
 /** Sign-in bookkeeping is not a user edit: it does not bump the version. */
-export async function recordLoginFailure(
-  trx: Trx,
-  args: { id: string; failedLogins: number; lockedUntil: string | null },
-): Promise<void> {
-  await trx
-    .updateTable('people')
-    .set({ failed_logins: args.failedLogins, locked_until: args.lockedUntil })
-    .where('id', '=', args.id)
-    .execute();
-}
-
 export async function clearLoginFailures(trx: Trx, id: string): Promise<void> {
   await trx
     .updateTable('people')

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { healthResponseSchema } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
 import { checkDatabase } from '../services/health-service.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http/errors.ts';
 import { errorResponses, typed } from './common.ts';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -10,13 +11,19 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['system'],
-        summary: 'Liveness and database check',
-        response: { 200: healthResponseSchema, ...errorResponses },
+        summary: 'Liveness and database check: 503 while the database is down or cannot store changes',
+        response: { 200: healthResponseSchema, 503: healthResponseSchema, ...errorResponses },
       },
     },
-    async () => {
-      await checkDatabase(ctx);
-      return { status: 'ok' as const, db: ctx.database.dialect, version: ctx.config.version };
+    async (request, reply) => {
+      const health = await checkDatabase(ctx);
+      const body = { db: ctx.database.dialect, version: ctx.config.version };
+      if (health.state === 'up') return reply.send({ status: 'ok' as const, ...body });
+      request.log.warn({ cause: health.cause }, `health: database ${health.state} (${health.cause})`);
+      return reply
+        .code(503)
+        .header('retry-after', DATABASE_RETRY_AFTER_SECONDS)
+        .send({ status: 'unavailable' as const, database: health.state, ...body });
     },
   );
 }

@@ -17,11 +17,18 @@ import {
   clearLoginFailures,
   findPersonRowById,
   findPersonRowByUsername,
-  recordLoginFailure,
   rolesOfPerson,
   updatePersonRow,
 } from '../repositories/people-repository.ts';
-import { readThrottle, writeThrottle } from '../repositories/login-throttle-repository.ts';
+import {
+  lockAccountIfFull,
+  lockAddressIfFull,
+  readAddressThrottle,
+  releaseAccountAttempt,
+  releaseAddressAttempt,
+  reserveAccountAttempt,
+  reserveAddressAttempt,
+} from '../repositories/login-throttle-repository.ts';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -34,7 +41,6 @@ import { assignmentsOn } from '../repositories/chain-repository.ts';
 import { departmentsWithUnit } from '../repositories/org-repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../lib/passwords.ts';
 import type { PersonRow } from '../db/schema.ts';
-import type { Trx } from '../db/database.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -49,6 +55,16 @@ export interface SignedIn {
   personId: string;
 }
 
+type Reservation =
+  | { kind: 'addressRefused'; lockedUntil: string | null }
+  | { kind: 'accountLocked'; lockedUntil: string }
+  | { kind: 'reserved'; person: PersonRow | undefined };
+
+/**
+ * Signs in. An attempt is counted against the address and the account before its password is checked
+ * (decision 0006), so however many arrive at once, at most the limit of them are checked; a sign-in
+ * gives its attempts back.
+ */
 export async function login(
   ctx: AppContext,
   input: { username: string; password: string; address: string | null; userAgent: string | null },
@@ -57,18 +73,46 @@ export async function login(
   const { config } = ctx;
   const now = clockOf(ctx).getTime();
   const nowIso = new Date(now).toISOString();
+  const lockUntil = new Date(now + config.loginLockMs).toISOString();
   const actor: Actor = { personId: null, address: input.address };
   const addressKey = input.address ?? 'unknown';
 
-  const addressState = await readThrottle(db, 'address', addressKey);
-  if (addressState?.lockedUntil && addressState.lockedUntil > nowIso) {
-    throw new AppError('ADDRESS_LOCKED', { details: { lockedUntil: addressState.lockedUntil } });
-  }
-
-  const person = await findPersonRowByUsername(db, input.username);
-  if (person?.locked_until && person.locked_until > nowIso) {
+  const reservation = await db.transaction().execute(async (trx): Promise<Reservation> => {
+    const addressAttempt = await reserveAddressAttempt(trx, {
+      key: addressKey,
+      max: config.loginMaxFailuresPerAddress,
+      now: nowIso,
+      windowStartedBefore: new Date(now - config.loginLockMs).toISOString(),
+    });
+    if (addressAttempt === undefined) {
+      const state = await readAddressThrottle(trx, addressKey);
+      const locked = state?.lockedUntil && state.lockedUntil > nowIso ? state.lockedUntil : null;
+      return { kind: 'addressRefused', lockedUntil: locked };
+    }
+    const person = await findPersonRowByUsername(trx, input.username);
+    if (!person) return { kind: 'reserved', person: undefined };
+    const max = config.loginMaxFailures;
+    if ((await reserveAccountAttempt(trx, { id: person.id, max, now: nowIso })) !== undefined) {
+      return { kind: 'reserved', person };
+    }
+    // Locked, or `max` attempts counted since the last sign-in (failed or still being checked): that is
+    // the lock's condition, so lock now rather than let the count stand without an end.
+    if (await lockAccountIfFull(trx, { id: person.id, max, now: nowIso, until: lockUntil })) {
+      await appendAuditEvent(
+        trx,
+        actor,
+        {
+          type: 'auth.accountLocked',
+          subjectId: person.id,
+          payload: { username: person.username, until: lockUntil },
+        },
+        nowIso,
+      );
+    }
+    // Not checked, so it does not count against the address.
+    await releaseAddressAttempt(trx, addressKey);
     await appendAuditEvent(
-      db,
+      trx,
       actor,
       {
         type: 'auth.loginFailed',
@@ -77,25 +121,25 @@ export async function login(
       },
       nowIso,
     );
-    throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: person.locked_until } });
+    const fresh = await findPersonRowById(trx, person.id);
+    return { kind: 'accountLocked', lockedUntil: fresh?.locked_until ?? lockUntil };
+  });
+  if (reservation.kind === 'addressRefused') {
+    if (reservation.lockedUntil) {
+      throw new AppError('ADDRESS_LOCKED', { details: { lockedUntil: reservation.lockedUntil } });
+    }
+    throw new AppError('SIGN_IN_BUSY');
   }
+  if (reservation.kind === 'accountLocked') {
+    throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil: reservation.lockedUntil } });
+  }
+  const { person } = reservation;
 
   // Verify outside any transaction: scrypt is slow and must not hold the write lock.
   const ok = await verifyPassword(input.password, person?.password_hash ?? (await dummyPasswordHash()));
 
   if (!ok || !person) {
     const lockedUntil = await db.transaction().execute(async (trx) => {
-      let accountLockedUntil: string | null = null;
-      if (person) {
-        const fresh = await findPersonRowById(trx, person.id);
-        const failures = (fresh?.failed_logins ?? 0) + 1;
-        if (failures >= config.loginMaxFailures) {
-          accountLockedUntil = new Date(now + config.loginLockMs).toISOString();
-          await recordLoginFailure(trx, { id: person.id, failedLogins: 0, lockedUntil: accountLockedUntil });
-        } else {
-          await recordLoginFailure(trx, { id: person.id, failedLogins: failures, lockedUntil: null });
-        }
-      }
       await appendAuditEvent(
         trx,
         actor,
@@ -109,19 +153,38 @@ export async function login(
         },
         nowIso,
       );
-      if (person && accountLockedUntil) {
+      let accountLockedUntil: string | null = null;
+      if (person) {
+        const max = config.loginMaxFailures;
+        if (await lockAccountIfFull(trx, { id: person.id, max, now: nowIso, until: lockUntil })) {
+          await appendAuditEvent(
+            trx,
+            actor,
+            {
+              type: 'auth.accountLocked',
+              subjectId: person.id,
+              payload: { username: person.username, until: lockUntil },
+            },
+            nowIso,
+          );
+        }
+        // Locked by this attempt or by a simultaneous one.
+        const fresh = await findPersonRowById(trx, person.id);
+        if (fresh?.locked_until && fresh.locked_until > nowIso) accountLockedUntil = fresh.locked_until;
+      }
+      const max = config.loginMaxFailuresPerAddress;
+      if (await lockAddressIfFull(trx, { key: addressKey, max, now: nowIso, until: lockUntil })) {
         await appendAuditEvent(
           trx,
           actor,
           {
-            type: 'auth.accountLocked',
-            subjectId: person.id,
-            payload: { username: person.username, until: accountLockedUntil },
+            type: 'auth.addressLocked',
+            subjectId: null,
+            payload: { until: lockUntil },
           },
           nowIso,
         );
       }
-      await countAddressFailure(trx, { ctx, key: addressKey, now, actor });
       return accountLockedUntil;
     });
     if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { details: { lockedUntil } });
@@ -129,16 +192,20 @@ export async function login(
   }
 
   if (person.status !== 'active') {
-    await appendAuditEvent(
-      db,
-      actor,
-      {
-        type: 'auth.loginFailed',
-        subjectId: person.id,
-        payload: { username: person.username, reason: 'disabled' },
-      },
-      nowIso,
-    );
+    await db.transaction().execute(async (trx) => {
+      await releaseAccountAttempt(trx, person.id);
+      await releaseAddressAttempt(trx, addressKey);
+      await appendAuditEvent(
+        trx,
+        actor,
+        {
+          type: 'auth.loginFailed',
+          subjectId: person.id,
+          payload: { username: person.username, reason: 'disabled' },
+        },
+        nowIso,
+      );
+    });
     throw new AppError('ACCOUNT_DISABLED');
   }
 
@@ -147,6 +214,7 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, person.id);
+    await releaseAddressAttempt(trx, addressKey);
     await insertSession(trx, {
       id: sessionId,
       person_id: person.id,
@@ -169,33 +237,6 @@ export async function login(
     );
   });
   return { token, sessionId, csrfToken, personId: person.id };
-}
-
-async function countAddressFailure(
-  trx: Trx,
-  args: { ctx: AppContext; key: string; now: number; actor: Actor },
-): Promise<void> {
-  const { config } = args.ctx;
-  const state = await readThrottle(trx, 'address', args.key);
-  const windowExpired = !state || Date.parse(state.windowStart) + config.loginLockMs <= args.now;
-  const failures = windowExpired ? 1 : state.failures + 1;
-  const windowStart = windowExpired ? new Date(args.now).toISOString() : state.windowStart;
-  if (failures >= config.loginMaxFailuresPerAddress) {
-    const until = new Date(args.now + config.loginLockMs).toISOString();
-    await writeThrottle(trx, 'address', args.key, { failures: 0, windowStart, lockedUntil: until });
-    await appendAuditEvent(
-      trx,
-      args.actor,
-      {
-        type: 'auth.addressLocked',
-        subjectId: null,
-        payload: { until },
-      },
-      new Date(args.now).toISOString(),
-    );
-  } else {
-    await writeThrottle(trx, 'address', args.key, { failures, windowStart, lockedUntil: null });
-  }
 }
 
 export interface Authenticated {

@@ -158,7 +158,8 @@ export async function registerCase(
 /**
  * The matter as registered: picked from the handling department's list (its type and title unless typed,
  * and a due date from its statutory time limit, counted from the day of receipt in China), or typed.
- * Worked out before the transaction: the calendar is read through its own connection and cache.
+ * Worked out before the transaction: the calendar is read (and cached) on the database handle, which
+ * may not be used inside a transaction.
  */
 async function matterOfCase(
   ctx: AppContext,
@@ -312,7 +313,8 @@ export async function actOnCase(
   const scopes = await scopesFor(db, viewer, todayOf(ctx));
   if (!(await isCaseVisible(db, args.id, scopes.scope))) throw new AppError('NOT_FOUND');
   const { action, version } = args.request;
-  // Worked out before the transaction: the calendar is read through its own connection and cache.
+  // Worked out before the transaction: the calendar is read (and cached) on the database handle, which
+  // may not be used inside a transaction.
   const replyDeadline =
     action.type === 'decide' && action.decision === 'refuse'
       ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
