@@ -10,6 +10,7 @@ import {
   idParamsSchema,
 } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { guard } from '../http/session.ts';
 import {
   addCaseAttachment,
@@ -17,16 +18,6 @@ import {
   openCaseAttachment,
 } from '../services/attachment-service.ts';
 import { errorResponses, typed } from './common.ts';
-
-/** RFC 6266: a plain ASCII fallback and the exact name in UTF-8 (RFC 5987 encoding). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export function caseAttachmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);

@@ -11,6 +11,7 @@ import {
   setChainBodySchema,
 } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { guard } from '../http/session.ts';
 import { todayInChina } from '../lib/ids.ts';
 import { getChainHistory, getRoster, setChain } from '../services/chain-service.ts';
@@ -55,10 +56,12 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       const date = request.query.date ?? todayInChina();
       const roster = await getRoster(ctx, date);
       const file = await buildRosterWorkbook(roster, '说“不”事项提级管理四级责任链条责任人名单');
-      const name = encodeURIComponent(`四级责任链条责任人名单-${date}.xlsx`);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="roster-${date}.xlsx"; filename*=UTF-8''${name}`)
+        .header(
+          'content-disposition',
+          contentDisposition(`四级责任链条责任人名单-${date}.xlsx`, `roster-${date}.xlsx`),
+        )
         .send(file);
     },
   );
