@@ -4,6 +4,7 @@ import {
   AppError,
   chainHistorySchema,
   chainSchema,
+  idSchema,
   isoDateSchema,
   rosterImportResultSchema,
   rosterQuerySchema,
@@ -19,7 +20,7 @@ import { buildRosterWorkbook } from '../services/roster-xlsx.ts';
 import { importRoster } from '../services/roster-import.ts';
 import { errorResponses, typed } from './common.ts';
 
-const departmentParamsSchema = z.strictObject({ departmentId: z.string().min(1).max(64) });
+const departmentParamsSchema = z.strictObject({ departmentId: idSchema });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
