@@ -38,11 +38,17 @@ function maskDigits(text: string): string {
   return text.replace(/(\d{3})\d{4}(\d{4})/g, '$1****$2');
 }
 
+export interface AppRoute {
+  method: string;
+  url: string;
+  consumes?: readonly string[];
+}
+
 export interface BuiltApp {
   app: FastifyInstance;
   ctx: AppContext;
-  /** Every registered route, for the OpenAPI coverage check. */
-  routes: { method: string; url: string }[];
+  /** Every registered route, for the OpenAPI coverage check (and the media types an upload consumes). */
+  routes: AppRoute[];
   close(): Promise<void>;
 }
 
@@ -66,6 +72,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: JSON_BODY_LIMIT,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // A path that does not decode (`/api/cases/%ff`) gets the usual envelope, not Fastify's own body.
+    frameworkErrors: (error, request, reply) => {
+      void sendError(
+        reply,
+        langOf(request),
+        error.code === 'FST_ERR_BAD_URL' ? 'MALFORMED_URL' : 'BAD_REQUEST',
+      );
+    },
     logger: {
       level: config.logLevel,
       ...(options.logStream && { stream: options.logStream }),
@@ -84,9 +98,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
   });
-  const routes: { method: string; url: string }[] = [];
+  const routes: AppRoute[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    const consumes = (route.schema as { consumes?: readonly string[] } | undefined)?.consumes;
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, ...(consumes && { consumes }) });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

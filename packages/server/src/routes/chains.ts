@@ -13,6 +13,7 @@ import {
 } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { readingMultipart } from '../http/multipart.ts';
 import { guard } from '../http/session.ts';
 import { todayInChina } from '../lib/ids.ts';
 import { getChainHistory, getRoster, setChain } from '../services/chain-service.ts';
@@ -110,14 +111,16 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       let effectiveFrom: string | undefined;
       let data: Buffer | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname === 'file') data = await part.toBuffer();
-          else await part.toBuffer();
-        } else if (part.fieldname === 'effectiveFrom') {
-          effectiveFrom = String(part.value);
+      await readingMultipart(async () => {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname === 'file') data = await part.toBuffer();
+            else await part.toBuffer();
+          } else if (part.fieldname === 'effectiveFrom') {
+            effectiveFrom = String(part.value);
+          }
         }
-      }
+      });
       const fields: Record<string, string> = {};
       const date = isoDateSchema.safeParse(effectiveFrom);
       if (!date.success) fields['effectiveFrom'] = effectiveFrom ? 'invalid' : 'required';
