@@ -71,6 +71,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     requestIdHeader: 'x-request-id',
+    // A client that stalls (slow-loris) is cut off: the whole request, headers included, must arrive
+    // within requestTimeout (else 408), a silent connection closes, idle keep-alives end.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+      // How often Node looks for requests past those limits (its default, 30 s, would outlast short ones).
+      connectionsCheckingInterval: Math.max(100, Math.min(30_000, config.requestTimeoutMs / 4)),
+    },
     genReqId: () => crypto.randomUUID(),
     // A path that does not decode (`/api/cases/%ff`) gets the usual envelope, not Fastify's own body.
     frameworkErrors: (error, request, reply) => {
@@ -98,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
     },
   });
+  app.server.maxConnections = config.maxConnections;
   const routes: AppRoute[] = [];
   app.addHook('onRoute', (route) => {
     const consumes = (route.schema as { consumes?: readonly string[] } | undefined)?.consumes;
