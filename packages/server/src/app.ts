@@ -1,7 +1,7 @@
 // Builds the HTTP application: plugins, hooks, routes and the web app, over an open database.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -42,6 +42,8 @@ export interface AppRoute {
   method: string;
   url: string;
   consumes?: readonly string[];
+  /** The route's schemas (zod: params, querystring, body, response), for tests that generate requests. */
+  schema?: FastifySchema;
 }
 
 export interface BuiltApp {
@@ -111,9 +113,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.server.maxConnections = config.maxConnections;
   const routes: AppRoute[] = [];
   app.addHook('onRoute', (route) => {
-    const consumes = (route.schema as { consumes?: readonly string[] } | undefined)?.consumes;
+    const schema = route.schema;
+    const consumes = (schema as { consumes?: readonly string[] } | undefined)?.consumes;
     for (const method of [route.method].flat())
-      routes.push({ method, url: route.url, ...(consumes && { consumes }) });
+      routes.push({ method, url: route.url, ...(consumes && { consumes }), ...(schema && { schema }) });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
