@@ -1,7 +1,7 @@
 // Builds the HTTP application: plugins, hooks, routes and the web app, over an open database.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -36,6 +36,20 @@ const UPLOAD_LIMIT = 10 * 1024 * 1024;
 /** Full phone numbers never reach the log, even inside a URL. */
 function maskDigits(text: string): string {
   return text.replace(/(\d{3})\d{4}(\d{4})/g, '$1****$2');
+}
+
+/** The headers every response carries; the API's answers are never cached. */
+function setSecurityHeaders(url: string, reply: FastifyReply): void {
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'same-origin');
+  if (!url.startsWith('/api/docs')) {
+    reply.header('x-frame-options', 'DENY');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+  }
+  if (url.startsWith('/api/')) reply.header('cache-control', 'no-store');
 }
 
 export interface AppRoute {
@@ -85,7 +99,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     genReqId: () => crypto.randomUUID(),
     // A path that does not decode (`/api/cases/%ff`) gets the usual envelope, not Fastify's own body.
+    // It is answered before the hooks run, so it sets the security headers itself.
     frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request.url, reply);
       void sendError(
         reply,
         langOf(request),
@@ -143,16 +159,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('x-frame-options', 'DENY');
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
-    }
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    setSecurityHeaders(request.url, reply);
   });
 
   registerSession(app, ctx);

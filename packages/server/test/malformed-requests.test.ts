@@ -80,6 +80,8 @@ describe.each(DIALECTS)('malformed multipart bodies and URLs get the 400 envelop
       const res = await shouwen.request('GET', url);
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.json()).toEqual({ error: { code: 'MALFORMED_URL', message: '请求地址无效' } });
     }
     const en = await t.inject({
