@@ -590,6 +590,8 @@ describe.each(DIALECTS)('fuzzing every write route [%s]', (dialect) => {
     expect(failures.slice(0, 20)).toEqual([]);
     expect(unsafe.slice(0, 20)).toEqual([]);
     expect(malformed).toBeGreaterThanOrEqual(2000);
+    // Some requests get through, so the scan looks at rows the fuzz itself wrote.
+    expect(byStatus['2xx'] ?? 0).toBeGreaterThan(0);
     expect([...perRoute.keys()].sort()).toEqual(routes.map((r) => `${r.method} ${r.url}`).sort());
   }, 180_000);
 });

@@ -105,6 +105,10 @@ describe.each(DIALECTS)('text fields refuse control characters and invalid Unico
     const stored = (await shouwen.request('GET', `/api/cases/${ok.json().id}`)).json();
     expect(stored.description).toBe('第一行\n\t第二行\r\n第三行');
 
+    const byId = await shouwen.request('GET', '/api/cases/a%00b');
+    expect(byId.statusCode, byId.body).toBe(400);
+    expect(byId.json().error.fields).toEqual({ id: '不能包含控制字符' });
+
     const search = await shouwen.request('GET', '/api/cases?q=%00');
     expect(search.statusCode, search.body).toBe(400);
     expect(search.json().error.fields).toEqual({ q: '不能包含控制字符' });
