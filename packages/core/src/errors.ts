@@ -23,6 +23,12 @@ export const ERRORS = {
   },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   BAD_REQUEST: { status: 400, zh: '请求无法处理', en: 'The request cannot be processed' },
+  MALFORMED_MULTIPART: {
+    status: 400,
+    zh: '上传的内容不完整或格式不正确，请重新选择文件上传',
+    en: 'The upload is incomplete or not valid multipart/form-data',
+  },
+  MALFORMED_URL: { status: 400, zh: '请求地址无效', en: 'The request URL is not valid' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_LOCKED: {

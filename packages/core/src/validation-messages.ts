@@ -22,6 +22,12 @@ export function describeValidationIssue(code: string, params: Record<string, unk
       return zh ? '取值无效' : 'not an allowed value';
     case 'invalid_format':
       return zh ? '格式不正确' : 'invalid format';
+    case 'custom': {
+      const text = (params['params'] as Record<string, unknown> | undefined)?.['text'];
+      if (text === 'controlCharacter') return zh ? '不能包含控制字符' : 'must not contain control characters';
+      if (text === 'invalidUnicode') return zh ? '包含无效的字符' : 'contains invalid characters';
+      return zh ? '内容无效' : 'invalid';
+    }
     case 'unrecognized_keys':
       return zh ? '不允许的字段' : 'unknown field';
     default:

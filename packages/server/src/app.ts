@@ -1,7 +1,7 @@
 // Builds the HTTP application: plugins, hooks, routes and the web app, over an open database.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -51,11 +51,33 @@ declare module 'fastify' {
   }
 }
 
+/** The headers every response carries; the API's answers are never cached. */
+function setSecurityHeaders(url: string, reply: FastifyReply): void {
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'same-origin');
+  if (!url.startsWith('/api/docs')) {
+    reply.header('x-frame-options', 'DENY');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+  }
+  if (url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+}
+
+export interface AppRoute {
+  method: string;
+  url: string;
+  consumes?: readonly string[];
+  /** The route's schemas (zod: params, querystring, body, response), for tests that generate requests. */
+  schema?: FastifySchema;
+}
+
 export interface BuiltApp {
   app: FastifyInstance;
   ctx: AppContext;
-  /** Every registered route, for the OpenAPI coverage check. */
-  routes: { method: string; url: string }[];
+  /** Every registered route, for the OpenAPI coverage check (and the media types an upload consumes). */
+  routes: AppRoute[];
   close(): Promise<void>;
 }
 
@@ -80,7 +102,27 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     trustProxy: config.trustProxy,
     bodyLimit: JSON_BODY_LIMIT,
     requestIdHeader: 'x-request-id',
+    // A client that stalls (slow-loris) is cut off: the whole request, headers included, must arrive
+    // within requestTimeout (else 408), a silent connection closes, idle keep-alives end.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+      // How often Node looks for requests past those limits (its default, 30 s, would outlast short ones).
+      connectionsCheckingInterval: Math.max(100, Math.min(30_000, config.requestTimeoutMs / 4)),
+    },
     genReqId: () => crypto.randomUUID(),
+    // A path that does not decode (`/api/cases/%ff`) gets the usual envelope, not Fastify's own body.
+    // It is answered before the hooks run, so it sets the security headers itself.
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request.url, reply);
+      void sendError(
+        reply,
+        langOf(request),
+        error.code === 'FST_ERR_BAD_URL' ? 'MALFORMED_URL' : 'BAD_REQUEST',
+      );
+    },
     logger: {
       level: config.logLevel,
       ...(options.logStream && { stream: options.logStream }),
@@ -100,9 +142,13 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     },
   });
   app.decorate('clock', ctx.clock);
-  const routes: { method: string; url: string }[] = [];
+  app.server.maxConnections = config.maxConnections;
+  const routes: AppRoute[] = [];
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    const schema = route.schema;
+    const consumes = (schema as { consumes?: readonly string[] } | undefined)?.consumes;
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, ...(consumes && { consumes }), ...(schema && { schema }) });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -132,16 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('x-frame-options', 'DENY');
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-      );
-    }
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    setSecurityHeaders(request.url, reply);
   });
 
   registerSession(app, ctx);

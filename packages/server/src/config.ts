@@ -45,6 +45,10 @@ const envSchema = z.object({
   SMS_GATEWAY_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).optional(),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  CONNECTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(72),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export interface Config {
@@ -75,6 +79,14 @@ export interface Config {
   outboxIntervalMs: number;
   /** The largest case attachment accepted, in bytes. */
   attachmentMaxBytes: number;
+  /** The longest a client may take to send a whole request, headers and body (slow-loris). */
+  requestTimeoutMs: number;
+  /** A connection on which nothing arrives or leaves for this long is closed. */
+  connectionTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open after a response. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; further ones are refused until some close. */
+  maxConnections: number;
   version: string;
 }
 
@@ -110,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsGatewayUrl: e.SMS_GATEWAY_URL || undefined,
     outboxIntervalMs: e.OUTBOX_INTERVAL_SECONDS * 1000,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeoutMs: e.CONNECTION_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    maxConnections: e.MAX_CONNECTIONS,
     version: VERSION,
   };
 }

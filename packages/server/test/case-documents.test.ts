@@ -224,3 +224,64 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
     }
   });
 });
+
+describe.each(DIALECTS)('case documents with a Chinese case number format [%s]', (dialect) => {
+  let t: TestApp;
+  let shouwen: Client;
+  let caseId: string;
+  let number: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { CASE_NUMBER_FORMAT: '邓市监提〔{year}〕{seq4}号' });
+    const [first, keshi, fenguan, juzhang] = await Promise.all([
+      t.signIn('shouwen'),
+      t.signIn('keshi'),
+      t.signIn('fenguan'),
+      t.signIn('juzhang'),
+    ]);
+    shouwen = first;
+    const created = (
+      await shouwen.request('POST', '/api/cases', registration('在住宅楼内办理食品经营许可'))
+    ).json();
+    caseId = created.id;
+    number = created.number;
+    await act(shouwen, caseId, {
+      type: 'proposeRefusal',
+      reason: 'notPermitted',
+      reasonText: '不得从事食品加工',
+    });
+    await act(keshi, caseId, { type: 'decide', decision: 'escalate', opinion: '提请分管领导' });
+    await act(fenguan, caseId, { type: 'decide', decision: 'escalate', opinion: '提请主要领导审定' });
+    await act(juzhang, caseId, {
+      type: 'decide',
+      decision: 'refuse',
+      opinion: '确实不能办',
+      workableSuggestion: '可在工业园区申办',
+    });
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  /** The name a browser saves: filename* decoded; the plain filename is visible ASCII only. */
+  function savedName(header: unknown): string {
+    const value = String(header);
+    expect(value).toMatch(
+      /^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%!#$&+\-.^_`|~]+$/,
+    );
+    return decodeURIComponent(value.split("UTF-8''")[1] ?? '');
+  }
+
+  it('sends the approval form and the reply letter named with the Chinese case number', async () => {
+    expect(number).toMatch(/^邓市监提〔\d{4}〕\d{4}号$/);
+    const form = await shouwen.request('GET', `/api/cases/${caseId}/form.docx`);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(form.headers['content-type']).toBe(DOCX_TYPE);
+    expect(savedName(form.headers['content-disposition'])).toBe(`说“不”事项提级管理审批表-${number}.docx`);
+    expect(String(form.headers['content-disposition'])).toContain('filename="approval-form-');
+    const letter = await shouwen.request('GET', `/api/cases/${caseId}/reply-letter.docx`);
+    expect(letter.statusCode, letter.body).toBe(200);
+    expect(savedName(letter.headers['content-disposition'])).toBe(`书面回复-${number}.docx`);
+    expect(readDocx(letter.rawPayload).text).toContain('可在工业园区申办');
+  });
+});

@@ -1,6 +1,6 @@
 // The audit log as readers see it.
 import { z } from 'zod';
-import { idSchema, pageOf } from './common.ts';
+import { idSchema, lineText, pageOf } from './common.ts';
 
 export const auditEventSchema = z.object({
   id: z.number().int(),
@@ -19,7 +19,7 @@ export type AuditEventView = z.infer<typeof auditEventSchema>;
 export const auditListSchema = pageOf(auditEventSchema);
 export type AuditList = z.infer<typeof auditListSchema>;
 export const auditQuerySchema = z.strictObject({
-  type: z.string().max(60).optional(),
+  type: lineText().max(60).optional(),
   actorId: idSchema.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,15 +1,15 @@
 // Sign-in, the signed-in person and their password.
 import { z } from 'zod';
 import { CHAIN_POSITIONS, ROLES } from '../roles.ts';
-import { idSchema } from './common.ts';
+import { idSchema, lineText, secretText } from './common.ts';
 import { GLOBAL_PERMISSIONS, type GlobalPermission } from '../access/permissions.ts';
 
 export const roleSchema = z.enum(ROLES);
 export const chainPositionSchema = z.enum(CHAIN_POSITIONS);
 
 export const loginBodySchema = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  username: lineText().min(1).max(64),
+  password: secretText().min(1).max(128),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -40,7 +40,7 @@ export const meSchema = z.object({
 export type Me = z.infer<typeof meSchema>;
 
 export const changePasswordBodySchema = z.strictObject({
-  currentPassword: z.string().min(1).max(128),
-  newPassword: z.string().min(1).max(128),
+  currentPassword: secretText().min(1).max(128),
+  newPassword: secretText().min(1).max(128),
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

@@ -1,6 +1,6 @@
 // The working-day calendar: public deadline arithmetic, and the State Council schedule per year.
 import { z } from 'zod';
-import { isoDateSchema } from './common.ts';
+import { isoDateSchema, lineText } from './common.ts';
 
 export const CALENDAR_MIN_YEAR = 1900;
 export const CALENDAR_MAX_YEAR = 2999;
@@ -41,7 +41,7 @@ export type WorkdayCountResponse = z.infer<typeof workdayCountResponseSchema>;
 
 export const scheduleDaySchema = z.strictObject({
   date: isoDateSchema,
-  name: z.string().trim().min(1).max(100),
+  name: lineText().min(1).max(100),
 });
 
 /**

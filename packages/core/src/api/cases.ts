@@ -1,6 +1,6 @@
 // Cases (事项): registration, the approval form's decisions, and the actions on a case.
 import { z } from 'zod';
-import { idSchema, isoDateSchema, personRefSchema, versionSchema } from './common.ts';
+import { idSchema, isoDateSchema, lineText, longText, personRefSchema, versionSchema } from './common.ts';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from '../workflow/states.ts';
 
 export const CHANNELS = ['visit', 'phone', 'letter', 'online', 'counter'] as const;
@@ -17,25 +17,24 @@ export const MATTER_TYPES = [
 export type MatterType = (typeof MATTER_TYPES)[number];
 export const CASE_VIEWS = ['todo', 'mine', 'department', 'all'] as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\- ]{5,20}$/, { message: 'phone' });
+/** One line (a name, a title): no control characters at all. */
+const line = (max: number) => lineText().min(1).max(max);
+const optionalLine = (max: number) => lineText().max(max).optional();
+/** A text area (a description, an opinion, a record): tab and line breaks allowed. */
+const text = (max: number) => longText().min(1).max(max);
+const optionalText = (max: number) => longText().max(max).optional();
+const phoneSchema = lineText().regex(/^[0-9+\- ]{5,20}$/, { message: 'phone' });
 /** 统一社会信用代码: 18 characters of digits and upper-case letters (no I, O, S, V, Z). */
-export const creditCodeSchema = z
-  .string()
-  .trim()
+export const creditCodeSchema = lineText()
   .toUpperCase()
   .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'creditCode' });
 
 export const applicantSchema = z.strictObject({
   kind: z.enum(['person', 'enterprise']),
-  name: text(100),
+  name: line(100),
   creditCode: creditCodeSchema.optional(),
   phone: phoneSchema,
-  address: optionalText(200),
+  address: optionalLine(200),
 });
 
 export const registerCaseBodySchema = z.strictObject({
@@ -47,7 +46,7 @@ export const registerCaseBodySchema = z.strictObject({
   /** Required unless `matterId` is given. */
   matterType: z.enum(MATTER_TYPES).optional(),
   /** Required unless `matterId` is given. */
-  matterTitle: text(200).optional(),
+  matterTitle: line(200).optional(),
   description: text(5000),
   /** The department handling it; defaults to the first responder's own. */
   departmentId: idSchema.optional(),
@@ -90,7 +89,7 @@ const recordPhoneReplyAction = z.strictObject({
   method: z.literal('phone'),
   calledAt: z.iso.datetime({ offset: true }),
   phoneNumber: phoneSchema,
-  answeredBy: text(100),
+  answeredBy: line(100),
   content: text(5000),
 });
 const recordWrittenReplyAction = z.strictObject({
@@ -159,7 +158,7 @@ export const caseListQuerySchema = z.strictObject({
   departmentId: idSchema.optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: lineText().max(100).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -1,7 +1,49 @@
-// Shapes shared by every route group: ids, dates, paging and the error envelope.
+// Shapes shared by every route group: ids, safe text, dates, paging and the error envelope.
 import { z } from 'zod';
 
-export const idSchema = z.string().min(1).max(64);
+/** Any C0 or C1 control character or DEL. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+/** A control character other than tab, line feed and carriage return. */
+const CONTROL_CHARACTER_BUT_BREAKS = /[^\P{Cc}\t\n\r]/u;
+/** Half of a surrogate pair on its own (JSON's "\ud800"): not Unicode, and not storable as UTF-8. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** What is wrong with a text, as the `params.text` of its validation issue (see validation-messages.ts). */
+export type TextProblem = 'controlCharacter' | 'invalidUnicode';
+
+/** True when a text holds a control character (tab and line breaks allowed with `breaks`) or bad Unicode. */
+export function hasUnsafeCharacters(value: string, options: { breaks?: boolean } = {}): boolean {
+  return (
+    LONE_SURROGATE.test(value) ||
+    (options.breaks ? CONTROL_CHARACTER_BUT_BREAKS : CONTROL_CHARACTER).test(value)
+  );
+}
+
+function safeText(schema: z.ZodString, controls: RegExp): z.ZodString {
+  return schema
+    .refine((v) => !LONE_SURROGATE.test(v), { params: { text: 'invalidUnicode' }, abort: true })
+    .refine((v) => !controls.test(v), { params: { text: 'controlCharacter' }, abort: true });
+}
+
+/**
+ * One line of text typed by a person (a name, a title, a search): trimmed, and refused when it holds a
+ * control character (NUL, tab, line breaks, DEL, C1) or invalid Unicode. Chain `.min()`/`.max()` on it.
+ */
+export function lineText(): z.ZodString {
+  return safeText(z.string().trim(), CONTROL_CHARACTER);
+}
+
+/** Longer text (a description, an opinion, a record): like `lineText`, but tab and line breaks are kept. */
+export function longText(): z.ZodString {
+  return safeText(z.string().trim(), CONTROL_CHARACTER_BUT_BREAKS);
+}
+
+/** A secret typed as is (a password): never trimmed, but held to the same characters as a line of text. */
+export function secretText(): z.ZodString {
+  return safeText(z.string(), CONTROL_CHARACTER);
+}
+
+export const idSchema = safeText(z.string(), CONTROL_CHARACTER).min(1).max(64);
 export const isoDateSchema = z.iso.date();
 export const versionSchema = z.number().int().min(0);
 

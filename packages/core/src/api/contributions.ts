@@ -1,10 +1,10 @@
 // Cross-department matters (协作配合): each co-department records what it contributed.
 import { z } from 'zod';
-import { idSchema, personRefSchema } from './common.ts';
+import { idSchema, longText, personRefSchema } from './common.ts';
 
 export const contributionBodySchema = z.strictObject({
   departmentId: idSchema,
-  text: z.string().trim().min(1).max(5000),
+  text: longText().min(1).max(5000),
 });
 export type ContributionBody = z.infer<typeof contributionBodySchema>;
 

@@ -1,13 +1,13 @@
 // Each department's matter list (事项清单, work plan 三(三)): the matters it handles, their type and, where
 // the law sets one, the statutory time limit in working days that a registered case inherits.
 import { z } from 'zod';
-import { idSchema, versionSchema } from './common.ts';
+import { idSchema, lineText, longText, versionSchema } from './common.ts';
 import { MATTER_TYPES } from './cases.ts';
 
-const titleSchema = z.string().trim().min(1).max(200);
+const titleSchema = lineText().min(1).max(200);
 /** Working days after the day of receipt; null when the matter has no statutory limit. */
 const timeLimitSchema = z.number().int().min(1).max(365).nullable();
-const remarksSchema = z.string().trim().max(1000).nullable();
+const remarksSchema = longText().max(1000).nullable();
 
 export const matterSchema = z.object({
   id: idSchema,

@@ -1,9 +1,9 @@
 // The organisation tree: bureau → units → departments.
 import { z } from 'zod';
 import { ORG_UNIT_KINDS } from '../roles.ts';
-import { idSchema, versionSchema } from './common.ts';
+import { idSchema, lineText, versionSchema } from './common.ts';
 
-const nameSchema = z.string().trim().min(1).max(60);
+const nameSchema = lineText().min(1).max(60);
 
 export const departmentSchema = z.object({
   id: idSchema,

@@ -1,20 +1,15 @@
 // People (staff accounts) as administrators manage them.
 import { z } from 'zod';
-import { idSchema, pageOf, versionSchema } from './common.ts';
+import { idSchema, lineText, pageOf, secretText, versionSchema } from './common.ts';
 import { roleSchema } from './auth.ts';
 
-export const usernameSchema = z
-  .string()
-  .trim()
+export const usernameSchema = lineText()
   .min(2)
   .max(32)
   .regex(/^[a-z][a-z0-9._-]*$/, { message: 'username' });
-const displayNameSchema = z.string().trim().min(1).max(40);
-const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\- ]{5,20}$/, { message: 'phone' });
-const emailSchema = z.string().trim().max(120).pipe(z.email());
+const displayNameSchema = lineText().min(1).max(40);
+const phoneSchema = lineText().regex(/^[0-9+\- ]{5,20}$/, { message: 'phone' });
+const emailSchema = lineText().max(120).pipe(z.email());
 
 export const personSchema = z.object({
   id: idSchema,
@@ -38,7 +33,7 @@ export const personListSchema = pageOf(personSchema);
 export type PersonList = z.infer<typeof personListSchema>;
 
 export const personListQuerySchema = z.strictObject({
-  q: z.string().trim().max(60).optional(),
+  q: lineText().max(60).optional(),
   departmentId: idSchema.optional(),
   role: roleSchema.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -52,7 +47,7 @@ export const createPersonBodySchema = z.strictObject({
   roles: z.array(roleSchema).max(7).default([]),
   phone: phoneSchema.nullable().optional(),
   email: emailSchema.nullable().optional(),
-  password: z.string().min(1).max(128),
+  password: secretText().min(1).max(128),
 });
 export type CreatePersonBody = z.input<typeof createPersonBodySchema>;
 
@@ -67,7 +62,7 @@ export const updatePersonBodySchema = z.strictObject({
 export type UpdatePersonBody = z.infer<typeof updatePersonBodySchema>;
 
 export const resetPasswordBodySchema = z.strictObject({
-  newPassword: z.string().min(1).max(128),
+  newPassword: secretText().min(1).max(128),
   version: versionSchema,
 });
 export const versionBodySchema = z.strictObject({ version: versionSchema });

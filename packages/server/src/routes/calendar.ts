@@ -11,6 +11,7 @@ import {
   yearScheduleBodySchema,
 } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
+import { readingMultipart } from '../http/multipart.ts';
 import { guard } from '../http/session.ts';
 import {
   computeDueDate,
@@ -109,11 +110,13 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { actor } = await guard(ctx, request, 'calendar.manage');
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       let data: Buffer | undefined;
-      for await (const part of request.parts()) {
-        if (part.type !== 'file') continue;
-        const content = await part.toBuffer();
-        if (part.fieldname === 'file') data = content;
-      }
+      await readingMultipart(async () => {
+        for await (const part of request.parts()) {
+          if (part.type !== 'file') continue;
+          const content = await part.toBuffer();
+          if (part.fieldname === 'file') data = content;
+        }
+      });
       if (!data || data.length === 0)
         throw new AppError('VALIDATION_FAILED', { fields: { file: 'required' } });
       return importYearSchedule(ctx, actor, request.params.year, data);

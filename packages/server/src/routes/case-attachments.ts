@@ -10,6 +10,8 @@ import {
   idParamsSchema,
 } from '@bancheng/core';
 import type { AppContext } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
+import { readingMultipart } from '../http/multipart.ts';
 import { guard } from '../http/session.ts';
 import {
   addCaseAttachment,
@@ -17,16 +19,6 @@ import {
   openCaseAttachment,
 } from '../services/attachment-service.ts';
 import { errorResponses, typed } from './common.ts';
-
-/** RFC 6266: a plain ASCII fallback and the exact name in UTF-8 (RFC 5987 encoding). */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export function caseAttachmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
@@ -61,18 +53,23 @@ export function caseAttachmentRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request, reply) => {
       const { auth, roles, actor } = await guard(ctx, request);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-      const attachment = await addCaseAttachment(ctx, {
-        actor: { ...actor, personId: auth.person.id },
-        viewer: { personId: auth.person.id, roles },
-        caseId: request.params.id,
-        receive: async () => {
-          const part = await request.file({ limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1 } });
-          if (!part || part.fieldname !== 'file') {
-            throw new AppError('VALIDATION_FAILED', { fields: { file: 'required' } });
-          }
-          return { fileName: part.filename, stream: part.file };
-        },
-      });
+      // The file streams to disk inside the service, so a body cut short surfaces from there.
+      const attachment = await readingMultipart(() =>
+        addCaseAttachment(ctx, {
+          actor: { ...actor, personId: auth.person.id },
+          viewer: { personId: auth.person.id, roles },
+          caseId: request.params.id,
+          receive: async () => {
+            const part = await request.file({
+              limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1 },
+            });
+            if (!part || part.fieldname !== 'file') {
+              throw new AppError('VALIDATION_FAILED', { fields: { file: 'required' } });
+            }
+            return { fileName: part.filename, stream: part.file };
+          },
+        }),
+      );
       return reply.status(201).send(attachment);
     },
   );

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError, idParamsSchema, type CaseDetail } from '@bancheng/core';
 import { todayOf, type AppContext } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { guard } from '../http/session.ts';
 import { getCaseDetail } from '../services/case-service.ts';
 import { buildApprovalFormDocx } from '../documents/approval-form-docx.ts';
@@ -23,10 +24,7 @@ function hasFinalRefusal(detail: CaseDetail): boolean {
 function sendDocx(reply: FastifyReply, file: Buffer, names: { ascii: string; chinese: string }) {
   return reply
     .header('content-type', DOCX_TYPE)
-    .header(
-      'content-disposition',
-      `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.chinese)}`,
-    )
+    .header('content-disposition', contentDisposition(names.chinese, names.ascii))
     .send(file);
 }
 

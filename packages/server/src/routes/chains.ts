@@ -4,6 +4,7 @@ import {
   AppError,
   chainHistorySchema,
   chainSchema,
+  idSchema,
   isoDateSchema,
   rosterImportResultSchema,
   rosterQuerySchema,
@@ -11,13 +12,15 @@ import {
   setChainBodySchema,
 } from '@bancheng/core';
 import { todayOf, type AppContext } from '../context.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
+import { readingMultipart } from '../http/multipart.ts';
 import { guard } from '../http/session.ts';
 import { getChainHistory, getRoster, setChain } from '../services/chain-service.ts';
 import { buildRosterWorkbook } from '../services/roster-xlsx.ts';
 import { importRoster } from '../services/roster-import.ts';
 import { errorResponses, typed } from './common.ts';
 
-const departmentParamsSchema = z.strictObject({ departmentId: z.string().min(1).max(64) });
+const departmentParamsSchema = z.strictObject({ departmentId: idSchema });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -54,10 +57,12 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       const date = request.query.date ?? todayOf(ctx);
       const roster = await getRoster(ctx, date);
       const file = await buildRosterWorkbook(roster, '说“不”事项提级管理四级责任链条责任人名单');
-      const name = encodeURIComponent(`四级责任链条责任人名单-${date}.xlsx`);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="roster-${date}.xlsx"; filename*=UTF-8''${name}`)
+        .header(
+          'content-disposition',
+          contentDisposition(`四级责任链条责任人名单-${date}.xlsx`, `roster-${date}.xlsx`),
+        )
         .send(file);
     },
   );
@@ -105,14 +110,16 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       let effectiveFrom: string | undefined;
       let data: Buffer | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname === 'file') data = await part.toBuffer();
-          else await part.toBuffer();
-        } else if (part.fieldname === 'effectiveFrom') {
-          effectiveFrom = String(part.value);
+      await readingMultipart(async () => {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (part.fieldname === 'file') data = await part.toBuffer();
+            else await part.toBuffer();
+          } else if (part.fieldname === 'effectiveFrom') {
+            effectiveFrom = String(part.value);
+          }
         }
-      }
+      });
       const fields: Record<string, string> = {};
       const date = isoDateSchema.safeParse(effectiveFrom);
       if (!date.success) fields['effectiveFrom'] = effectiveFrom ? 'invalid' : 'required';

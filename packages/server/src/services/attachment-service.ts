@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import {
   AppError,
   ATTACHMENT_TYPES,
+  hasUnsafeCharacters,
   type AttachmentMediaType,
   type CaseAttachment,
   type CaseAttachmentList,
@@ -50,7 +51,7 @@ function isAllowedType(mediaType: string | undefined): mediaType is AttachmentMe
 export function attachmentFileName(original: string, mediaType: AttachmentMediaType): string {
   const base = original.normalize('NFC').split(/[\\/]/).pop() ?? '';
   const cleaned = Array.from(base)
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' || '"<>|:*?'.includes(ch) ? '_' : ch))
+    .map((ch) => (hasUnsafeCharacters(ch) || '"<>|:*?'.includes(ch) ? '_' : ch))
     .join('')
     .trim()
     .replace(/^\.+/, '');

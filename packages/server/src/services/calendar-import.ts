@@ -1,6 +1,6 @@
 // Reading a year's schedule from a simple CSV file (`date,kind,name`, kind 休/班 or holiday/workday), the
 // way an administrator types up the State Council's notice. Every row is checked; problems are per row.
-import type { CalendarImportRowError, ScheduleDay } from '@bancheng/core';
+import { hasUnsafeCharacters, type CalendarImportRowError, type ScheduleDay } from '@bancheng/core';
 
 export interface ParsedScheduleFile {
   holidays: ScheduleDay[];
@@ -87,6 +87,7 @@ export function parseScheduleCsv(data: Uint8Array): ParsedScheduleFile {
     if (!kind) problems.push(kindText ? `类型“${kindText}”无效，应为 休 或 班` : '未填写类型（休 或 班）');
     if (!name) problems.push('未填写名称');
     else if (name.length > MAX_NAME) problems.push(`名称超过 ${MAX_NAME} 个字`);
+    else if (hasUnsafeCharacters(name)) problems.push('名称含有控制字符');
     if (rest.some((c) => c !== '')) problems.push('多余的列：每行只有 日期,类型,名称 三列');
     if (problems.length > 0 || !date || !kind) {
       result.errors.push({ row, message: problems.join('；') });
