@@ -49,6 +49,22 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     expect(c.firstResponder.username).toBe('shouwen');
     expect(c.applicantPhone).toBe('139****5678');
     expect(c.abilities.actions).toEqual(['handOver', 'closeDone', 'giveOneTimeNotice', 'proposeRefusal']);
+    // Read back, every registered field is stored.
+    const stored = (await shouwen.request('GET', `/api/cases/${c.id}`)).json();
+    expect(stored).toMatchObject({
+      number: c.number,
+      state: 'open',
+      applicantKind: 'enterprise',
+      applicantName: '示范食品有限公司',
+      applicantCreditCode: '91411381MA45ABCD1X',
+      applicantPhone: '139****5678',
+      channel: 'counter',
+      matterType: 'licensing',
+      matterTitle: '申请在住宅楼内办理食品经营许可',
+      description: '企业希望在住宅楼一层开设食品加工作坊',
+      firstResponder: { username: 'shouwen' },
+    });
+    expect(Date.parse(stored.receivedAt)).toBe(Date.parse('2026-11-20T09:30:00+08:00'));
     const second = (await shouwen.request('POST', '/api/cases', registration())).json();
     expect(second.number).not.toBe(c.number);
   });

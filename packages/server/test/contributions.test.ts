@@ -54,6 +54,14 @@ describe.each(DIALECTS)('co-department contributions [%s]', (dialect) => {
         })
       ).statusCode,
     ).toBe(200);
+    // Both are stored: read back, the co-department sees them in the order they were made.
+    const stored = (await xbk1.request('GET', `/api/cases/${caseId}/contributions`)).json();
+    expect(
+      stored.items.map((i: { text: string; person: { username: string } }) => [i.person.username, i.text]),
+    ).toEqual([
+      ['xbk1', '已联系企业核实投诉情况'],
+      ['xbkkz', '同意配合'],
+    ]);
     const lead = await t.signIn('shouwen');
     const detail = (await lead.request('GET', `/api/cases/${caseId}`)).json();
     expect(

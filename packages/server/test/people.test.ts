@@ -118,6 +118,17 @@ describe.each(DIALECTS)('managing people [%s]', (dialect) => {
     const fetched = await admin.request('GET', `/api/people/${created.id}`);
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json<Person>().phone).toBe('13912345678');
+    // Every field sent is stored, not only echoed back.
+    expect(fetched.json<Person>()).toMatchObject({
+      username: 'xinren',
+      displayName: '新人甲',
+      departmentId: reg,
+      roles: ['firstResponder'],
+      email: 'xinren@example.gov.cn',
+      status: 'active',
+      mustChangePassword: true,
+      version: 0,
+    });
 
     const event = await t.ctx.database.db
       .selectFrom('audit_events')
