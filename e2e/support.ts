@@ -8,6 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-bureau.ts';
+import type { Dialect } from '../packages/server/src/db/database.ts';
+import { testDialects } from '../packages/server/test/dialects.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
@@ -18,12 +20,11 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** Dialects the browser tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const E2E_DIALECTS = process.env['TEST_DATABASE_URL']
-  ? (['sqlite', 'postgres'] as const)
-  : (['sqlite'] as const);
+/** Dialects the browser tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set (under CI
+ * it must be: a missing one fails the run instead of skipping PostgreSQL). */
+export const E2E_DIALECTS: readonly Dialect[] = testDialects();
 
-export async function startE2E(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<E2E> {
+export async function startE2E(dialect: Dialect = 'sqlite'): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-e2e-'));
   const pgSchema = dialect === 'postgres' ? await createPgSchema() : undefined;
   const server = await startServer(
