@@ -269,17 +269,17 @@ const holdersArb: fc.Arbitrary<ChainHolders> = fc
 
 const FIXED_INPUTS: ActionInput[] = [
   { type: 'closeDone' },
-    { type: 'giveOneTimeNotice' },
-    { type: 'proposeRefusal', reason: 'outOfScope' },
-    { type: 'decide', decision: 'resolvable' },
-    { type: 'decide', decision: 'escalate' },
-    { type: 'decide', decision: 'refuse', workableSuggestion: '建议' },
-    { type: 'decide', decision: 'refuse', workableSuggestion: '' },
-    { type: 'requestConsultation' },
-    { type: 'recordConsultation', conclusion: 'resolvable' },
-    { type: 'recordConsultation', conclusion: 'notResolvable' },
-    { type: 'recordReply', method: 'written' },
-    { type: 'recordFeedback', accepted: false },
+  { type: 'giveOneTimeNotice' },
+  { type: 'proposeRefusal', reason: 'outOfScope' },
+  { type: 'decide', decision: 'resolvable' },
+  { type: 'decide', decision: 'escalate' },
+  { type: 'decide', decision: 'refuse', workableSuggestion: '建议' },
+  { type: 'decide', decision: 'refuse', workableSuggestion: '' },
+  { type: 'requestConsultation' },
+  { type: 'recordConsultation', conclusion: 'resolvable' },
+  { type: 'recordConsultation', conclusion: 'notResolvable' },
+  { type: 'recordReply', method: 'written' },
+  { type: 'recordFeedback', accepted: false },
   { type: 'recordFollowUp' },
 ];
 const handOverTo = (toPersonId: string): ActionInput => ({ type: 'handOver', toPersonId });

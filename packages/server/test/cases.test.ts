@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import { seedCase } from './factories.ts';
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   applicant: {
@@ -215,16 +216,7 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
   });
 
   it('filters overdue replies and replies due soon', async () => {
-    const c = (await shouwen.request('POST', '/api/cases', registration({ matterTitle: '期限测试' }))).json();
-    await act(shouwen, c.id, { type: 'proposeRefusal', reason: 'notPermitted', reasonText: '期限' });
-    await act(keshi, c.id, { type: 'decide', decision: 'escalate', opinion: '提请' });
-    await act(fenguan, c.id, { type: 'decide', decision: 'escalate', opinion: '提请' });
-    await act(juzhang, c.id, {
-      type: 'decide',
-      decision: 'refuse',
-      opinion: '不能办',
-      workableSuggestion: '建议',
-    });
+    const c = await seedCase(t, { state: 'refused', matterTitle: '期限测试' });
     const ids = async (query: string) =>
       (await shouwen.request('GET', `/api/cases?view=all&pageSize=200&${query}`))
         .json()

@@ -111,7 +111,11 @@ describe.each(DIALECTS)('matter lists (事项清单) [%s]', (dialect) => {
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ timeLimitWorkdays: null, remarks: null, version: 1 });
-    expect(await stored()).toMatchObject({ title: '食品经营许可变更', timeLimitWorkdays: null, remarks: null });
+    expect(await stored()).toMatchObject({
+      title: '食品经营许可变更',
+      timeLimitWorkdays: null,
+      remarks: null,
+    });
     // A change made against what someone else already changed is refused.
     const stale = await admin.request('PATCH', `/api/matters/${m.id}`, { version: 0, title: '旧版本' });
     expect(stale.statusCode).toBe(409);
