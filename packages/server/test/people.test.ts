@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit, Person, PersonList } from '@bancheng/core';
 import { DEMO_BUREAU, DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
@@ -29,11 +29,13 @@ describe.each(DIALECTS)('managing people [%s]', (dialect) => {
   const login = (username: string, password: string) =>
     t.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
-  beforeAll(async () => {
+  // Every test gets its own database: these tests change the demo bureau, and none may depend on
+  // another having run before it (the order is shuffled).
+  beforeEach(async () => {
     t = await createTestApp(dialect);
     admin = await t.signIn('admin');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.dispose();
   });
 
