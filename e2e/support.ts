@@ -105,18 +105,12 @@ async function createPgSchema(): Promise<{ url: string; drop(): Promise<void> }>
   return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
 }
 
-/** Picks an option of an antd Select and waits until the select shows it: a re-render (data arriving
- * while the dropdown opens) can close the dropdown before the click lands, so the pick is made again. */
+/** Picks an option of an antd Select: open it, click the option. The forms render their pickers only
+ * once the options have loaded, so nothing re-renders under the click. */
 export async function pickOption(page: Page, selector: string, text: string): Promise<void> {
-  const select = page.locator('.ant-select', { has: page.locator(selector) });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(selector).click();
-    const option = page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first();
-    await option.waitFor({ state: 'visible' });
-    await option.click();
-    if ((await select.textContent())?.includes(text)) return;
-  }
-  throw new Error(`could not pick “${text}” in ${selector}`);
+  await page.locator(selector).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
 }
