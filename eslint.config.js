@@ -1,4 +1,6 @@
-// Lint: typescript-eslint's recommended rules everywhere, React hooks rules in the web app.
+// Lint: typescript-eslint's recommended rules everywhere, React hooks rules in the web app, and the
+// type-aware promise rules (a promise nobody awaits, a promise where a plain callback is expected) on
+// every TypeScript file, typed by the tsconfig that covers it (tsconfig.json, packages/web/tsconfig.json).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,13 +11,20 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  // This file is JavaScript that no tsconfig covers: no type information, so no type-aware rules.
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['packages/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

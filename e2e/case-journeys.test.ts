@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
+import { E2E_DIALECTS, newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
 
 /** Opens an action's modal, fills it, submits (and confirms when asked), and waits for the new state. */
 async function act(
@@ -73,10 +73,10 @@ async function decide(
   return state;
 }
 
-describe('case journeys in Chromium', () => {
+describe.each(E2E_DIALECTS)('case journeys in Chromium [%s]', (dialect) => {
   let e2e: E2E;
   beforeAll(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E(dialect);
   });
   afterAll(async () => {
     await e2e?.close();

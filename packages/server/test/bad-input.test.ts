@@ -69,9 +69,11 @@ describe.each(DIALECTS)('bad input never yields a 500 [%s]', (dialect) => {
     expect(text.statusCode).toBe(415);
   });
 
-  it('prototype-poisoning keys → 400', async () => {
+  it('prototype-poisoning keys → 400 from the JSON parser, not only from the schema', async () => {
     const res = await login('{"username":"a","password":"b","__proto__":{"admin":true}}');
     expect(res.statusCode).toBe(400);
+    // The strict schema would answer VALIDATION_FAILED; MALFORMED_JSON shows the parser refused it first.
+    expect(res.json().error.code).toBe('MALFORMED_JSON');
   });
 
   it('an unknown API path → 404 in the error envelope', async () => {

@@ -112,21 +112,32 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
     expect(await count('2026-02-13', '2026-02-13')).toEqual({ count: 0, provisional: false });
   });
 
-  it('says provisional for a year that is not loaded, and for a span reaching into one', async () => {
-    expect(await due('2031-03-03', 3)).toEqual({ due: '2031-03-06', provisional: true });
-    expect(await count('2031-03-03', '2031-03-06')).toEqual({ count: 3, provisional: true });
-    expect(await due('1999-06-01', 1)).toEqual({ due: '1999-06-02', provisional: true });
-    // 2030-12-30 is a Monday; 2031-01-01 is assumed a working day until 2031 is loaded.
-    await admin.request('PUT', '/api/calendar/years/2030', {
+  /** Loads 2030 (New Year's Day off) so that a span from late 2030 is provisional only for 2031. */
+  const load2030 = async () => {
+    const res = await admin.request('PUT', '/api/calendar/years/2030', {
       holidays: [{ date: '2030-01-01', name: '元旦' }],
       workdays: [],
     });
-    expect(await due('2030-12-27', 1)).toEqual({ due: '2030-12-30', provisional: false });
-    expect(await due('2030-12-30', 3)).toEqual({ due: '2031-01-02', provisional: true });
-    expect(await count('2030-12-30', '2031-01-02')).toEqual({ count: 3, provisional: true });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+
+  it('says provisional for a year that is not loaded, and for a span reaching into one', async () => {
+    // 2058 and 2059 fall on the same weekdays as 2030 and 2031, and no other test loads them.
+    expect(await due('2059-03-03', 3)).toEqual({ due: '2059-03-06', provisional: true });
+    expect(await count('2059-03-03', '2059-03-06')).toEqual({ count: 3, provisional: true });
+    expect(await due('1999-06-01', 1)).toEqual({ due: '1999-06-02', provisional: true });
+    // 2058-12-30 is a Monday; 2059-01-01 is assumed a working day until 2059 is loaded.
+    await admin.request('PUT', '/api/calendar/years/2058', {
+      holidays: [{ date: '2058-01-01', name: '元旦' }],
+      workdays: [],
+    });
+    expect(await due('2058-12-27', 1)).toEqual({ due: '2058-12-30', provisional: false });
+    expect(await due('2058-12-30', 3)).toEqual({ due: '2059-01-02', provisional: true });
+    expect(await count('2058-12-30', '2059-01-02')).toEqual({ count: 3, provisional: true });
   });
 
   it('stops being provisional once an administrator loads the year', async () => {
+    await load2030();
     const before = await auditCount();
     const res = await admin.request('PUT', '/api/calendar/years/2031', {
       holidays: [{ date: '2031-01-01', name: '元旦' }],
@@ -155,6 +166,12 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
   });
 
   it('replaces a whole year when it is set again', async () => {
+    await load2030();
+    const first = await admin.request('PUT', '/api/calendar/years/2031', {
+      holidays: [{ date: '2031-01-01', name: '元旦' }],
+      workdays: [{ date: '2031-01-04', name: '元旦' }],
+    });
+    expect(first.statusCode).toBe(200);
     const res = await admin.request('PUT', '/api/calendar/years/2031', {
       holidays: [{ date: '2031-01-02', name: '元旦' }],
       workdays: [],
@@ -332,15 +349,23 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
   });
 
   it("never lets shipped data overwrite an administrator's year", async () => {
-    const res = await admin.request('PUT', '/api/calendar/years/2026', {
-      holidays: [{ date: '2026-01-01', name: '元旦' }],
-      workdays: [],
-    });
-    expect(res.statusCode).toBe(200);
-    expect(await ensureShippedCalendar(t.ctx)).toEqual([]);
-    const detail = (await admin.request('GET', '/api/calendar/years/2026')).json();
-    expect(detail).toMatchObject({ source: 'admin', holidayCount: 1, workdayCount: 0 });
-    // Sun 01-04 is no longer a working day in this (administrator's) 2026.
-    expect(await due('2025-12-31', 1)).toEqual({ due: '2026-01-02', provisional: false });
+    // Its own app: replacing the shipped 2026 would change the answers the other tests expect.
+    const own = await createTestApp(dialect);
+    try {
+      const ownAdmin = await own.signIn('admin');
+      const res = await ownAdmin.request('PUT', '/api/calendar/years/2026', {
+        holidays: [{ date: '2026-01-01', name: '元旦' }],
+        workdays: [],
+      });
+      expect(res.statusCode).toBe(200);
+      expect(await ensureShippedCalendar(own.ctx)).toEqual([]);
+      const detail = (await ownAdmin.request('GET', '/api/calendar/years/2026')).json();
+      expect(detail).toMatchObject({ source: 'admin', holidayCount: 1, workdayCount: 0 });
+      // Sun 01-04 is no longer a working day in this (administrator's) 2026.
+      const answer = await own.inject({ method: 'GET', url: '/api/calendar/due?from=2025-12-31&workdays=1' });
+      expect(answer.json()).toEqual({ due: '2026-01-02', provisional: false });
+    } finally {
+      await own.dispose();
+    }
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import { seedCase } from './factories.ts';
 
 const MAX_MB = 1;
 const PDF = Buffer.from(
@@ -87,12 +88,16 @@ describe.each(DIALECTS)('case attachments [%s]', (dialect) => {
     const res = await shouwen.request('POST', '/api/cases', registration);
     expect(res.statusCode).toBe(201);
     caseId = res.json().id;
+    // The tests that read and download need an attachment there, whichever test runs first.
+    expect((await upload(shouwen, PDF, '已有附件.pdf')).statusCode).toBe(201);
   });
   afterAll(async () => {
     await t.dispose();
   });
 
   it('keeps a PDF, a PNG and a DOCX by their content, with their sha256, on disk under DATA_DIR', async () => {
+    // A case of its own: the list below must hold exactly these three, whichever tests ran before.
+    const caseId = (await seedCase(t, { state: 'open', matterTitle: '附件清单' })).id;
     const docx = await Packer.toBuffer(
       new Document({ sections: [{ children: [new Paragraph('营业执照')] }] }),
     );
@@ -102,7 +107,7 @@ describe.each(DIALECTS)('case attachments [%s]', (dialect) => {
       [docx, '情况说明.docx', DOCX_TYPE],
     ];
     for (const [data, name, type] of files) {
-      const res = await upload(shouwen, data, name);
+      const res = await upload(shouwen, data, name, caseId);
       expect(res.statusCode, res.body).toBe(201);
       const a = res.json();
       expect(a).toMatchObject({ fileName: name, mediaType: type, size: data.length, sha256: sha256(data) });
@@ -126,6 +131,9 @@ describe.each(DIALECTS)('case attachments [%s]', (dialect) => {
   });
 
   it('keeps identical content once, and gives a name the extension its content calls for', async () => {
+    // The same content as some earlier upload, in this test: then nothing new may reach the disk.
+    expect((await upload(shouwen, PDF, 'first.pdf')).statusCode).toBe(201);
+    expect((await upload(shouwen, PNG, 'first.png')).statusCode).toBe(201);
     const before = await state();
     const res = await upload(shouwen, PDF, 'scan');
     expect(res.statusCode).toBe(201);

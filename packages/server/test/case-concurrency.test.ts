@@ -76,7 +76,7 @@ describe.each(DIALECTS)('two leaders deciding the same case at once [%s]', (dial
         `round ${round}: ${results.join(', ')}`,
       ).toHaveLength(1);
       expect(results.filter((r) => r === 'VERSION_CONFLICT')).toHaveLength(1);
-      conflicts++;
+      conflicts += results.filter((r) => r === 'VERSION_CONFLICT').length;
     }
     expect(conflicts).toBe(ROUNDS);
     const levelTwo = await db

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import { seedCase } from './factories.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -65,58 +66,46 @@ const registration = (matterTitle: string) => ({
   description: '企业希望在住宅楼一层开设食品加工作坊',
 });
 
-async function act(c: Client, id: string, action: Record<string, unknown>) {
-  const current = (await c.request('GET', `/api/cases/${id}`)).json();
-  const res = await c.request('POST', `/api/cases/${id}/actions`, { version: current.version, action });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-
-describe.each(DIALECTS)('case documents: the approval form and the reply letter as DOCX [%s]', (dialect) => {
-  let t: TestApp;
-  let shouwen: Client, keshi: Client, fenguan: Client, juzhang: Client, ducha: Client, outsider: Client;
-  /** A case waiting at the principal leader, and one refused, answered by phone and closed. */
-  let pendingId: string, closedId: string;
-
-  async function escalateToPrincipal(matterTitle: string): Promise<string> {
-    const c = (await shouwen.request('POST', '/api/cases', registration(matterTitle))).json();
-    await act(shouwen, c.id, {
-      type: 'proposeRefusal',
-      reason: 'notPermitted',
-      reasonText: '住宅楼内不得从事食品加工',
-    });
-    await act(keshi, c.id, { type: 'decide', decision: 'escalate', opinion: '把握不准，提请分管领导' });
-    await act(fenguan, c.id, { type: 'decide', decision: 'escalate', opinion: '仍不能办，提请主要领导审定' });
-    return c.id;
-  }
-
-  beforeAll(async () => {
-    t = await createTestApp(dialect);
-    [shouwen, keshi, fenguan, juzhang, ducha, outsider] = await Promise.all([
-      t.signIn('shouwen'),
-      t.signIn('keshi'),
-      t.signIn('fenguan'),
-      t.signIn('juzhang'),
-      t.signIn('ducha'),
-      t.signIn('jgjc1'),
-    ]);
-    pendingId = await escalateToPrincipal('在住宅楼内办理食品经营许可（待审定）');
-    closedId = await escalateToPrincipal('在住宅楼内办理食品经营许可');
-    await act(juzhang, closedId, {
-      type: 'decide',
-      decision: 'refuse',
-      opinion: '法规明确禁止，确实不能办',
-      workableSuggestion: '可在工业园区标准厂房申办，我局提供选址指导',
-    });
-    await act(shouwen, closedId, {
-      type: 'recordReply',
+/** The refusal both documents describe, walked up the chain by the case service. */
+const refusal = (matterTitle: string) =>
+  ({
+    ...registration(matterTitle),
+    channel: 'visit',
+    matterType: 'licensing',
+    applicant: { ...registration(matterTitle).applicant, kind: 'enterprise' },
+    proposal: { reason: 'notPermitted', reasonText: '住宅楼内不得从事食品加工' },
+    opinions: { 2: '把握不准，提请分管领导', 3: '仍不能办，提请主要领导审定', 4: '法规明确禁止，确实不能办' },
+    workableSuggestion: '可在工业园区标准厂房申办，我局提供选址指导',
+    reply: {
       method: 'phone',
       calledAt: '2026-11-28T10:00:00+08:00',
       phoneNumber: '13912345678',
       answeredBy: '王经理',
       content: '告知不能办理的原因及园区申办建议',
-    });
-    await act(shouwen, closedId, { type: 'recordFeedback', accepted: true, text: '表示理解' });
+    },
+    feedback: { accepted: true, text: '表示理解' },
+  }) as const;
+
+describe.each(DIALECTS)('case documents: the approval form and the reply letter as DOCX [%s]', (dialect) => {
+  let t: TestApp;
+  let shouwen: Client, keshi: Client, ducha: Client, outsider: Client;
+  /** A case waiting at the principal leader, and one refused, answered by phone and closed. */
+  let pendingId: string, closedId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    [shouwen, keshi, ducha, outsider] = await Promise.all([
+      t.signIn('shouwen'),
+      t.signIn('keshi'),
+      t.signIn('ducha'),
+      t.signIn('jgjc1'),
+    ]);
+    pendingId = (
+      await seedCase(t, { state: 'atPrincipalLeader', ...refusal('在住宅楼内办理食品经营许可（待审定）') })
+    ).id;
+    closedId = (
+      await seedCase(t, { state: 'closed', outcome: 'refused', ...refusal('在住宅楼内办理食品经营许可') })
+    ).id;
   });
   afterAll(async () => {
     await t.dispose();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import { seedCase } from './factories.ts';
 
 /** People of every role whose chains do not reach 登记注册科 of the bureau. */
 const OUTSIDERS = {
@@ -18,23 +19,14 @@ describe.each(DIALECTS)('case routes for people outside the case’s reach [%s]'
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const shouwen = await t.signIn('shouwen');
-    const created = (
-      await shouwen.request('POST', '/api/cases', {
-        applicant: { kind: 'person', name: '外人测试', phone: '13912345678' },
-        channel: 'visit',
-        receivedAt: '2026-11-20T09:00:00+08:00',
-        matterType: 'licensing',
-        matterTitle: '范围测试',
-        description: '只有链条上的人能看到',
-      })
-    ).json();
-    const proposed = (
-      await shouwen.request('POST', `/api/cases/${created.id}/actions`, {
-        version: created.version,
-        action: { type: 'proposeRefusal', reason: 'uncertain', reasonText: '测试' },
-      })
-    ).json();
+    const proposed = await seedCase(t, {
+      state: 'atDeptHead',
+      applicant: { kind: 'person', name: '外人测试', phone: '13912345678' },
+      channel: 'visit',
+      matterTitle: '范围测试',
+      description: '只有链条上的人能看到',
+      proposal: { reason: 'uncertain', reasonText: '测试' },
+    });
     caseId = proposed.id;
     version = proposed.version;
     for (const [role, username] of Object.entries(OUTSIDERS)) outsiders[role] = await t.signIn(username);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import { seedCase } from './factories.ts';
 
 const registration = (overrides: Record<string, unknown> = {}) => ({
   applicant: {
@@ -49,6 +50,22 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     expect(c.firstResponder.username).toBe('shouwen');
     expect(c.applicantPhone).toBe('139****5678');
     expect(c.abilities.actions).toEqual(['handOver', 'closeDone', 'giveOneTimeNotice', 'proposeRefusal']);
+    // Read back, every registered field is stored.
+    const stored = (await shouwen.request('GET', `/api/cases/${c.id}`)).json();
+    expect(stored).toMatchObject({
+      number: c.number,
+      state: 'open',
+      applicantKind: 'enterprise',
+      applicantName: '示范食品有限公司',
+      applicantCreditCode: '91411381MA45ABCD1X',
+      applicantPhone: '139****5678',
+      channel: 'counter',
+      matterType: 'licensing',
+      matterTitle: '申请在住宅楼内办理食品经营许可',
+      description: '企业希望在住宅楼一层开设食品加工作坊',
+      firstResponder: { username: 'shouwen' },
+    });
+    expect(Date.parse(stored.receivedAt)).toBe(Date.parse('2026-11-20T09:30:00+08:00'));
     const second = (await shouwen.request('POST', '/api/cases', registration())).json();
     expect(second.number).not.toBe(c.number);
   });
@@ -199,16 +216,7 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
   });
 
   it('filters overdue replies and replies due soon', async () => {
-    const c = (await shouwen.request('POST', '/api/cases', registration({ matterTitle: '期限测试' }))).json();
-    await act(shouwen, c.id, { type: 'proposeRefusal', reason: 'notPermitted', reasonText: '期限' });
-    await act(keshi, c.id, { type: 'decide', decision: 'escalate', opinion: '提请' });
-    await act(fenguan, c.id, { type: 'decide', decision: 'escalate', opinion: '提请' });
-    await act(juzhang, c.id, {
-      type: 'decide',
-      decision: 'refuse',
-      opinion: '不能办',
-      workableSuggestion: '建议',
-    });
+    const c = await seedCase(t, { state: 'refused', matterTitle: '期限测试' });
     const ids = async (query: string) =>
       (await shouwen.request('GET', `/api/cases?view=all&pageSize=200&${query}`))
         .json()

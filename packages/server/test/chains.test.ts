@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Chain, ChainHistory, Person, PersonList, Roster } from '@bancheng/core';
 import { DEMO_BUREAU, DEMO_CHAIN_DATE } from '../src/demo/demo-bureau.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
@@ -35,15 +35,27 @@ describe.each(DIALECTS)('responsibility chains [%s]', (dialect) => {
     principalLeader: c.principalLeader?.username,
   });
 
-  beforeAll(async () => {
+  // Every test gets its own database: these tests change the demo bureau, and none may depend on
+  // another having run before it (the order is shuffled).
+  beforeEach(async () => {
     t = await createTestApp(dialect);
     admin = await t.signIn('admin');
     const people = (await admin.request('GET', '/api/people?pageSize=200')).json<PersonList>();
     ids = new Map(people.items.map((p) => [p.username, p.id]));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.dispose();
   });
+
+  /** From CHANGE_DATE on, djzc2 heads 登记注册科 and shouwen is its only first responder. */
+  const changeRegistryHead = (departmentId: string) =>
+    admin.request('PUT', `/api/chains/${departmentId}`, {
+      effectiveFrom: CHANGE_DATE,
+      firstResponderIds: [id('shouwen')],
+      deptHeadId: id('djzc2'),
+      leaderInChargeId: id('fenguan'),
+      principalLeaderId: id('juzhang'),
+    });
 
   it('lists every department with the four positions of the demo', async () => {
     const r = await roster(admin, '2026-03-01');
@@ -94,13 +106,7 @@ describe.each(DIALECTS)('responsibility chains [%s]', (dialect) => {
     const djzc2Before = (await admin.request('GET', `/api/people/${id('djzc2')}`)).json<Person>();
     expect(djzc2Before.roles).not.toContain('deptHead');
 
-    const res = await admin.request('PUT', `/api/chains/${reg.departmentId}`, {
-      effectiveFrom: CHANGE_DATE,
-      firstResponderIds: [id('shouwen')],
-      deptHeadId: id('djzc2'),
-      leaderInChargeId: id('fenguan'),
-      principalLeaderId: id('juzhang'),
-    });
+    const res = await changeRegistryHead(reg.departmentId);
     expect(res.statusCode, res.body).toBe(200);
     const chain = res.json<Chain>();
     expect(usernames(chain)).toEqual({
@@ -182,6 +188,9 @@ describe.each(DIALECTS)('responsibility chains [%s]', (dialect) => {
   });
 
   it('refuses a date earlier than the last change, with fields.effectiveFrom', async () => {
+    expect(
+      (await changeRegistryHead(chainOf(await roster(admin), '登记注册科').departmentId)).statusCode,
+    ).toBe(200);
     const reg = chainOf(await roster(admin), '登记注册科');
     const before = await tableCounts(t);
     const res = await admin.request('PUT', `/api/chains/${reg.departmentId}`, {

@@ -1,5 +1,5 @@
 // Integration-test harness: a real app over a real database, once per dialect. SQLite gets a fresh file;
-// PostgreSQL (when TEST_DATABASE_URL is set) a fresh schema, dropped afterwards.
+// PostgreSQL (when TEST_DATABASE_URL is set; required under CI) a fresh schema, dropped afterwards.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +12,9 @@ import { buildApp, type BuiltApp } from '../src/app.ts';
 import { openDatabase, type Dialect } from '../src/db/database.ts';
 import { bootstrapEmptyDatabase, type BootstrapResult } from '../src/services/bootstrap.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
+import { testDialects } from './dialects.ts';
 
-export const DIALECTS: Dialect[] = process.env['TEST_DATABASE_URL'] ? ['sqlite', 'postgres'] : ['sqlite'];
+export const DIALECTS: Dialect[] = testDialects();
 
 export interface TestApp extends BuiltApp {
   dialect: Dialect;

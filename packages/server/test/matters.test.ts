@@ -91,6 +91,14 @@ describe.each(DIALECTS)('matter lists (事项清单) [%s]', (dialect) => {
     expect(res.statusCode).toBe(201);
     const m = res.json<MatterView>();
     expect(m).toMatchObject({ departmentId: food, timeLimitWorkdays: 7, active: true, version: 0 });
+    const stored = async () => (await listOf(admin, food, true)).items.find((x) => x.id === m.id);
+    expect(await stored()).toMatchObject({
+      title: '食品经营许可变更',
+      matterType: 'licensing',
+      timeLimitWorkdays: 7,
+      remarks: '经营场所不变的变更',
+      active: true,
+    });
 
     const dup = await create(admin, food, { title: '食品经营许可变更', matterType: 'service' });
     expect(dup.statusCode).toBe(409);
@@ -103,6 +111,11 @@ describe.each(DIALECTS)('matter lists (事项清单) [%s]', (dialect) => {
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ timeLimitWorkdays: null, remarks: null, version: 1 });
+    expect(await stored()).toMatchObject({
+      title: '食品经营许可变更',
+      timeLimitWorkdays: null,
+      remarks: null,
+    });
     // A change made against what someone else already changed is refused.
     const stale = await admin.request('PATCH', `/api/matters/${m.id}`, { version: 0, title: '旧版本' });
     expect(stale.statusCode).toBe(409);
@@ -119,6 +132,7 @@ describe.each(DIALECTS)('matter lists (事项清单) [%s]', (dialect) => {
 
     const back = await admin.request('PATCH', `/api/matters/${m.id}`, { version: 2, active: true });
     expect(back.json()).toMatchObject({ active: true, version: 3 });
+    expect(await stored()).toMatchObject({ active: true, version: 3 });
 
     const events = await t.ctx.database.db
       .selectFrom('audit_events')
@@ -146,6 +160,10 @@ describe.each(DIALECTS)('matter lists (事项清单) [%s]', (dialect) => {
       timeLimitWorkdays: 3,
     });
     expect(renamed.json()).toMatchObject({ title: '经营范围变更登记（一般事项）', timeLimitWorkdays: 3 });
+    expect((await listOf(keshi, registry, true)).items.find((x) => x.id === m.id)).toMatchObject({
+      title: '经营范围变更登记（一般事项）',
+      timeLimitWorkdays: 3,
+    });
     // Renaming onto another matter's title is refused.
     const clash = await keshi.request('PATCH', `/api/matters/${m.id}`, { version: 1, title: '股权变更登记' });
     expect(clash.statusCode).toBe(409);

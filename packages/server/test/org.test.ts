@@ -21,11 +21,14 @@ describe.each(DIALECTS)('managing the organisation [%s]', (dialect) => {
     if (!d) throw new Error(`no department ${name}`);
     return d;
   };
-  const orgEvents = () =>
+  /** The organisation's audit events, or those about the given units and departments only (other tests
+   * make their own, before or after, as the order is shuffled). */
+  const orgEvents = (subjectIds?: string[]) =>
     t.ctx.database.db
       .selectFrom('audit_events')
       .select(['type', 'actor_id', 'subject_id', 'payload'])
       .where('type', 'like', 'org.%')
+      .$if(subjectIds !== undefined, (q) => q.where('subject_id', 'in', subjectIds ?? []))
       .orderBy('id')
       .execute();
 
@@ -114,7 +117,7 @@ describe.each(DIALECTS)('managing the organisation [%s]', (dialect) => {
     expect(unitDeleted.statusCode, unitDeleted.body).toBe(204);
     expect((await tree()).some((u) => u.id === unit.id)).toBe(false);
 
-    const events = await orgEvents();
+    const events = await orgEvents([unit.id, dept.id]);
     expect(events.map((e) => e.type)).toEqual([
       'org.unitCreated',
       'org.departmentCreated',

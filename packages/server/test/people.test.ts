@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit, Person, PersonList } from '@bancheng/core';
 import { DEMO_BUREAU, DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
@@ -29,11 +29,13 @@ describe.each(DIALECTS)('managing people [%s]', (dialect) => {
   const login = (username: string, password: string) =>
     t.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
-  beforeAll(async () => {
+  // Every test gets its own database: these tests change the demo bureau, and none may depend on
+  // another having run before it (the order is shuffled).
+  beforeEach(async () => {
     t = await createTestApp(dialect);
     admin = await t.signIn('admin');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.dispose();
   });
 
@@ -118,6 +120,17 @@ describe.each(DIALECTS)('managing people [%s]', (dialect) => {
     const fetched = await admin.request('GET', `/api/people/${created.id}`);
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json<Person>().phone).toBe('13912345678');
+    // Every field sent is stored, not only echoed back.
+    expect(fetched.json<Person>()).toMatchObject({
+      username: 'xinren',
+      displayName: '新人甲',
+      departmentId: reg,
+      roles: ['firstResponder'],
+      email: 'xinren@example.gov.cn',
+      status: 'active',
+      mustChangePassword: true,
+      version: 0,
+    });
 
     const event = await t.ctx.database.db
       .selectFrom('audit_events')

@@ -127,7 +127,7 @@ export function AppLayout({ me }: { me: Me }) {
             okText={t('header.logout')}
             cancelText={t('common.cancel')}
             placement="bottomRight"
-            onConfirm={onLogout}
+            onConfirm={() => void onLogout()}
           >
             <Button
               type="text"

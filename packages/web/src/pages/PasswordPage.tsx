@@ -35,7 +35,7 @@ export function ForcedPasswordPage({ me }: { me: Me }) {
               title={t('header.logoutConfirm')}
               okText={t('header.logout')}
               cancelText={t('common.cancel')}
-              onConfirm={() => logout.mutateAsync().catch(() => undefined)}
+              onConfirm={() => void logout.mutateAsync().catch(() => undefined)}
             >
               <Button type="text" icon={<LogoutOutlined />} loading={logout.isPending} data-testid="logout">
                 {t('header.logout')}

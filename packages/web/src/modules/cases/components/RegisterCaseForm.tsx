@@ -60,7 +60,9 @@ export function RegisterCaseForm({ me }: { me: Me }) {
   const register = useRegisterCase();
   const tree = useOrgTree();
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person';
-  const departmentId = Form.useWatch('departmentId', form);
+  const initialDepartmentId = me.departments[0]?.id;
+  // Until the form is mounted, the watched value is undefined: the department it will start with.
+  const departmentId = Form.useWatch('departmentId', form) ?? initialDepartmentId;
   const matterId = Form.useWatch('matterId', form);
   const matters = useMatters(departmentId);
   const picked = matters.data?.items.find((m) => m.id === matterId);
@@ -92,7 +94,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
   const initialValues: Partial<Values> = {
     applicant: { kind: 'person', name: '', phone: '' },
     receivedAt: dayjs(),
-    departmentId: me.departments[0]?.id,
+    departmentId: initialDepartmentId,
     coDepartmentIds: [],
   };
 
@@ -129,6 +131,18 @@ export function RegisterCaseForm({ me }: { me: Me }) {
 
   const required = { required: true, whitespace: true, message: t('common.required') };
   const half = isMobile ? 24 : 12;
+
+  // The form appears once the lists its pickers offer (the organisation, the department's matters) have
+  // arrived: lists arriving while a picker is open re-render the form under the pointer and close the
+  // picker before the click lands. Later, only the person's own choice of department reloads a list.
+  if (tree.isPending || matters.isLoading) {
+    return (
+      <>
+        <PageTitle title={t('register.title')} subtitle={t('register.subtitle')} />
+        <Card loading data-testid="register-loading" style={{ maxWidth: 960 }} />
+      </>
+    );
+  }
 
   return (
     <>

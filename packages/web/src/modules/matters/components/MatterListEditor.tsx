@@ -111,7 +111,7 @@ export function MatterListEditor({ me }: { me: Me }) {
               okText={t('matters.deactivate')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true, ...testId('matter-deactivate-confirm') }}
-              onConfirm={() => deactivateOne(m)}
+              onConfirm={() => void deactivateOne(m)}
             >
               <Button
                 type="link"

@@ -26,7 +26,9 @@ export function ReadAllButton(props: {
       loading={markAll.isPending}
       onClick={() =>
         markAll.mutate(undefined, {
-          onSuccess: () => message.success(t('notifications.allRead')),
+          onSuccess: () => {
+            message.success(t('notifications.allRead'));
+          },
           onError: (e) => showError(e, undefined, t('notifications.readAll')),
         })
       }

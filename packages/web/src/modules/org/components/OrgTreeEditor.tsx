@@ -69,7 +69,9 @@ export function OrgTreeEditor() {
     deleteUnit.mutateAsync(
       { id: unit.id, version: unit.version },
       {
-        onSuccess: () => message.success(t('common.deleted')),
+        onSuccess: () => {
+          message.success(t('common.deleted'));
+        },
         onError: (e) => showError(e, undefined, t('common.delete')),
       },
     );
@@ -77,7 +79,9 @@ export function OrgTreeEditor() {
     deleteDepartment.mutateAsync(
       { id: department.id, version: department.version },
       {
-        onSuccess: () => message.success(t('common.deleted')),
+        onSuccess: () => {
+          message.success(t('common.deleted'));
+        },
         onError: (e) => showError(e, undefined, t('common.delete')),
       },
     );
@@ -102,7 +106,7 @@ export function OrgTreeEditor() {
             okText={t('common.delete')}
             cancelText={t('common.cancel')}
             okButtonProps={{ danger: true }}
-            onConfirm={() => onDeleteDepartment(d).catch(() => undefined)}
+            onConfirm={() => void onDeleteDepartment(d).catch(() => undefined)}
           >
             <IconAction
               title={t('common.delete')}
@@ -146,7 +150,7 @@ export function OrgTreeEditor() {
               okText={t('common.delete')}
               cancelText={t('common.cancel')}
               okButtonProps={{ danger: true }}
-              onConfirm={() => onDeleteUnit(unit).catch(() => undefined)}
+              onConfirm={() => void onDeleteUnit(unit).catch(() => undefined)}
             >
               <IconAction
                 title={t('common.delete')}

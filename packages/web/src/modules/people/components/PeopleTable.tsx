@@ -107,7 +107,7 @@ export function PeopleTable() {
                 okText={t('people.disable')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true }}
-                onConfirm={() => toggle(p, false)}
+                onConfirm={() => void toggle(p, false)}
               >
                 <Button type="link" size="small" danger icon={<StopOutlined />} loading={busy}>
                   {t('people.disable')}
@@ -118,7 +118,7 @@ export function PeopleTable() {
                 title={t('people.enableConfirm', { name: p.displayName })}
                 okText={t('people.enable')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => toggle(p, true)}
+                onConfirm={() => void toggle(p, true)}
               >
                 <Button type="link" size="small" icon={<CheckCircleOutlined />} loading={busy}>
                   {t('people.enable')}
