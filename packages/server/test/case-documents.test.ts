@@ -222,31 +222,14 @@ describe.each(DIALECTS)('case documents with a Chinese case number format [%s]',
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { CASE_NUMBER_FORMAT: '邓市监提〔{year}〕{seq4}号' });
-    const [first, keshi, fenguan, juzhang] = await Promise.all([
-      t.signIn('shouwen'),
-      t.signIn('keshi'),
-      t.signIn('fenguan'),
-      t.signIn('juzhang'),
-    ]);
-    shouwen = first;
-    const created = (
-      await shouwen.request('POST', '/api/cases', registration('在住宅楼内办理食品经营许可'))
-    ).json();
-    caseId = created.id;
-    number = created.number;
-    await act(shouwen, caseId, {
-      type: 'proposeRefusal',
-      reason: 'notPermitted',
-      reasonText: '不得从事食品加工',
-    });
-    await act(keshi, caseId, { type: 'decide', decision: 'escalate', opinion: '提请分管领导' });
-    await act(fenguan, caseId, { type: 'decide', decision: 'escalate', opinion: '提请主要领导审定' });
-    await act(juzhang, caseId, {
-      type: 'decide',
-      decision: 'refuse',
-      opinion: '确实不能办',
+    shouwen = await t.signIn('shouwen');
+    const refused = await seedCase(t, {
+      state: 'refused',
+      ...refusal('在住宅楼内办理食品经营许可'),
       workableSuggestion: '可在工业园区申办',
     });
+    caseId = refused.id;
+    number = refused.number;
   });
   afterAll(async () => {
     await t.dispose();
