@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../packages/server/src/demo/demo-bureau.ts';
+import { DEMO_ACCOUNTS } from '../packages/server/src/bootstrap/demo/demo-bureau.ts';
 import { E2E_DIALECTS, newPage, shot, signIn, startE2E, type E2E } from './support.ts';
 
 // Department heads keep their department's matter list; the supervision office's and discipline

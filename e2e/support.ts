@@ -5,11 +5,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { systemClock } from '../packages/server/src/clock.ts';
-import { loadConfig } from '../packages/server/src/config.ts';
+import { systemClock } from '../packages/server/src/platform/clock.ts';
+import { loadConfig } from '../packages/server/src/platform/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
-import { DEMO_PASSWORD } from '../packages/server/src/demo/demo-bureau.ts';
-import type { Dialect } from '../packages/server/src/db/database.ts';
+import { DEMO_PASSWORD } from '../packages/server/src/bootstrap/demo/demo-bureau.ts';
+import type { Dialect } from '../packages/server/src/platform/db/database.ts';
 import { testDialects } from '../packages/server/test/dialects.ts';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

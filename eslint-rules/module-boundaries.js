@@ -66,7 +66,8 @@ const rowTypes = {
     const from = relToSrc(context.filename);
     if (from === null) return {};
     const base = path.basename(from);
-    if (/-(repository|mapper)\.ts$/.test(base) || from.startsWith(path.join('platform', 'db') + path.sep)) return {};
+    if (/-(repository|mapper)\.ts$/.test(base) || from.startsWith(path.join('platform', 'db') + path.sep))
+      return {};
     return importVisitors((node, source) => {
       const target = resolved(context, source);
       const to = target && relToSrc(target);

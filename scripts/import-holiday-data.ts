@@ -1,4 +1,4 @@
-// Regenerates packages/server/src/calendar/cn-schedule.json, the State Council working-day schedules the
+// Regenerates packages/server/src/modules/calendar/cn-schedule.json, the State Council working-day schedules the
 // server ships, from the `chinese-days` package (a devDependency). After upgrading it:
 //   npx node scripts/import-holiday-data.ts
 import fs from 'node:fs';
@@ -73,6 +73,6 @@ const output = {
   generatedFrom: `chinese-days@${version}`,
   years: shipped,
 };
-const target = path.resolve(import.meta.dirname, '../packages/server/src/calendar/cn-schedule.json');
+const target = path.resolve(import.meta.dirname, '../packages/server/src/modules/calendar/cn-schedule.json');
 fs.writeFileSync(target, `${JSON.stringify(output, null, 2)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), target)}: ${first}–${last} from chinese-days@${version}`);

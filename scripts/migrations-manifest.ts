@@ -1,11 +1,11 @@
-// Adds new migrations to packages/server/src/db/migrations/manifest.json, the SHA-256 of every released
+// Adds new migrations to packages/server/src/platform/db/migrations/manifest.json, the SHA-256 of every released
 // migration. Released migrations are frozen: an entry is never rewritten, and a listed file whose bytes
 // changed is an error (write a new migration instead). `npm run migrations:manifest`.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = path.resolve(import.meta.dirname, '../packages/server/src/db/migrations');
+const dir = path.resolve(import.meta.dirname, '../packages/server/src/platform/db/migrations');
 const manifestFile = path.join(dir, 'manifest.json');
 
 const manifest: Record<string, string> = fs.existsSync(manifestFile)

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../packages/server/src/config.ts';
+import { loadConfig } from '../packages/server/src/platform/config.ts';
 import { buildApp } from '../packages/server/src/app.ts';
-import { systemClock } from '../packages/server/src/clock.ts';
+import { systemClock } from '../packages/server/src/platform/clock.ts';
 
 const target = path.resolve(import.meta.dirname, '../docs/openapi.json');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-openapi-'));

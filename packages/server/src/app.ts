@@ -13,28 +13,23 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
-import type { Clock } from './clock.ts';
-import type { AppContext } from './context.ts';
-import { openDatabase, sqliteFileIn, type Database } from './db/database.ts';
-import { migrateToLatest } from './db/migrator.ts';
-import { errorHandler, langOf, sendError } from './http/errors.ts';
-import { registerJsonParser } from './http/json-parser.ts';
-import { registerSession } from './http/session.ts';
-import { authRoutes } from './routes/auth.ts';
-import { healthRoutes } from './routes/health.ts';
-import { orgRoutes } from './routes/org.ts';
-import { peopleRoutes } from './routes/people.ts';
-import { chainRoutes } from './routes/chains.ts';
-import { auditRoutes } from './routes/audit.ts';
-import { caseRoutes } from './routes/cases.ts';
-import { contributionRoutes } from './routes/contributions.ts';
-import { caseDocumentRoutes } from './routes/case-documents.ts';
-import { caseAttachmentRoutes } from './routes/case-attachments.ts';
-import { calendarRoutes } from './routes/calendar.ts';
-import { notificationRoutes } from './routes/notifications.ts';
-import { matterRoutes } from './routes/matters.ts';
-import { ensureShippedCalendar } from './services/calendar-service.ts';
+import type { Config } from './platform/config.ts';
+import type { Clock } from './platform/clock.ts';
+import type { AppContext } from './platform/context.ts';
+import { openDatabase, sqliteFileIn, type Database } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import { errorHandler, langOf, sendError } from './platform/http/errors.ts';
+import { registerJsonParser } from './platform/http/json-parser.ts';
+import { authModule, registerSession } from './modules/auth/index.ts';
+import { healthModule } from './modules/health/index.ts';
+import { orgModule } from './modules/org/index.ts';
+import { peopleModule } from './modules/people/index.ts';
+import { chainsModule } from './modules/chains/index.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { casesModule } from './modules/cases/index.ts';
+import { calendarModule, ensureShippedCalendar } from './modules/calendar/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
+import { mattersModule } from './modules/matters/index.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -182,19 +177,21 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
   });
 
   registerSession(app, ctx);
-  healthRoutes(app, ctx);
-  authRoutes(app, ctx);
-  orgRoutes(app, ctx);
-  peopleRoutes(app, ctx);
-  chainRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  calendarRoutes(app, ctx);
-  caseRoutes(app, ctx);
-  contributionRoutes(app, ctx);
-  notificationRoutes(app, ctx);
-  caseDocumentRoutes(app, ctx);
-  caseAttachmentRoutes(app, ctx);
-  matterRoutes(app, ctx);
+  // Each feature module is one plugin; the session hook, parsers and error handler above apply to all.
+  for (const module of [
+    healthModule,
+    authModule,
+    orgModule,
+    peopleModule,
+    chainsModule,
+    auditModule,
+    calendarModule,
+    casesModule,
+    notificationsModule,
+    mattersModule,
+  ]) {
+    await app.register(module, { ctx });
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -1,6 +1,6 @@
 // Starts the server: settings, database, migrations, first-run data, HTTP.
-import { systemClock } from './clock.ts';
-import { loadConfig } from './config.ts';
+import { systemClock } from './platform/clock.ts';
+import { loadConfig } from './platform/config.ts';
 import { startServer } from './server.ts';
 
 const config = loadConfig();

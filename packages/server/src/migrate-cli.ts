@@ -1,8 +1,8 @@
 // npm run migrate: bring the configured database to the latest schema and stop.
-import { loadConfig } from './config.ts';
-import { openDatabase, sqliteFileIn } from './db/database.ts';
-import { unavailableCause } from './db/database-errors.ts';
-import { migrateToLatest } from './db/migrator.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase, sqliteFileIn } from './platform/db/database.ts';
+import { unavailableCause } from './platform/db/database-errors.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
 
 const config = loadConfig();
 const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: sqliteFileIn(config.dataDir) });

@@ -1,15 +1,15 @@
 // Listening, and telling the operator what they need to know at start (the only console output).
-import type { Clock } from './clock.ts';
+import type { Clock } from './platform/clock.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import type { Config } from './config.ts';
+import type { Config } from './platform/config.ts';
 import { buildApp, type BuiltApp } from './app.ts';
-import { openDatabase, sqliteFileIn, type Database } from './db/database.ts';
-import { unavailableCause } from './db/database-errors.ts';
-import { bootstrapEmptyDatabase } from './services/bootstrap.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/demo-bureau.ts';
-import { purgeExpiredSessions } from './services/auth-service.ts';
-import { createOutboxWorker, type OutboxWorker } from './services/outbox-worker.ts';
+import { openDatabase, sqliteFileIn, type Database } from './platform/db/database.ts';
+import { unavailableCause } from './platform/db/database-errors.ts';
+import { bootstrapEmptyDatabase } from './bootstrap/bootstrap.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './bootstrap/demo/demo-bureau.ts';
+import { purgeExpiredSessions } from './modules/auth/index.ts';
+import { createOutboxWorker, type OutboxWorker } from './modules/notifications/index.ts';
 
 const SESSION_PURGE_INTERVAL_MS = 60 * 60_000;
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 import { databaseDigest } from './db-digest.ts';
-import { DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
+import { DEMO_PASSWORD } from '../src/bootstrap/demo/demo-bureau.ts';
 
 /** The columns: one person of every role, then people of another department and of another unit. */
 const PEOPLE = [

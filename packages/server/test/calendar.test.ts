@@ -3,7 +3,7 @@ import {
   CALENDAR_REFRESH_MS,
   ensureShippedCalendar,
   putYearSchedule,
-} from '../src/services/calendar-service.ts';
+} from '../src/modules/calendar/calendar-service.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 
 /** A multipart/form-data body with one `file` part, its bytes exactly as given. */

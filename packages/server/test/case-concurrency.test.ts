@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@bancheng/core';
 import { createTestApp, DIALECTS, type TestApp } from './harness.ts';
-import { actOnCase, registerCase } from '../src/services/case-service.ts';
-import { findPersonRowByUsername } from '../src/repositories/people-repository.ts';
+import { actOnCase, registerCase } from '../src/modules/cases/case-service.ts';
+import { findPersonRowByUsername } from '../src/modules/people/people-repository.ts';
 
 const ROUNDS = 1000;
 

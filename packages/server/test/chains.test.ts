@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Chain, ChainHistory, Person, PersonList, Roster } from '@bancheng/core';
-import { DEMO_BUREAU, DEMO_CHAIN_DATE } from '../src/demo/demo-bureau.ts';
+import { DEMO_BUREAU, DEMO_CHAIN_DATE } from '../src/bootstrap/demo/demo-bureau.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
 
 const DEMO_DEPARTMENTS = DEMO_BUREAU.flatMap((u) =>

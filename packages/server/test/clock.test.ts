@@ -2,7 +2,7 @@
 // chains, deputies and "today" on that date, not the machine's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Chain, Me, PersonList, Roster } from '@bancheng/core';
-import { fixedClock } from '../src/clock.ts';
+import { fixedClock } from '../src/platform/clock.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 
 const NOW = '2026-03-10T09:00:00+08:00';

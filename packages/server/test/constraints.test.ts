@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openDatabase, type Database, type Dialect } from '../src/db/database.ts';
-import { migrateTo, migrateToLatest } from '../src/db/migrator.ts';
+import { openDatabase, type Database, type Dialect } from '../src/platform/db/database.ts';
+import { migrateTo, migrateToLatest } from '../src/platform/db/migrator.ts';
 import { createTestApp, DIALECTS, type TestApp } from './harness.ts';
 
 /** An empty database of its own (a fresh SQLite file or PostgreSQL schema), dropped by `drop`. */

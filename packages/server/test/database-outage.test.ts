@@ -11,9 +11,9 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { startServer } from '../src/server.ts';
-import { systemClock } from '../src/clock.ts';
+import { systemClock } from '../src/platform/clock.ts';
 
 const PG = DIALECTS.includes('postgres');
 const BASE_URL = process.env['TEST_DATABASE_URL'] ?? '';

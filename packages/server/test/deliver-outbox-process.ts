@@ -1,10 +1,10 @@
 // One outbox delivery pass in a process of its own, as another server would run it: the "never twice"
 // test starts two at once over the same database. Settings come from the environment; START_AT (epoch ms)
 // lines both up so that neither has finished before the other begins. Prints the delivery report.
-import { systemClock } from '../src/clock.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { createSenders, deliverDueOutbox } from '../src/services/outbox-worker.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { createSenders, deliverDueOutbox } from '../src/modules/notifications/outbox-worker.ts';
 
 const config = loadConfig(process.env);
 const database = openDatabase({

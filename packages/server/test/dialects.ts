@@ -1,7 +1,7 @@
 // Which databases the integration and browser tests run on. SQLite always; PostgreSQL when
 // TEST_DATABASE_URL names one. Under CI a missing TEST_DATABASE_URL is an error, not a quiet skip:
 // otherwise a broken CI set-up would pass with half the tests never run.
-import type { Dialect } from '../src/db/database.ts';
+import type { Dialect } from '../src/platform/db/database.ts';
 
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   const ci = env['CI']?.trim().toLowerCase();

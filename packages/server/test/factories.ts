@@ -10,9 +10,9 @@ import type {
   DecisionLevel,
   RegisterCaseBody,
 } from '@bancheng/core';
-import { clockOf, type AppContext } from '../src/context.ts';
-import { actOnCase, registerCase } from '../src/services/case-service.ts';
-import { findPersonRowByUsername } from '../src/repositories/people-repository.ts';
+import { clockOf, type AppContext } from '../src/platform/context.ts';
+import { actOnCase, registerCase } from '../src/modules/cases/case-service.ts';
+import { findPersonRowByUsername } from '../src/modules/people/people-repository.ts';
 
 type ActionOf<T extends CaseActionBody['type']> = Extract<CaseActionBody, { type: T }>;
 type Fields<T> = T extends unknown ? Omit<T, 'type'> : never;

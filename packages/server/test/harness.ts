@@ -6,12 +6,12 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { systemClock, type Clock } from '../src/clock.ts';
-import { loadConfig, type Config } from '../src/config.ts';
+import { systemClock, type Clock } from '../src/platform/clock.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
 import { buildApp, type BuiltApp } from '../src/app.ts';
-import { openDatabase, type Dialect } from '../src/db/database.ts';
-import { bootstrapEmptyDatabase, type BootstrapResult } from '../src/services/bootstrap.ts';
-import { DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
+import { openDatabase, type Dialect } from '../src/platform/db/database.ts';
+import { bootstrapEmptyDatabase, type BootstrapResult } from '../src/bootstrap/bootstrap.ts';
+import { DEMO_PASSWORD } from '../src/bootstrap/demo/demo-bureau.ts';
 import { testDialects } from './dialects.ts';
 
 export const DIALECTS: Dialect[] = testDialects();

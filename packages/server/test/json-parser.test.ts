@@ -2,8 +2,8 @@
 // handler, so a refusal here is the parser's and not a schema's.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorHandler } from '../src/http/errors.ts';
-import { registerJsonParser } from '../src/http/json-parser.ts';
+import { errorHandler } from '../src/platform/http/errors.ts';
+import { registerJsonParser } from '../src/platform/http/json-parser.ts';
 
 describe('the JSON body parser', () => {
   let app: FastifyInstance;

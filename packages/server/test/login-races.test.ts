@@ -4,7 +4,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type TestApp } from './harness.ts';
-import { DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
+import { DEMO_PASSWORD } from '../src/bootstrap/demo/demo-bureau.ts';
 
 const CHECKS = 'bancheng:password-check';
 

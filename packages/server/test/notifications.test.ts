@@ -10,19 +10,22 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../src/clock.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase, sqliteFileIn, type Db, type Dialect } from '../src/db/database.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { openDatabase, sqliteFileIn, type Db, type Dialect } from '../src/platform/db/database.ts';
 import { startServer } from '../src/server.ts';
-import { actOnCase, registerCase } from '../src/services/case-service.ts';
-import { enqueueNotifications, type PlannedNotification } from '../src/services/notification-service.ts';
+import { actOnCase, registerCase } from '../src/modules/cases/case-service.ts';
+import {
+  enqueueNotifications,
+  type PlannedNotification,
+} from '../src/modules/notifications/notification-service.ts';
 import {
   createOutboxWorker,
   createSenders,
   deliverDueOutbox,
   type WorkerLog,
-} from '../src/services/outbox-worker.ts';
-import { findPersonRowByUsername } from '../src/repositories/people-repository.ts';
+} from '../src/modules/notifications/outbox-worker.ts';
+import { findPersonRowByUsername } from '../src/modules/people/people-repository.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 
 const run = promisify(execFile);

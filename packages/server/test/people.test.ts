@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit, Person, PersonList } from '@bancheng/core';
-import { DEMO_BUREAU, DEMO_PASSWORD } from '../src/demo/demo-bureau.ts';
+import { DEMO_BUREAU, DEMO_PASSWORD } from '../src/bootstrap/demo/demo-bureau.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
 
 const DEMO_PEOPLE = DEMO_BUREAU.flatMap((u) => u.departments.flatMap((d) => d.staff));

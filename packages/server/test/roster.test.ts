@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Roster } from '@bancheng/core';
-import { DEMO_BUREAU } from '../src/demo/demo-bureau.ts';
+import { DEMO_BUREAU } from '../src/bootstrap/demo/demo-bureau.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
 
 const HEADERS = ['单位（科室）', '首问负责人', '单位（科室）负责人', '分管领导', '主要领导'];

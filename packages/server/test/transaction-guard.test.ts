@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, DIALECTS, type TestApp } from './harness.ts';
-import { QUERY_OUTSIDE_TRANSACTION } from '../src/db/transaction-guard.ts';
+import { QUERY_OUTSIDE_TRANSACTION } from '../src/platform/db/transaction-guard.ts';
 
 describe.each(DIALECTS)('queries on the handle inside a transaction [%s]', (dialect) => {
   let t: TestApp;

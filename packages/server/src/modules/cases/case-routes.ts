@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  caseActionRequestSchema,
+  caseDetailSchema,
+  caseListQuerySchema,
+  caseListSchema,
+  idParamsSchema,
+  registerCaseBodySchema,
+  revealPhoneResponseSchema,
+} from '@bancheng/core';
+import type { AppContext } from '../../platform/context.ts';
+import { guard } from '../auth/index.ts';
+import { actOnCase, getCaseDetail, listCases, registerCase, revealApplicantPhone } from './case-service.ts';
+import { errorResponses, typed } from '../../platform/http/routes.ts';
+
+export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = typed(app);
+  const tags = ['cases'];
+  r.post(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Register a request (受理登记); the registering person is its first responder',
+        body: registerCaseBodySchema,
+        response: { 201: caseDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { actor, auth } = await guard(ctx, request);
+      const detail = await registerCase(ctx, { ...actor, personId: auth.person.id }, request.body);
+      return reply.status(201).send(detail);
+    },
+  );
+  r.get(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Cases this person may see: to-do, mine, my department, all',
+        querystring: caseListQuerySchema,
+        response: { 200: caseListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { auth, roles } = await guard(ctx, request);
+      return listCases(ctx, { personId: auth.person.id, roles }, request.query);
+    },
+  );
+  r.get(
+    '/api/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'The case page: facts, approval form, timeline and what you may do now',
+        params: idParamsSchema,
+        response: { 200: caseDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { auth, roles } = await guard(ctx, request);
+      return getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
+    },
+  );
+  r.post(
+    '/api/cases/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Act on a case (hand over, close, notify, propose a refusal, decide, reply, …)',
+        params: idParamsSchema,
+        body: caseActionRequestSchema,
+        response: { 200: caseDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { actor, auth } = await guard(ctx, request);
+      return actOnCase(
+        ctx,
+        { ...actor, personId: auth.person.id },
+        { id: request.params.id, request: request.body },
+      );
+    },
+  );
+  r.post(
+    '/api/cases/:id/reveal-phone',
+    {
+      schema: {
+        tags,
+        summary: 'The applicant’s full phone number, for people working the case (each reveal is audited)',
+        params: idParamsSchema,
+        response: { 200: revealPhoneResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { actor, auth } = await guard(ctx, request);
+      return revealApplicantPhone(ctx, { ...actor, personId: auth.person.id }, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,575 @@
+// Cases: registration, lists, the case page, and every action — each action one transaction that
+// checks the workflow rules, writes the change guarded by the case's version, and appends its event.
+import {
+  AppError,
+  MATTER_TYPES,
+  WORKFLOW_ERROR_CODES,
+  applyAction,
+  formatCaseNumber,
+  type ActionInput,
+  type CaseActionRequest,
+  type CaseDetail,
+  type CaseState,
+  type MatterType,
+  type CaseList,
+  type ChainHolders,
+  type WorkflowCase,
+  type caseListQuerySchema,
+  type registerCaseBodySchema,
+} from '@bancheng/core';
+import type { z } from 'zod';
+import { clockOf, todayOf, type AppContext } from '../../platform/context.ts';
+import type { Actor, AuditEvent } from '../../platform/audit/events.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import type { CaseRow } from '../../platform/db/schema.ts';
+import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
+import {
+  allocateCaseSeq,
+  decisionsOf,
+  findCaseRow,
+  insertCase,
+  insertDecisions,
+  isCaseVisible,
+  listCaseRows,
+  updateCaseGuarded,
+} from './case-repository.ts';
+import {
+  handoversOf,
+  insertConsultationRequest,
+  insertFeedback,
+  insertFollowUp,
+  insertHandover,
+  insertNotice,
+  insertReply,
+  recordConsultationMeeting,
+} from './case-facts-repository.ts';
+import { findMatterRow } from '../matters/index.ts';
+import { departmentsWithUnit } from '../org/index.ts';
+import { peopleRefsByIds, rolesOfPerson } from '../people/index.ts';
+import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
+import {
+  allDecisionsOf,
+  buildDetail,
+  getCaseDetail,
+  lookupsFor,
+  toSummary,
+  toWorkflowCase,
+} from './case-view.ts';
+import { computeDueDate } from '../calendar/index.ts';
+import { notifyCaseChange } from '../notifications/index.ts';
+import { maskPhone } from '../../platform/personal-data.ts';
+import { newId, todayInChina } from '../../platform/ids.ts';
+
+/** A final refusal is answered within this many working days (work plan 三(一)). */
+export const REPLY_WORKING_DAYS = 3;
+
+export async function registerCase(
+  ctx: AppContext,
+  actor: Actor & { personId: string },
+  body: z.output<typeof registerCaseBodySchema>,
+): Promise<CaseDetail> {
+  const db = ctx.database.db;
+  if (Date.parse(body.receivedAt) > clockOf(ctx).getTime() + FUTURE_GRACE_MS) {
+    throw new AppError('VALIDATION_FAILED', { fields: { receivedAt: 'inFuture' } });
+  }
+  const viewer = await viewerOf(db, actor.personId);
+  const departmentId = body.departmentId ?? (await homeDepartmentOf(db, actor.personId));
+  const holders = await holdersFor(db, departmentId, todayOf(ctx));
+  if (!holders.firstResponders.includes(actor.personId)) {
+    throw new AppError('NOT_A_FIRST_RESPONDER', { fields: { departmentId: 'notFirstResponder' } });
+  }
+  const coDepartmentIds = [...new Set(body.coDepartmentIds)].filter((id) => id !== departmentId);
+  const known = await departmentsWithUnit(db, [departmentId, ...coDepartmentIds]);
+  if (known.length !== coDepartmentIds.length + 1) {
+    throw new AppError('VALIDATION_FAILED', { fields: { coDepartmentIds: 'notFound' } });
+  }
+  const matter = await matterOfCase(ctx, { body, departmentId });
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    const year = Number(matter.receivedOn.slice(0, 4));
+    const seq = await allocateCaseSeq(trx, year);
+    const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
+    const now = clockOf(ctx).toISOString();
+    const row: CaseRow = {
+      id,
+      number,
+      year,
+      seq,
+      department_id: departmentId,
+      first_responder_id: actor.personId,
+      registered_by: actor.personId,
+      applicant_kind: body.applicant.kind,
+      applicant_name: body.applicant.name,
+      applicant_credit_code: body.applicant.creditCode ?? null,
+      applicant_phone: body.applicant.phone,
+      applicant_address: body.applicant.address ?? null,
+      channel: body.channel,
+      received_at: new Date(body.receivedAt).toISOString(),
+      matter_type: matter.type,
+      matter_title: matter.title,
+      description: body.description,
+      cross_department: coDepartmentIds.length > 0 ? 1 : 0,
+      state: 'open',
+      outcome: null,
+      proposer_id: null,
+      proposed_at: null,
+      form_round: 0,
+      refusal_reason: null,
+      refusal_reason_text: null,
+      workable_suggestion: null,
+      refused_at: null,
+      reply_deadline: null,
+      reply_deadline_provisional: 0,
+      matter_id: matter.id,
+      due_date: matter.due?.due ?? null,
+      due_provisional: matter.due?.provisional ? 1 : 0,
+      closed_at: null,
+      version: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertCase(trx, row, coDepartmentIds);
+    await appendAuditEvent(
+      trx,
+      actor,
+      {
+        type: 'case.registered',
+        subjectId: id,
+        payload: {
+          number,
+          departmentId,
+          after: {
+            channel: body.channel,
+            matterType: matter.type,
+            matterTitle: row.matter_title,
+            ...(row.matter_id && { matterId: row.matter_id, dueDate: row.due_date }),
+            applicantName: row.applicant_name,
+            applicantPhone: maskPhone(row.applicant_phone),
+            coDepartmentIds,
+          },
+        },
+      },
+      now,
+    );
+  });
+  return getCaseDetail(ctx, viewer, id);
+}
+
+/**
+ * The matter as registered: picked from the handling department's list (its type and title unless typed,
+ * and a due date from its statutory time limit, counted from the day of receipt in China), or typed.
+ * Worked out before the transaction: the calendar is read (and cached) on the database handle, which
+ * may not be used inside a transaction.
+ */
+async function matterOfCase(
+  ctx: AppContext,
+  args: { body: z.output<typeof registerCaseBodySchema>; departmentId: string },
+): Promise<{
+  id: string | null;
+  type: MatterType;
+  title: string;
+  receivedOn: string;
+  due: { due: string; provisional: boolean } | null;
+}> {
+  const { body } = args;
+  const receivedOn = todayInChina(new Date(body.receivedAt));
+  const listed = body.matterId ? await findMatterRow(ctx.database.db, body.matterId) : undefined;
+  if (body.matterId && (!listed || listed.active !== 1 || listed.department_id !== args.departmentId)) {
+    throw new AppError('VALIDATION_FAILED', { fields: { matterId: 'notInMatterList' } });
+  }
+  const type = body.matterType ?? MATTER_TYPES.find((t) => t === listed?.matter_type);
+  const title = body.matterTitle ?? listed?.title;
+  if (!type || !title) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { ...(!type && { matterType: 'required' }), ...(!title && { matterTitle: 'required' }) },
+    });
+  }
+  const workdays = listed?.time_limit_workdays ?? null;
+  return {
+    id: listed?.id ?? null,
+    type,
+    title,
+    receivedOn,
+    due: workdays === null ? null : await computeDueDate(ctx, { from: receivedOn, workdays }),
+  };
+}
+
+async function homeDepartmentOf(db: Db, personId: string): Promise<string> {
+  const [me] = await peopleRefsByIds(db, [personId]);
+  if (!me) throw new AppError('UNAUTHENTICATED');
+  return me.departmentId;
+}
+
+async function viewerOf(db: Db, personId: string): Promise<CaseViewer> {
+  return { personId, roles: await rolesOfPerson(db, personId) };
+}
+
+export async function listCases(
+  ctx: AppContext,
+  viewer: CaseViewer,
+  query: z.output<typeof caseListQuerySchema>,
+): Promise<CaseList> {
+  const db = ctx.database.db;
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
+  if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) {
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  }
+  const today = todayInChina(clockOf(ctx));
+  const { rows, total } = await listCaseRows(db, {
+    ...scopes,
+    view: query.view,
+    state: query.state,
+    overdueBefore: query.overdue === 'true' ? today : undefined,
+    dueBy:
+      query.dueSoon === 'true' ? (await computeDueDate(ctx, { from: today, workdays: 1 })).due : undefined,
+    matterType: query.matterType,
+    channel: query.channel,
+    departmentId: query.departmentId,
+    from: query.from,
+    to: query.to ? nextDay(query.to) : undefined,
+    q: query.q,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  const lookups = await lookupsFor(db, rows);
+  return {
+    items: rows.map((r) => toSummary(r, lookups, today)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A request cannot have come in the future (five minutes' grace for clocks that differ). */
+const FUTURE_GRACE_MS = 5 * 60_000;
+
+function toWorkflowInput(action: CaseActionRequest['action']): ActionInput {
+  switch (action.type) {
+    case 'handOver':
+      return { type: 'handOver', toPersonId: action.toPersonId };
+    case 'proposeRefusal':
+      return { type: 'proposeRefusal', reason: action.reason };
+    case 'decide':
+      return {
+        type: 'decide',
+        decision: action.decision,
+        workableSuggestion: action.workableSuggestion ?? null,
+      };
+    case 'recordConsultation':
+      return { type: 'recordConsultation', conclusion: action.conclusion };
+    case 'recordReply':
+      return { type: 'recordReply', method: action.method };
+    case 'recordFeedback':
+      return { type: 'recordFeedback', accepted: action.accepted };
+    default:
+      return { type: action.type };
+  }
+}
+
+/** Columns an action changes beyond the state, given the workflow's verdict. */
+function changesFor(
+  action: CaseActionRequest['action'],
+  before: CaseRow,
+  next: WorkflowCase,
+  extra: { now: string; replyDeadline: { due: string; provisional: boolean } | null },
+): Partial<CaseRow> {
+  const changes: Partial<CaseRow> = {
+    state: next.state,
+    outcome: next.outcome,
+    first_responder_id: next.firstResponderId,
+    updated_at: extra.now,
+  };
+  if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
+  if (action.type === 'proposeRefusal') {
+    changes.proposer_id = next.proposerId;
+    changes.proposed_at = extra.now;
+    changes.form_round = before.form_round + 1;
+    changes.refusal_reason = action.reason;
+    changes.refusal_reason_text = action.reasonText;
+    changes.workable_suggestion = null;
+  }
+  if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
+    changes.workable_suggestion = action.workableSuggestion ?? null;
+    changes.refused_at = extra.now;
+    changes.reply_deadline = extra.replyDeadline.due;
+    changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
+  }
+  return changes;
+}
+
+export async function actOnCase(
+  ctx: AppContext,
+  actor: Actor & { personId: string },
+  args: { id: string; request: CaseActionRequest },
+): Promise<CaseDetail> {
+  const db = ctx.database.db;
+  const viewer = await viewerOf(db, actor.personId);
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
+  if (!(await isCaseVisible(db, args.id, scopes.scope))) throw new AppError('NOT_FOUND');
+  const { action, version } = args.request;
+  // Worked out before the transaction: the calendar is read (and cached) on the database handle, which
+  // may not be used inside a transaction.
+  const replyDeadline =
+    action.type === 'decide' && action.decision === 'refuse'
+      ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
+      : null;
+  const holders: ChainHolders = await holdersFor(
+    db,
+    (await findCaseRow(db, args.id))?.department_id ?? '',
+    todayOf(ctx),
+  );
+  await db.transaction().execute(async (trx) => {
+    const before = await findCaseRow(trx, args.id);
+    if (!before) throw new AppError('NOT_FOUND');
+    if (before.version !== version)
+      throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
+    const decisions = await decisionsOf(trx, before.id, before.form_round);
+    const wf = toWorkflowCase(
+      before,
+      decisions,
+      await allDecisionsOf(trx, before),
+      await handoversOf(trx, before.id),
+    );
+    const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
+    if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
+    const now = clockOf(ctx).toISOString();
+    const changes = changesFor(action, before, result.next, { now, replyDeadline });
+    if (!(await updateCaseGuarded(trx, { id: before.id, version, changes }))) {
+      throw new AppError('VERSION_CONFLICT');
+    }
+    // New decision records: everything the workflow appended to this round's form.
+    const round = changes.form_round ?? before.form_round;
+    const existing = action.type === 'proposeRefusal' ? 0 : decisions.length;
+    const opinion =
+      action.type === 'decide' ? action.opinion : action.type === 'proposeRefusal' ? action.reasonText : '';
+    await insertDecisions(
+      trx,
+      result.next.decisions.slice(existing).map((d) => ({
+        id: newId(),
+        case_id: before.id,
+        form_round: round,
+        level: d.level,
+        decision: d.decision,
+        opinion,
+        person_id: d.personId,
+        acting_for: d.actingFor,
+        by_proposer: d.byProposer ? 1 : 0,
+        decided_at: now,
+      })),
+    );
+    await recordFacts(trx, { action, caseId: before.id, before, actorId: actor.personId, now });
+    await appendAuditEvent(
+      trx,
+      actor,
+      actionEvent(action, {
+        caseId: before.id,
+        before: { state: before.state as CaseState, firstResponderId: before.first_responder_id },
+        after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
+        replyDeadline: replyDeadline?.due ?? null,
+      }),
+      now,
+    );
+    await notifyCaseChange(trx, {
+      config: ctx.config,
+      before,
+      after: { ...before, ...changes },
+      action,
+      actorId: actor.personId,
+      holders,
+      now,
+    });
+  });
+  const after = await findCaseRow(db, args.id);
+  if (!after) throw new AppError('NOT_FOUND');
+  return buildDetail(ctx, db, viewer, after);
+}
+
+/** The fact an action records, in its own table, in the action's transaction. */
+async function recordFacts(
+  trx: Trx,
+  args: {
+    action: CaseActionRequest['action'];
+    caseId: string;
+    before: CaseRow;
+    actorId: string;
+    now: string;
+  },
+): Promise<void> {
+  const { action, caseId, actorId, now } = args;
+  switch (action.type) {
+    case 'handOver':
+      return insertHandover(trx, {
+        id: newId(),
+        case_id: caseId,
+        from_person_id: args.before.first_responder_id,
+        to_person_id: action.toPersonId,
+        handed_by: actorId,
+        note: action.note ?? null,
+        handed_at: now,
+      });
+    case 'giveOneTimeNotice':
+      return insertNotice(trx, {
+        id: newId(),
+        case_id: caseId,
+        given_by: actorId,
+        notice: action.notice,
+        given_at: now,
+      });
+    case 'requestConsultation':
+      return insertConsultationRequest(trx, {
+        id: newId(),
+        case_id: caseId,
+        requested_by: actorId,
+        requested_at: now,
+        proposal: action.proposal,
+      });
+    case 'recordConsultation': {
+      const meeting = {
+        heldAt: action.heldAt,
+        participants: action.participants,
+        conclusion: action.conclusion,
+        record: action.record,
+        recordedBy: actorId,
+        recordedAt: now,
+      };
+      if (await recordConsultationMeeting(trx, { caseId, ...meeting })) return;
+      // A case that waited for a consultation before its request was kept as a fact: one row for both.
+      await insertConsultationRequest(trx, {
+        id: newId(),
+        case_id: caseId,
+        requested_by: actorId,
+        requested_at: now,
+        proposal: '',
+      });
+      await recordConsultationMeeting(trx, { caseId, ...meeting });
+      return;
+    }
+    case 'recordReply': {
+      const repliedAt = action.method === 'phone' ? new Date(action.calledAt).toISOString() : now;
+      return insertReply(trx, {
+        id: newId(),
+        case_id: caseId,
+        channel: action.method,
+        replied_by: actorId,
+        replied_at: repliedAt,
+        replied_on: todayInChina(new Date(repliedAt)),
+        phone_called: action.method === 'phone' ? action.phoneNumber : null,
+        answered_by: action.method === 'phone' ? action.answeredBy : null,
+        content: action.content,
+        recorded_at: now,
+      });
+    }
+    case 'recordFeedback':
+      return insertFeedback(trx, {
+        id: newId(),
+        case_id: caseId,
+        accepted: action.accepted ? 1 : 0,
+        text: action.text ?? null,
+        recorded_by: actorId,
+        recorded_at: now,
+      });
+    case 'recordFollowUp':
+      return insertFollowUp(trx, {
+        id: newId(),
+        case_id: caseId,
+        person_id: actorId,
+        note: action.note,
+        recorded_at: now,
+      });
+    default:
+      return;
+  }
+}
+
+/**
+ * The audit event of an action: the states before and after and the request's fields, typed per action.
+ * The number called for a phone reply is kept masked: the full number lives only in case_replies.
+ */
+function actionEvent(
+  action: CaseActionRequest['action'],
+  args: {
+    caseId: string;
+    before: { state: CaseState; firstResponderId: string };
+    after: { state: CaseState; firstResponderId: string };
+    replyDeadline: string | null;
+  },
+): AuditEvent {
+  const { before, after, caseId: subjectId } = args;
+  switch (action.type) {
+    case 'recordReply': {
+      const { type, ...details } = action;
+      const masked =
+        details.method === 'phone' ? { ...details, phoneNumber: maskPhone(details.phoneNumber) } : details;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: masked } };
+    }
+    case 'decide': {
+      const { type, ...details } = action;
+      const deadline = args.replyDeadline ? { replyDeadline: args.replyDeadline } : {};
+      return {
+        type: `case.${type}`,
+        subjectId,
+        payload: { before, after, action: { ...details, ...deadline } },
+      };
+    }
+    case 'handOver': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'closeDone': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'giveOneTimeNotice': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'proposeRefusal': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'requestConsultation': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'recordConsultation': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'recordFeedback': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'recordFollowUp': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+  }
+}
+
+export async function revealApplicantPhone(
+  ctx: AppContext,
+  actor: Actor & { personId: string },
+  id: string,
+): Promise<{ phone: string }> {
+  const db = ctx.database.db;
+  const viewer = await viewerOf(db, actor.personId);
+  const detail = await getCaseDetail(ctx, viewer, id);
+  if (!detail.abilities.revealPhone) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
+  const row = await findCaseRow(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  await appendAuditEvent(
+    db,
+    actor,
+    { type: 'case.phoneRevealed', subjectId: id, payload: {} },
+    clockOf(ctx).toISOString(),
+  );
+  return { phone: row.applicant_phone };
+}
+
+export { getCaseDetail, viewerOf };

@@ -1,0 +1,288 @@
+// How a case is presented: the list row, and the case page with its approval form, timeline and the
+// actions the person asking may take now. Read-only; every change goes through case-service.ts.
+import {
+  AppError,
+  LEVEL_OF_STATE,
+  availableActions,
+  availableDecisions,
+  caseTimelineEntrySchema,
+  type CaseDetail,
+  type CaseFacts,
+  type CaseTimelineEntry,
+  type CaseSummary,
+  type PersonRef,
+  type WorkflowCase,
+} from '@bancheng/core';
+import { clockOf, todayOf, type AppContext } from '../../platform/context.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
+import { caseFactRows, peopleInFacts, type CaseFactRows } from './case-facts-repository.ts';
+import {
+  caseEvents,
+  coDepartmentIdsOf,
+  decisionsOf,
+  findCaseRow,
+  isCaseVisible,
+  OPEN_CASE_STATES,
+} from './case-repository.ts';
+import { departmentsWithUnit, type DepartmentWithUnit } from '../org/index.ts';
+import { peopleRefsByIds } from '../people/index.ts';
+import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
+import { maskPhone } from '../../platform/personal-data.ts';
+import { maskMobilesInText, maskPersonalData } from '../../platform/personal-data.ts';
+import { todayInChina } from '../../platform/ids.ts';
+
+interface Lookups {
+  departments: Map<string, DepartmentWithUnit>;
+  people: Map<string, PersonRef>;
+}
+
+export async function lookupsFor(
+  db: Db | Trx,
+  rows: CaseRow[],
+  extraPeople: string[] = [],
+  extraDepartments: string[] = [],
+): Promise<Lookups> {
+  const departments = await departmentsWithUnit(db, [
+    ...new Set([...rows.map((r) => r.department_id), ...extraDepartments]),
+  ]);
+  const people = await peopleRefsByIds(db, [
+    ...new Set([
+      ...rows.flatMap((r) => [r.first_responder_id, r.proposer_id ?? '']).filter(Boolean),
+      ...extraPeople,
+    ]),
+  ]);
+  return {
+    departments: new Map(departments.map((d) => [d.id, d])),
+    people: new Map(
+      people.map((p) => [p.id, { id: p.id, username: p.username, displayName: p.displayName }]),
+    ),
+  };
+}
+
+const UNKNOWN: PersonRef = { id: '', username: '', displayName: '' };
+
+export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
+  const dept = l.departments.get(r.department_id);
+  return {
+    id: r.id,
+    number: r.number,
+    state: r.state,
+    outcome: r.outcome,
+    applicantName: r.applicant_name,
+    applicantPhone: maskPhone(r.applicant_phone),
+    matterType: r.matter_type,
+    matterTitle: r.matter_title,
+    channel: r.channel,
+    receivedAt: r.received_at,
+    departmentId: r.department_id,
+    departmentName: dept?.name ?? '',
+    unitName: dept?.unitName ?? '',
+    firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
+    currentLevel: LEVEL_OF_STATE[r.state] ?? null,
+    dueDate: r.reply_deadline ?? r.due_date,
+    dueProvisional: r.reply_deadline !== null ? r.reply_deadline_provisional === 1 : r.due_provisional === 1,
+    overdue:
+      (r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today) ||
+      (OPEN_CASE_STATES.includes(r.state) && r.due_date !== null && r.due_date < today),
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toWorkflowCase(
+  r: CaseRow,
+  decisions: CaseDecisionRow[],
+  allDecisions: CaseDecisionRow[],
+  handovers: CaseHandoverRow[],
+): WorkflowCase {
+  return {
+    state: r.state,
+    outcome: r.outcome,
+    firstResponderId: r.first_responder_id,
+    proposerId: r.proposer_id,
+    decisions: decisions.map((d) => ({
+      level: d.level,
+      decision: d.decision,
+      personId: d.person_id,
+      actingFor: d.acting_for,
+      byProposer: d.by_proposer === 1,
+    })),
+    followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
+    crossDepartment: r.cross_department === 1,
+    originatorIds: [
+      ...new Set([
+        r.registered_by,
+        r.first_responder_id,
+        ...handovers.flatMap((h) => [h.from_person_id, h.to_person_id, h.handed_by]),
+      ]),
+    ],
+  };
+}
+
+export async function allDecisionsOf(db: Db | Trx, r: CaseRow): Promise<CaseDecisionRow[]> {
+  const rounds = await Promise.all(
+    Array.from({ length: r.form_round }, (_, i) => decisionsOf(db, r.id, i + 1)),
+  );
+  return rounds.flat();
+}
+
+export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
+  const db = ctx.database.db;
+  const scopes = await scopesFor(db, viewer, todayOf(ctx));
+  if (!(await isCaseVisible(db, id, scopes.scope))) throw new AppError('NOT_FOUND');
+  const r = await findCaseRow(db, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  return buildDetail(ctx, db, viewer, r);
+}
+
+export async function buildDetail(
+  ctx: AppContext,
+  db: Db | Trx,
+  viewer: CaseViewer,
+  r: CaseRow,
+): Promise<CaseDetail> {
+  const [decisions, allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
+    decisionsOf(db, r.id, r.form_round),
+    allDecisionsOf(db, r),
+    coDepartmentIdsOf(db, r.id),
+    holdersFor(db, r.department_id, todayOf(ctx)),
+    caseEvents(db, r.id),
+    caseFactRows(db, r.id),
+  ]);
+  const chainPeople = [
+    ...holders.firstResponders,
+    ...([2, 3, 4] as const).flatMap((l) => holders.levels[l].map((h) => h.personId)),
+  ];
+  const lookups = await lookupsFor(
+    db,
+    [r],
+    [
+      ...decisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean),
+      ...chainPeople,
+      ...peopleInFacts(facts),
+    ],
+    coDepartmentIds,
+  );
+  const wf = toWorkflowCase(r, decisions, allDecisions, facts.handovers);
+  const person = (id: string | null) => (id ? (lookups.people.get(id) ?? UNKNOWN) : null);
+  const firstHolder = (level: 2 | 3 | 4) =>
+    person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
+  const worksOnCase =
+    r.first_responder_id === viewer.personId ||
+    wf.decisions.some((d) => d.personId === viewer.personId) ||
+    availableActions(wf, viewer.personId, holders).length > 0;
+  return {
+    ...toSummary(r, lookups, todayInChina(clockOf(ctx))),
+    applicantKind: r.applicant_kind,
+    applicantCreditCode: r.applicant_credit_code,
+    applicantAddress: r.applicant_address,
+    description: r.description,
+    crossDepartment: r.cross_department === 1,
+    coDepartments: coDepartmentIds.map((id) => ({
+      departmentId: id,
+      departmentName: lookups.departments.get(id)?.name ?? '',
+    })),
+    refusalReason: r.refusal_reason,
+    refusalReasonText: r.refusal_reason_text,
+    proposer: person(r.proposer_id),
+    proposedAt: r.proposed_at,
+    decisions: decisions.map((d) => ({
+      level: d.level,
+      decision: d.decision,
+      opinion: d.opinion,
+      person: person(d.person_id) ?? UNKNOWN,
+      actingFor: person(d.acting_for),
+      byProposer: d.by_proposer === 1,
+      decidedAt: d.decided_at,
+    })),
+    workableSuggestion: r.workable_suggestion,
+    chain: {
+      firstResponders: holders.firstResponders.map((id) => person(id) ?? UNKNOWN),
+      deptHead: firstHolder(2),
+      leaderInCharge: firstHolder(3),
+      principalLeader: firstHolder(4),
+    },
+    facts: factsOf(facts, (id) => person(id) ?? UNKNOWN),
+    timeline: events.flatMap((e) => {
+      const entry = timelineEntryOf(e);
+      return entry ? [entry] : [];
+    }),
+    version: r.version,
+    abilities: {
+      actions: availableActions(wf, viewer.personId, holders),
+      decisions: availableDecisions(wf, viewer.personId, holders),
+      revealPhone: worksOnCase,
+    },
+  };
+}
+
+/**
+ * The facts as the case page shows them: numbers called masked, and a mobile number typed into a note
+ * masked like any other. The one-time notice is the bureau's own text handed to the applicant: as written.
+ */
+function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts {
+  return {
+    handOvers: f.handovers.map((h) => ({
+      from: person(h.from_person_id),
+      to: person(h.to_person_id),
+      by: person(h.handed_by),
+      note: h.note === null ? null : maskMobilesInText(h.note),
+      at: h.handed_at,
+    })),
+    replies: f.replies.map((r) => ({
+      channel: r.channel,
+      repliedBy: person(r.replied_by),
+      repliedAt: r.replied_at,
+      // Masked like the applicant's number: the full one stays in the record, shown to nobody here.
+      phoneCalled: r.phone_called === null ? null : maskPhone(r.phone_called),
+      answeredBy: r.answered_by,
+      content: maskMobilesInText(r.content),
+      recordedAt: r.recorded_at,
+    })),
+    feedback: f.feedback.map((r) => ({
+      accepted: r.accepted === 1,
+      text: r.text === null ? null : maskMobilesInText(r.text),
+      recordedBy: person(r.recorded_by),
+      recordedAt: r.recorded_at,
+    })),
+    consultations: f.consultations.map((c) => ({
+      requestedBy: person(c.requested_by),
+      requestedAt: c.requested_at,
+      proposal: maskMobilesInText(c.proposal),
+      meeting:
+        c.recorded_at !== null && c.held_at !== null && c.conclusion !== null && c.recorded_by !== null
+          ? {
+              heldAt: c.held_at,
+              participants: c.participants ?? '',
+              conclusion: c.conclusion,
+              record: maskMobilesInText(c.record ?? ''),
+              recordedBy: person(c.recorded_by),
+              recordedAt: c.recorded_at,
+            }
+          : null,
+    })),
+    followUps: f.followUps.map((r) => ({
+      person: person(r.person_id),
+      note: maskMobilesInText(r.note),
+      recordedAt: r.recorded_at,
+    })),
+    notices: f.notices.map((r) => ({ givenBy: person(r.given_by), notice: r.notice, givenAt: r.given_at })),
+  };
+}
+
+/**
+ * An audit event as a timeline entry: history only (facts come from their tables), its payload checked
+ * against the event's schema and every phone number in it masked, whoever reads the page. An event that
+ * does not fit its schema (a type not shown on the case page) is left out rather than sent unchecked.
+ */
+function timelineEntryOf(e: Awaited<ReturnType<typeof caseEvents>>[number]): CaseTimelineEntry | null {
+  const parsed = caseTimelineEntrySchema.safeParse({
+    at: e.occurred_at,
+    type: e.type,
+    actor: e.person_id
+      ? { id: e.person_id, username: e.username ?? '', displayName: e.display_name ?? '' }
+      : null,
+    payload: maskPersonalData(JSON.parse(e.payload)),
+  });
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { contributionBodySchema, contributionListSchema, idParamsSchema } from '@bancheng/core';
+import type { AppContext } from '../../platform/context.ts';
+import { guard } from '../auth/index.ts';
+import { listContributions, recordContribution } from './contribution-service.ts';
+import { errorResponses, typed } from '../../platform/http/routes.ts';
+
+export function contributionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = typed(app);
+  const tags = ['cases'];
+  r.get(
+    '/api/cases/:id/contributions',
+    {
+      schema: {
+        tags,
+        summary: 'What each co-department contributed to a cross-department case (协作配合)',
+        params: idParamsSchema,
+        response: { 200: contributionListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { auth, roles } = await guard(ctx, request);
+      return listContributions(ctx, { personId: auth.person.id, roles }, request.params.id);
+    },
+  );
+  r.post(
+    '/api/cases/:id/contributions',
+    {
+      schema: {
+        tags,
+        summary: 'A co-department records its contribution (its first responders or head)',
+        params: idParamsSchema,
+        body: contributionBodySchema,
+        response: { 200: contributionListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { actor, auth, roles } = await guard(ctx, request);
+      return recordContribution(
+        ctx,
+        { ...actor, personId: auth.person.id },
+        {
+          caseId: request.params.id,
+          viewer: { personId: auth.person.id, roles },
+          body: request.body,
+        },
+      );
+    },
+  );
+}

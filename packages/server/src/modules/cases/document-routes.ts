@@ -1,0 +1,77 @@
+// Documents made from a case, as Word files: the approval form (附件4) and the written reply letter.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AppError, idParamsSchema, type CaseDetail } from '@bancheng/core';
+import { todayOf, type AppContext } from '../../platform/context.ts';
+import { contentDisposition } from '../../platform/http/content-disposition.ts';
+import { guard } from '../auth/index.ts';
+import { getCaseDetail } from './case-service.ts';
+import { buildApprovalFormDocx } from './documents/approval-form-docx.ts';
+import { buildReplyLetterDocx } from './documents/reply-letter-docx.ts';
+import { errorResponses, typed } from '../../platform/http/routes.ts';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A reply letter exists only once the principal leader's refusal is final. */
+function hasFinalRefusal(detail: CaseDetail): boolean {
+  return (
+    detail.state === 'refused' ||
+    detail.state === 'replied' ||
+    (detail.state === 'closed' && detail.outcome === 'refused')
+  );
+}
+
+function sendDocx(reply: FastifyReply, file: Buffer, names: { ascii: string; chinese: string }) {
+  return reply
+    .header('content-type', DOCX_TYPE)
+    .header('content-disposition', contentDisposition(names.chinese, names.ascii))
+    .send(file);
+}
+
+export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = typed(app);
+  const tags = ['cases'];
+  r.get(
+    '/api/cases/:id/form.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The approval form (附件4 说“不”事项提级管理审批表) as DOCX; the phone is masked',
+        params: idParamsSchema,
+        produces: [DOCX_TYPE],
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { auth, roles } = await guard(ctx, request);
+      const detail = await getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
+      const file = await buildApprovalFormDocx(detail, { bureauName: detail.unitName });
+      return sendDocx(reply, file, {
+        ascii: `approval-form-${detail.number}.docx`,
+        chinese: `说“不”事项提级管理审批表-${detail.number}.docx`,
+      });
+    },
+  );
+  r.get(
+    '/api/cases/:id/reply-letter.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The written reply (书面回复) to the applicant as DOCX, once the refusal is final',
+        params: idParamsSchema,
+        produces: [DOCX_TYPE],
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { auth, roles } = await guard(ctx, request);
+      const detail = await getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
+      if (!hasFinalRefusal(detail)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
+      const file = await buildReplyLetterDocx(detail, { bureauName: detail.unitName, today: todayOf(ctx) });
+      return sendDocx(reply, file, {
+        ascii: `reply-letter-${detail.number}.docx`,
+        chinese: `书面回复-${detail.number}.docx`,
+      });
+    },
+  );
+}

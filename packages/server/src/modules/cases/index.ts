@@ -1,0 +1,19 @@
+// Cases (事项) and everything on them: registration, the workflow, facts, attachments, documents, contributions.
+// The module's public face: what other modules and the app may use.
+import type { ModulePlugin } from '../../platform/http/routes.ts';
+import { caseAttachmentRoutes } from './attachment-routes.ts';
+import { caseRoutes } from './case-routes.ts';
+import { contributionRoutes } from './contribution-routes.ts';
+import { caseDocumentRoutes } from './document-routes.ts';
+
+export { holdersFor } from './case-access.ts';
+export { actingForOn, visibleCaseIds } from './case-repository.ts';
+export { actOnCase, registerCase } from './case-service.ts';
+
+/** The module's routes, registered by the app as one Fastify plugin. */
+export const casesModule: ModulePlugin = async (app, { ctx }) => {
+  caseRoutes(app, ctx);
+  contributionRoutes(app, ctx);
+  caseDocumentRoutes(app, ctx);
+  caseAttachmentRoutes(app, ctx);
+};

@@ -1,0 +1,13 @@
+// The in-app inbox, and delivery of the outbox by email and SMS.
+// The module's public face: what other modules and the app may use.
+import type { ModulePlugin } from '../../platform/http/routes.ts';
+import { notificationRoutes } from './notification-routes.ts';
+
+export { notifyCaseChange } from './notification-service.ts';
+export { createOutboxWorker } from './outbox-worker.ts';
+export type { OutboxWorker } from './outbox-worker.ts';
+
+/** The module's routes, registered by the app as one Fastify plugin. */
+export const notificationsModule: ModulePlugin = async (app, { ctx }) => {
+  notificationRoutes(app, ctx);
+};

@@ -1,0 +1,269 @@
+// Notifications: what a case change or an approaching reply deadline tells whom, written with its
+// outbox messages in the caller's transaction; and the inbox each person reads (only their own).
+import {
+  AppError,
+  LEVEL_OF_STATE,
+  addWorkingDays,
+  type CaseActionRequest,
+  type ChainHolders,
+  type DecisionLevel,
+  type NotificationKind,
+  type NotificationList,
+  type NotificationView,
+  type NotificationsReadAll,
+  type notificationListQuerySchema,
+} from '@bancheng/core';
+import type { z } from 'zod';
+import { nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Trx } from '../../platform/db/database.ts';
+import type { CaseRow, NotificationRow, OutboxChannel, OutboxRow } from '../../platform/db/schema.ts';
+import {
+  contactsOf,
+  countUnread,
+  existingNotificationKeys,
+  insertNotification,
+  insertOutboxRows,
+  listNotificationRows,
+  markAllNotificationsRead,
+  markNotificationRead,
+  refusedCasesDueBy,
+} from './notification-repository.ts';
+import { holdersFor } from '../cases/index.ts';
+import { getWorkCalendar } from '../calendar/index.ts';
+import { newId } from '../../platform/ids.ts';
+
+export type { OutboxChannel };
+
+/** The channels this installation sends through; messages for the others are not queued. */
+export function deliveryChannelsOf(config: Config): OutboxChannel[] {
+  return [
+    ...(config.smtpUrl ? (['email'] as const) : []),
+    ...(config.smsGatewayUrl ? (['sms'] as const) : []),
+  ];
+}
+
+export interface PlannedNotification {
+  personId: string;
+  kind: NotificationKind;
+  caseId: string | null;
+  title: string;
+  body: string;
+  /** Set for reminders, so each is created once. */
+  dedupeKey?: string;
+}
+
+/** What an outbox message carries; the address is looked up when it is sent. */
+export interface OutboxPayload {
+  subject: string;
+  text: string;
+}
+
+const LEVEL_NAMES: Record<DecisionLevel, string> = { 2: '科室负责人', 3: '分管领导', 4: '主要领导' };
+const DECISION_NAMES = { resolvable: '能办', escalate: '提级', refuse: '确实不能办' } as const;
+
+/** Holders of a level and the deputies acting for them: each once. */
+function peopleAtLevel(holders: ChainHolders, level: DecisionLevel): string[] {
+  return [...new Set(holders.levels[level].map((h) => h.personId))];
+}
+
+/**
+ * Who a case action tells what: the form reaching a level tells that level's holders; a decision tells
+ * the proposer; a final refusal tells the first responder the reply date. Nobody is told of their own act.
+ */
+export function planCaseNotifications(change: {
+  before: CaseRow;
+  after: CaseRow;
+  action: CaseActionRequest['action'];
+  actorId: string;
+  holders: ChainHolders;
+}): PlannedNotification[] {
+  const { before, after, action } = change;
+  const planned: PlannedNotification[] = [];
+  const caseRef = `${after.number}「${after.matter_title}」`;
+  const add = (personIds: string[], n: Omit<PlannedNotification, 'personId' | 'caseId'>) => {
+    for (const personId of personIds) {
+      if (personId !== change.actorId) planned.push({ personId, caseId: after.id, ...n });
+    }
+  };
+  const arrivedAt = LEVEL_OF_STATE[after.state];
+  if (arrivedAt && after.state !== before.state) {
+    add(peopleAtLevel(change.holders, arrivedAt), {
+      kind: 'caseArrived',
+      title: `待您审批：${after.number}`,
+      body: `说“不”事项 ${caseRef} 已提级至${LEVEL_NAMES[arrivedAt]}，请审批。`,
+    });
+  }
+  if (action.type === 'decide') {
+    const refused = after.state === 'refused';
+    const level = LEVEL_OF_STATE[before.state];
+    const by = level ? LEVEL_NAMES[level] : '审批人';
+    if (refused) {
+      add([after.first_responder_id], {
+        kind: 'caseRefused',
+        title: `请于 ${after.reply_deadline ?? ''} 前答复：${after.number}`,
+        body: `${caseRef} 经主要领导审定确实不能办，请在 ${after.reply_deadline ?? ''} 前将理由和说“行”建议答复申请人。`,
+      });
+    }
+    // With a final refusal the proposer is normally the first responder, already told above.
+    const proposer = before.proposer_id;
+    if (proposer && !(refused && proposer === after.first_responder_id)) {
+      add([proposer], {
+        kind: 'decisionMade',
+        title: `您提出的说“不”已有审批意见：${after.number}`,
+        body: `${by}对 ${caseRef} 的意见：${DECISION_NAMES[action.decision]}。`,
+      });
+    }
+  }
+  return planned;
+}
+
+/**
+ * Writes the notifications and, for each person with an address on a configured channel, an outbox
+ * message — all in the caller's transaction, so they exist exactly when the change does.
+ */
+export async function enqueueNotifications(
+  trx: Trx,
+  args: { channels: readonly OutboxChannel[]; notifications: PlannedNotification[]; now: string },
+): Promise<number> {
+  if (args.notifications.length === 0) return 0;
+  const contacts = await contactsOf(trx, [...new Set(args.notifications.map((n) => n.personId))]);
+  const { now } = args;
+  let created = 0;
+  for (const n of args.notifications) {
+    const row: NotificationRow = {
+      id: newId(),
+      person_id: n.personId,
+      kind: n.kind,
+      case_id: n.caseId,
+      title: n.title,
+      body: n.body,
+      dedupe_key: n.dedupeKey ?? null,
+      created_at: now,
+      read_at: null,
+    };
+    if (!(await insertNotification(trx, row))) continue;
+    created++;
+    const contact = contacts.get(n.personId);
+    if (!contact?.active) continue;
+    const payload: OutboxPayload = {
+      subject: `【办成】${n.title}`,
+      text: `${n.body}\n\n请登录办成系统查看。`,
+    };
+    const messages: OutboxRow[] = args.channels
+      .filter((channel) => (channel === 'email' ? contact.email : contact.phone))
+      .map((channel) => ({
+        id: newId(),
+        channel,
+        person_id: n.personId,
+        notification_id: row.id,
+        dedupe_key: `${channel}:${row.id}`,
+        payload: JSON.stringify(payload),
+        due_at: now,
+        attempts: 0,
+        last_error: null,
+        locked_until: null,
+        sent_at: null,
+        outcome: null,
+        created_at: now,
+      }));
+    await insertOutboxRows(trx, messages);
+  }
+  return created;
+}
+
+/** Called inside actOnCase's transaction, after the change and its audit event. */
+export async function notifyCaseChange(
+  trx: Trx,
+  change: Parameters<typeof planCaseNotifications>[0] & { config: Config; now: string },
+): Promise<void> {
+  await enqueueNotifications(trx, {
+    now: change.now,
+    channels: deliveryChannelsOf(change.config),
+    notifications: planCaseNotifications(change),
+  });
+}
+
+/**
+ * Reply reminders for refused cases: due today or on the next working day → the first responder; past
+ * due → the first responder and the department head. Each (kind, case, due date, person) once, however
+ * many ticks or processes look; a reminder that fell due while the server was stopped goes out at start.
+ */
+export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
+  const db = ctx.database.db;
+  const today = todayOf(ctx);
+  const calendar = await getWorkCalendar(ctx);
+  const soon = addWorkingDays({ from: today, workdays: 1, calendar }).due;
+  const channels = deliveryChannelsOf(ctx.config);
+  let created = 0;
+  for (const c of await refusedCasesDueBy(db, soon)) {
+    const overdue = c.reply_deadline < today;
+    const kind: NotificationKind = overdue ? 'replyOverdue' : 'replyDueSoon';
+    const recipients = overdue
+      ? [c.first_responder_id, ...peopleAtLevel(await holdersFor(db, c.department_id, today), 2)]
+      : [c.first_responder_id];
+    const caseRef = `${c.number}「${c.matter_title}」`;
+    const planned = [...new Set(recipients)].map((personId): PlannedNotification => ({
+      personId,
+      kind,
+      caseId: c.id,
+      dedupeKey: `${kind}:${c.id}:${c.reply_deadline}:${personId}`,
+      title: overdue ? `答复已逾期：${c.number}` : `答复期限将至：${c.number}`,
+      body: overdue
+        ? `${caseRef} 应于 ${c.reply_deadline} 前答复申请人，现已逾期，请立即答复。`
+        : `${caseRef} 应于 ${c.reply_deadline} 前答复申请人，请及时答复。`,
+    }));
+    const taken = await existingNotificationKeys(
+      db,
+      planned.map((p) => p.dedupeKey ?? ''),
+    );
+    const missing = planned.filter((p) => !taken.has(p.dedupeKey ?? ''));
+    if (missing.length === 0) continue;
+    created += await db
+      .transaction()
+      .execute((trx) => enqueueNotifications(trx, { channels, notifications: missing, now: nowIsoOf(ctx) }));
+  }
+  return created;
+}
+
+function toView(r: NotificationRow): NotificationView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    caseId: r.case_id,
+    title: r.title,
+    body: r.body,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  };
+}
+
+export async function listNotifications(
+  ctx: AppContext,
+  personId: string,
+  query: z.output<typeof notificationListQuerySchema>,
+): Promise<NotificationList> {
+  const { rows, total, unreadCount } = await listNotificationRows(ctx.database.db, {
+    personId,
+    unreadOnly: query.unread === 'true',
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize, unreadCount };
+}
+
+export async function readNotification(
+  ctx: AppContext,
+  personId: string,
+  id: string,
+): Promise<NotificationView> {
+  const row = await markNotificationRead(ctx.database.db, { personId, id, now: nowIsoOf(ctx) });
+  if (!row) throw new AppError('NOT_FOUND');
+  return toView(row);
+}
+
+export async function readAllNotifications(ctx: AppContext, personId: string): Promise<NotificationsReadAll> {
+  const marked = await markAllNotificationsRead(ctx.database.db, { personId, now: nowIsoOf(ctx) });
+  // Counted again: something may have arrived in between.
+  return { marked, unreadCount: await countUnread(ctx.database.db, personId) };
+}

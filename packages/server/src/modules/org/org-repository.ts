@@ -1,0 +1,171 @@
+// Units and departments.
+import type { OrgUnit, Department } from '@bancheng/core';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import type { DepartmentRow, OrgUnitRow } from '../../platform/db/schema.ts';
+
+export function toDepartment(row: DepartmentRow): Department {
+  return { id: row.id, unitId: row.unit_id, name: row.name, sortOrder: row.sort_order, version: row.version };
+}
+
+function toUnit(row: OrgUnitRow, departments: Department[]): OrgUnit {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    sortOrder: row.sort_order,
+    version: row.version,
+    departments,
+  };
+}
+
+export async function loadOrgTree(db: Db | Trx): Promise<OrgUnit[]> {
+  const [units, departments] = await Promise.all([
+    db.selectFrom('org_units').selectAll().orderBy('sort_order').orderBy('name').execute(),
+    db.selectFrom('departments').selectAll().orderBy('sort_order').orderBy('name').execute(),
+  ]);
+  return units.map((u) => toUnit(u, departments.filter((d) => d.unit_id === u.id).map(toDepartment)));
+}
+
+export async function findUnit(db: Db | Trx, id: string): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDepartment(db: Db | Trx, id: string): Promise<DepartmentRow | undefined> {
+  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRootUnit(db: Db | Trx): Promise<OrgUnitRow | undefined> {
+  return db.selectFrom('org_units').selectAll().where('parent_id', 'is', null).executeTakeFirst();
+}
+
+export async function unitNameTaken(
+  trx: Trx,
+  parentId: string | null,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let q = trx.selectFrom('org_units').select('id').where('name', '=', name);
+  q = parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function departmentNameTaken(
+  trx: Trx,
+  unitId: string,
+  name: string,
+  exceptId?: string,
+): Promise<boolean> {
+  let q = trx.selectFrom('departments').select('id').where('unit_id', '=', unitId).where('name', '=', name);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertUnit(trx: Trx, row: OrgUnitRow): Promise<void> {
+  await trx.insertInto('org_units').values(row).execute();
+}
+
+export async function insertDepartment(trx: Trx, row: DepartmentRow): Promise<void> {
+  await trx.insertInto('departments').values(row).execute();
+}
+
+export async function nextSortOrder(trx: Trx, table: 'org_units' | 'departments'): Promise<number> {
+  const r = await trx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('sort_order').as('m'))
+    .executeTakeFirst();
+  return Number(r?.m ?? 0) + 1;
+}
+
+/** Renames guarded by version: returns false when someone changed the row first. */
+export async function renameUnit(
+  trx: Trx,
+  args: { id: string; name: string; version: number; now: string },
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('org_units')
+    .set({ name: args.name, version: args.version + 1, updated_at: args.now })
+    .where('id', '=', args.id)
+    .where('version', '=', args.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function renameDepartment(
+  trx: Trx,
+  args: { id: string; name: string; version: number; now: string },
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('departments')
+    .set({ name: args.name, version: args.version + 1, updated_at: args.now })
+    .where('id', '=', args.id)
+    .where('version', '=', args.version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function unitHasChildren(trx: Trx, id: string): Promise<boolean> {
+  const child = await trx.selectFrom('org_units').select('id').where('parent_id', '=', id).executeTakeFirst();
+  const dept = await trx.selectFrom('departments').select('id').where('unit_id', '=', id).executeTakeFirst();
+  return child !== undefined || dept !== undefined;
+}
+
+export async function departmentInUse(trx: Trx, id: string): Promise<boolean> {
+  const person = await trx
+    .selectFrom('people')
+    .select('id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
+  const chain = await trx
+    .selectFrom('chain_assignments')
+    .select('id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
+  const matter = await trx
+    .selectFrom('matters')
+    .select('id')
+    .where('department_id', '=', id)
+    .executeTakeFirst();
+  return person !== undefined || chain !== undefined || matter !== undefined;
+}
+
+export async function deleteUnit(trx: Trx, id: string, version: number): Promise<boolean> {
+  const r = await trx
+    .deleteFrom('org_units')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export async function deleteDepartment(trx: Trx, id: string, version: number): Promise<boolean> {
+  const r = await trx
+    .deleteFrom('departments')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
+export interface DepartmentWithUnit {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+}
+
+/** Departments with their unit's name, for the given ids. */
+export async function departmentsWithUnit(
+  db: Db | Trx,
+  ids: readonly string[],
+): Promise<DepartmentWithUnit[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('departments')
+    .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
+    .select(['departments.id', 'departments.name', 'org_units.id as unit_id', 'org_units.name as unit_name'])
+    .where('departments.id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, unitId: r.unit_id, unitName: r.unit_name }));
+}
