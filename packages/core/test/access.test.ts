@@ -33,14 +33,27 @@ describe('abilities', () => {
   });
 
   it('lets people register cases only where they are first responders, and keep matters where they head', () => {
-    const fr = { roles: [], positions: [{ departmentId: 'd1', position: 'firstResponder' as const }] };
-    const head = { roles: [], positions: [{ departmentId: 'd1', position: 'deptHead' as const }] };
+    const fr = {
+      roles: [],
+      positions: [{ departmentId: 'd1', position: 'firstResponder' as const, actingFor: null }],
+    };
+    const head = {
+      roles: [],
+      positions: [{ departmentId: 'd1', position: 'deptHead' as const, actingFor: null }],
+    };
+    const deputy = {
+      roles: [],
+      positions: [{ departmentId: 'd1', position: 'deptHead' as const, actingFor: 'p9' }],
+    };
     expect(abilitiesOf(fr)['case.register']).toBe(true);
     expect(abilitiesOf(head)['case.register']).toBe(false);
     expect(abilitiesOf(head)['matters.manage']).toBe(true);
     expect(canManageMatters(head, 'd1')).toBe(true);
     expect(canManageMatters(head, 'd2')).toBe(false);
     expect(canManageMatters({ roles: ['admin'], positions: [] }, 'd2')).toBe(true);
+    // A deputy acts on the head's cases but does not keep the head's matter list (decision 0010).
+    expect(canManageMatters(deputy, 'd1')).toBe(false);
+    expect(abilitiesOf(deputy)['matters.manage']).toBe(false);
     // A role name alone gives no department: the position does.
     expect(canManageMatters({ roles: ['deptHead'], positions: [] }, 'd1')).toBe(false);
   });
@@ -52,9 +65,16 @@ const subject: fc.Arbitrary<Subject> = fc.record({
   personId: id,
   roles: fc.uniqueArray(fc.constantFrom(...ROLES), { maxLength: 3 }),
   homeDepartmentIds: fc.uniqueArray(dept, { maxLength: 1 }),
-  positions: fc.array(fc.record({ departmentId: dept, position: fc.constantFrom(...CHAIN_POSITIONS) }), {
-    maxLength: 3,
-  }),
+  positions: fc.array(
+    fc.record({
+      departmentId: dept,
+      position: fc.constantFrom(...CHAIN_POSITIONS),
+      actingFor: fc.constantFrom(null, 'p9'),
+    }),
+    {
+      maxLength: 3,
+    },
+  ),
 });
 const reach: fc.Arbitrary<CaseReach> = fc.record({
   departmentId: dept,

@@ -593,6 +593,32 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
     expect(foreignLeaks).toEqual([]);
   });
 
+  it('lists exactly the cases whose page the person may open (the SQL scope and the resolver agree)', async () => {
+    const all = await t.ctx.database.db.selectFrom('cases').select('id').execute();
+    expect(all.length).toBeGreaterThan(10);
+    const seen: number[] = [];
+    for (const who of PEOPLE) {
+      if (who === 'anon') continue;
+      const client = clients.get(who);
+      if (!client) throw new Error(who);
+      const listed = (await client.request('GET', '/api/cases?view=all&pageSize=200')).json<{
+        items: { id: string }[];
+      }>().items;
+      const opens: string[] = [];
+      for (const { id } of all) {
+        const res = await client.request('GET', `/api/cases/${id}`);
+        expect([200, 404], `${who} ${id}`).toContain(res.statusCode);
+        if (res.statusCode === 200) opens.push(id);
+      }
+      expect(listed.map((c) => c.id).sort(), who).toEqual(opens.sort());
+      seen.push(opens.length);
+    }
+    // Not vacuous: some read every case, some only part, some none.
+    expect(seen).toContain(all.length);
+    expect(seen.some((n) => n > 0 && n < all.length)).toBe(true);
+    expect(seen).toContain(0);
+  });
+
   function canReadCaseOut(who: Who): boolean {
     return parseRow(EXPECTED['GET /api/cases/:id'] ?? '')[who][1] === '200';
   }

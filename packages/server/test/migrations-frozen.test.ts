@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const dir = path.resolve(import.meta.dirname, '../src/db/migrations');
+const dir = path.resolve(import.meta.dirname, '../src/platform/db/migrations');
 const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<
   string,
   string

@@ -8,6 +8,13 @@ import type { Abilities, CasePermission } from './permissions.ts';
 export interface HeldPosition {
   departmentId: string;
   position: ChainPosition;
+  /** Held as the deputy of this person (代理), or null for the person's own position. */
+  actingFor: string | null;
+}
+
+/** Positions the person holds themselves: registering, keeping a matter list, speaking for a co-department. */
+export function ownPositions(s: Pick<Subject, 'positions'>): HeldPosition[] {
+  return s.positions.filter((p) => p.actingFor === null);
 }
 
 export interface Subject {
@@ -25,7 +32,7 @@ const AUDIT_READERS: readonly Role[] = ['admin', 'supervisionOffice', 'disciplin
 
 export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities {
   const has = (role: Role) => s.roles.includes(role);
-  const holds = (position: ChainPosition) => s.positions.some((p) => p.position === position);
+  const holds = (position: ChainPosition) => ownPositions(s).some((p) => p.position === position);
   const admin = has('admin');
   return {
     'org.manage': admin,
@@ -99,6 +106,6 @@ export function casePermissionsOf(readable: boolean, work: CaseWork): Record<Cas
 export function canManageMatters(s: Pick<Subject, 'roles' | 'positions'>, departmentId: string): boolean {
   return (
     s.roles.includes('admin') ||
-    s.positions.some((p) => p.position === 'deptHead' && p.departmentId === departmentId)
+    ownPositions(s).some((p) => p.position === 'deptHead' && p.departmentId === departmentId)
   );
 }

@@ -13,9 +13,15 @@ export async function subjectOf(db: Db | Trx, personId: string, date: string): P
     actingForOn(db, { date, deputyId: personId }),
   ]);
   const positions = (
-    await Promise.all([personId, ...principals].map((id) => assignmentsOn(db, { date, personId: id })))
-  )
-    .flat()
-    .map((p) => ({ departmentId: p.departmentId, position: p.position }));
+    await Promise.all(
+      [personId, ...principals].map(async (id) =>
+        (await assignmentsOn(db, { date, personId: id })).map((p) => ({
+          departmentId: p.departmentId,
+          position: p.position,
+          actingFor: id === personId ? null : id,
+        })),
+      ),
+    )
+  ).flat();
   return { personId, roles, homeDepartmentIds: person ? [person.department_id] : [], positions };
 }

@@ -30,8 +30,8 @@ export function caseAttachmentRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => {
-      const { auth, roles } = await guard(ctx, request);
-      return listCaseAttachments(ctx, { personId: auth.person.id, roles }, request.params.id);
+      const { subject } = await guard(ctx, request);
+      return listCaseAttachments(ctx, subject, request.params.id);
     },
   );
   r.post(
@@ -47,13 +47,13 @@ export function caseAttachmentRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request, reply) => {
-      const { auth, roles, actor } = await guard(ctx, request);
+      const { actor, auth, subject } = await guard(ctx, request);
       if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       // The file streams to disk inside the service, so a body cut short surfaces from there.
       const attachment = await readingMultipart(() =>
         addCaseAttachment(ctx, {
           actor: { ...actor, personId: auth.person.id },
-          viewer: { personId: auth.person.id, roles },
+          viewer: subject,
           caseId: request.params.id,
           receive: async () => {
             const part = await request.file({
@@ -85,12 +85,11 @@ export function caseAttachmentRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request, reply) => {
-      const { auth, roles } = await guard(ctx, request);
-      const { attachment, stream } = await openCaseAttachment(
-        ctx,
-        { personId: auth.person.id, roles },
-        { caseId: request.params.id, attachmentId: request.params.attachmentId },
-      );
+      const { subject } = await guard(ctx, request);
+      const { attachment, stream } = await openCaseAttachment(ctx, subject, {
+        caseId: request.params.id,
+        attachmentId: request.params.attachmentId,
+      });
       return reply
         .header('content-type', 'application/octet-stream')
         .header('content-disposition', contentDisposition(attachment.fileName))

@@ -9,7 +9,6 @@ import {
   type AttachmentMediaType,
   type CaseAttachment,
   type CaseAttachmentList,
-  type CaseDetail,
 } from '@bancheng/core';
 import { nowIsoOf, type AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/audit/events.ts';
@@ -17,8 +16,7 @@ import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import { findAttachment, insertAttachment, listAttachments } from './attachment-repository.ts';
 import { discardFile, keepFile, openKeptFile, receiveFile, sniffMediaType } from './attachment-store.ts';
 import { newId } from '../../platform/ids.ts';
-import type { CaseViewer } from './case-access.ts';
-import { getCaseDetail } from './case-service.ts';
+import { requireCase, type CaseViewer } from './case-access.ts';
 
 const MAX_NAME_LENGTH = 200;
 
@@ -26,10 +24,6 @@ const MAX_NAME_LENGTH = 200;
 export interface IncomingFile {
   fileName: string;
   stream: Readable & { truncated?: boolean };
-}
-
-function mayUpload(detail: CaseDetail, viewer: CaseViewer): boolean {
-  return detail.abilities.revealPhone || detail.firstResponder.id === viewer.personId;
 }
 
 function isAllowedType(mediaType: string | undefined): mediaType is AttachmentMediaType {
@@ -70,11 +64,11 @@ export async function listCaseAttachments(
   viewer: CaseViewer,
   caseId: string,
 ): Promise<CaseAttachmentList> {
-  const detail = await getCaseDetail(ctx, viewer, caseId);
+  const access = await requireCase(ctx, viewer, caseId, 'case.read', { all: true });
   return {
     items: await listAttachments(ctx.database.db, caseId),
     maxBytes: ctx.config.attachmentMaxBytes,
-    abilities: { upload: mayUpload(detail, viewer) },
+    abilities: { upload: access.permissions['case.upload'] },
   };
 }
 
@@ -93,8 +87,7 @@ export async function addCaseAttachment(
   },
 ): Promise<CaseAttachment> {
   const { actor, viewer, caseId } = args;
-  const detail = await getCaseDetail(ctx, viewer, caseId);
-  if (!mayUpload(detail, viewer)) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
+  await requireCase(ctx, viewer, caseId, 'case.upload');
 
   const incoming = await args.receive();
   const dataDir = ctx.config.dataDir;
@@ -156,7 +149,7 @@ export async function openCaseAttachment(
   viewer: CaseViewer,
   args: { caseId: string; attachmentId: string },
 ): Promise<{ attachment: CaseAttachment; stream: ReadStream }> {
-  await getCaseDetail(ctx, viewer, args.caseId);
+  await requireCase(ctx, viewer, args.caseId, 'case.read');
   const found = await findAttachment(ctx.database.db, args);
   if (!found) throw new AppError('NOT_FOUND');
   return {

@@ -1,19 +1,42 @@
-// The one place that decides who sees which cases and who holds each level for a case's department.
-// Visibility: your own cases; your department's; the departments whose chain names you (a leader in
-// charge sees those in their charge, a unit's principal leader every department of the unit); deputies
-// see what the person they act for sees; the supervision office and discipline inspection see all.
-import type { ChainHolders, Role } from '@bancheng/core';
+// The case-level access resolver: given who is asking (the Subject the guard resolved) and a case, what
+// they may do with it. The decisions are core's pure policy (`canReadCase`, `casePermissionsOf` in
+// core/access); this file loads the facts they need and turns a refusal into the answer: NOT_FOUND when the
+// case is not the person's to read (an outsider learns nothing), CASE_NOT_AT_YOUR_LEVEL when they read it but
+// may not do this. Lists apply the same policy as an SQL scope (`caseScopeOf` → case-repository's `visible`).
+//
+// Reach: your own cases; your department's; the departments whose chain names you (a leader in charge sees
+// those in their charge, a unit's principal leader every department of the unit); deputies see what the
+// person they act for sees; the supervision office and discipline inspection see all.
+import {
+  AppError,
+  availableActions,
+  canReadCase,
+  caseScopeOf,
+  casePermissionsOf,
+  ownPositions,
+  type CasePermission,
+  type CaseState,
+  type CaseScope,
+  type ChainHolders,
+  type Subject,
+  type WorkflowCase,
+} from '@bancheng/core';
+import type { AppContext } from '../../platform/context.ts';
+import { todayOf } from '../../platform/context.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { assignmentsOn } from '../chains/index.ts';
-import { actingDeputiesOn, actingForOn, type CaseScope, type TodoScope } from './case-repository.ts';
-import { findPersonRowById } from '../people/index.ts';
+import {
+  actingDeputiesOn,
+  coDepartmentIdsOf,
+  decisionsOf,
+  findCaseRow,
+  type TodoScope,
+} from './case-repository.ts';
+import { handoversOf } from './case-facts-repository.ts';
+import { allDecisionsOf, toWorkflowCase } from './case-view.ts';
 
-export interface CaseViewer {
-  personId: string;
-  roles: readonly Role[];
-}
-
-const READ_ALL_ROLES: readonly Role[] = ['supervisionOffice', 'disciplineInspection'];
+/** Who is asking about cases: the person as the access policy sees them. */
+export type CaseViewer = Subject;
 
 export interface ViewerScopes {
   scope: CaseScope;
@@ -21,29 +44,99 @@ export interface ViewerScopes {
   homeDepartmentIds: string[];
 }
 
-/** `date` is the day (in China) whose chains and deputies count: today, by the context's clock. */
-export async function scopesFor(db: Db | Trx, viewer: CaseViewer, date: string): Promise<ViewerScopes> {
-  const principals = [viewer.personId, ...(await actingForOn(db, { date, deputyId: viewer.personId }))];
-  const positions = (
-    await Promise.all(principals.map((personId) => assignmentsOn(db, { date, personId })))
-  ).flat();
-  const person = await findPersonRowById(db, viewer.personId);
-  const home = person ? [person.department_id] : [];
+/** The SQL scopes of the case lists: what the person reads, and what waits on them. */
+export function scopesOf(viewer: CaseViewer): ViewerScopes {
   const at = (position: string) => [
-    ...new Set(positions.filter((p) => p.position === position).map((p) => p.departmentId)),
+    ...new Set(viewer.positions.filter((p) => p.position === position).map((p) => p.departmentId)),
   ];
   return {
-    scope: {
-      all: viewer.roles.some((r) => READ_ALL_ROLES.includes(r)),
-      personId: viewer.personId,
-      departmentIds: [...new Set([...home, ...positions.map((p) => p.departmentId)])],
-    },
+    scope: caseScopeOf(viewer),
     todo: {
       personId: viewer.personId,
       levelDepartments: { 2: at('deptHead'), 3: at('leaderInCharge'), 4: at('principalLeader') },
     },
-    homeDepartmentIds: [...new Set([...home, ...at('firstResponder'), ...at('deptHead')])],
+    homeDepartmentIds: [
+      ...new Set([...viewer.homeDepartmentIds, ...at('firstResponder'), ...at('deptHead')]),
+    ],
   };
+}
+
+/** What the workflow lets this person do on the case now, for `casePermissionsOf`. */
+export function caseWorkOf(
+  wf: WorkflowCase,
+  holders: ChainHolders,
+  viewer: CaseViewer,
+  coDepartmentIds: readonly string[],
+) {
+  return {
+    hasOpenAction: availableActions(wf, viewer.personId, holders).length > 0,
+    workedOn:
+      wf.firstResponderId === viewer.personId || wf.decisions.some((d) => d.personId === viewer.personId),
+    contributesFor: contributesFor(viewer, coDepartmentIds),
+  };
+}
+
+/** The co-departments a person speaks for on a cross-department case: where they are a first responder
+ * or the head today (协作配合). */
+export function contributesFor(viewer: CaseViewer, coDepartmentIds: readonly string[]): string[] {
+  return coDepartmentIds.filter((id) =>
+    ownPositions(viewer).some(
+      (p) => p.departmentId === id && (p.position === 'firstResponder' || p.position === 'deptHead'),
+    ),
+  );
+}
+
+/** Permissions that reading the case is enough for: no need to ask the workflow. */
+const READING: readonly CasePermission[] = ['case.read', 'case.documents', 'case.act'];
+
+export interface CaseAccess {
+  caseId: string;
+  state: CaseState;
+  departmentId: string;
+  coDepartmentIds: string[];
+  permissions: Record<CasePermission, boolean>;
+}
+
+/**
+ * The one access check on a case. Returns what was checked, or throws: NOT_FOUND unless the person reads
+ * the case, CASE_NOT_AT_YOUR_LEVEL when they read it but lack `permission`.
+ */
+export async function requireCase(
+  ctx: AppContext,
+  viewer: CaseViewer,
+  caseId: string,
+  permission: CasePermission,
+  /** `all`: work out every permission (for an ability map), not only what `permission` needs. */
+  options: { all?: boolean } = {},
+): Promise<CaseAccess> {
+  const db = ctx.database.db;
+  const row = await findCaseRow(db, caseId);
+  if (!row) throw new AppError('NOT_FOUND');
+  const [coDepartmentIds, allDecisions] = await Promise.all([
+    coDepartmentIdsOf(db, caseId),
+    allDecisionsOf(db, row),
+  ]);
+  const readable = canReadCase(caseScopeOf(viewer), {
+    departmentId: row.department_id,
+    coDepartmentIds,
+    firstResponderId: row.first_responder_id,
+    registeredBy: row.registered_by,
+    deciderIds: allDecisions.map((d) => d.person_id),
+  });
+  if (!readable) throw new AppError('NOT_FOUND');
+  const noWork = { hasOpenAction: false, workedOn: false, contributesFor: [] };
+  let permissions = casePermissionsOf(true, noWork);
+  if (options.all || !READING.includes(permission)) {
+    const [decisions, handovers, holders] = await Promise.all([
+      decisionsOf(db, caseId, row.form_round),
+      handoversOf(db, caseId),
+      holdersFor(db, row.department_id, todayOf(ctx)),
+    ]);
+    const wf = toWorkflowCase(row, decisions, allDecisions, handovers);
+    permissions = casePermissionsOf(true, caseWorkOf(wf, holders, viewer, coDepartmentIds));
+  }
+  if (!permissions[permission]) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
+  return { caseId, state: row.state, departmentId: row.department_id, coDepartmentIds, permissions };
 }
 
 /** Who holds each level of the department's chain on `date`, with the deputies acting for them. */

@@ -229,16 +229,6 @@ export function visibleCaseIds(db: Executor, scope: CaseScope) {
     .where((eb) => visible(eb, scope));
 }
 
-export async function isCaseVisible(db: Executor, id: string, scope: CaseScope): Promise<boolean> {
-  const row = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('id', '=', id)
-    .where((eb) => visible(eb, scope))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The cases among `ids` that the scope sees. */
 /** Deputies acting today for the given people. */
 export async function actingDeputiesOn(

@@ -43,8 +43,8 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { auth, roles } = await guard(ctx, request);
-      return listCases(ctx, { personId: auth.person.id, roles }, request.query);
+      const { subject } = await guard(ctx, request);
+      return listCases(ctx, subject, request.query);
     },
   );
   r.get(
@@ -58,8 +58,8 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { auth, roles } = await guard(ctx, request);
-      return getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
+      const { subject } = await guard(ctx, request);
+      return getCaseDetail(ctx, subject, request.params.id);
     },
   );
   r.post(

@@ -29,7 +29,6 @@ import {
   findCaseRow,
   insertCase,
   insertDecisions,
-  isCaseVisible,
   listCaseRows,
   updateCaseGuarded,
 } from './case-repository.ts';
@@ -45,8 +44,9 @@ import {
 } from './case-facts-repository.ts';
 import { findMatterRow } from '../matters/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
-import { peopleRefsByIds, rolesOfPerson } from '../people/index.ts';
-import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
+import { peopleRefsByIds } from '../people/index.ts';
+import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
+import { subjectOf } from '../access/index.ts';
 import {
   allDecisionsOf,
   buildDetail,
@@ -72,7 +72,7 @@ export async function registerCase(
   if (Date.parse(body.receivedAt) > clockOf(ctx).getTime() + FUTURE_GRACE_MS) {
     throw new AppError('VALIDATION_FAILED', { fields: { receivedAt: 'inFuture' } });
   }
-  const viewer = await viewerOf(db, actor.personId);
+  const viewer = await viewerOf(ctx, actor.personId);
   const departmentId = body.departmentId ?? (await homeDepartmentOf(db, actor.personId));
   const holders = await holdersFor(db, departmentId, todayOf(ctx));
   if (!holders.firstResponders.includes(actor.personId)) {
@@ -200,8 +200,9 @@ async function homeDepartmentOf(db: Db, personId: string): Promise<string> {
   return me.departmentId;
 }
 
-async function viewerOf(db: Db, personId: string): Promise<CaseViewer> {
-  return { personId, roles: await rolesOfPerson(db, personId) };
+/** The person acting, as the access policy sees them today (routes have it from the guard already). */
+async function viewerOf(ctx: AppContext, personId: string): Promise<CaseViewer> {
+  return subjectOf(ctx.database.db, personId, todayOf(ctx));
 }
 
 export async function listCases(
@@ -210,7 +211,7 @@ export async function listCases(
   query: z.output<typeof caseListQuerySchema>,
 ): Promise<CaseList> {
   const db = ctx.database.db;
-  const scopes = await scopesFor(db, viewer, todayOf(ctx));
+  const scopes = scopesOf(viewer);
   if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) {
     return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   }
@@ -309,9 +310,8 @@ export async function actOnCase(
   args: { id: string; request: CaseActionRequest },
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
-  const viewer = await viewerOf(db, actor.personId);
-  const scopes = await scopesFor(db, viewer, todayOf(ctx));
-  if (!(await isCaseVisible(db, args.id, scopes.scope))) throw new AppError('NOT_FOUND');
+  const viewer = await viewerOf(ctx, actor.personId);
+  await requireCase(ctx, viewer, args.id, 'case.act');
   const { action, version } = args.request;
   // Worked out before the transaction: the calendar is read (and cached) on the database handle, which
   // may not be used inside a transaction.
@@ -558,9 +558,7 @@ export async function revealApplicantPhone(
   id: string,
 ): Promise<{ phone: string }> {
   const db = ctx.database.db;
-  const viewer = await viewerOf(db, actor.personId);
-  const detail = await getCaseDetail(ctx, viewer, id);
-  if (!detail.abilities.revealPhone) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
+  await requireCase(ctx, await viewerOf(ctx, actor.personId), id, 'case.revealPhone');
   const row = await findCaseRow(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   await appendAuditEvent(

@@ -5,6 +5,7 @@ import {
   LEVEL_OF_STATE,
   availableActions,
   availableDecisions,
+  casePermissionsOf,
   caseTimelineEntrySchema,
   type CaseDetail,
   type CaseFacts,
@@ -22,14 +23,12 @@ import {
   coDepartmentIdsOf,
   decisionsOf,
   findCaseRow,
-  isCaseVisible,
   OPEN_CASE_STATES,
 } from './case-repository.ts';
 import { departmentsWithUnit, type DepartmentWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
-import { holdersFor, scopesFor, type CaseViewer } from './case-access.ts';
-import { maskPhone } from '../../platform/personal-data.ts';
-import { maskMobilesInText, maskPersonalData } from '../../platform/personal-data.ts';
+import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
+import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
 
 interface Lookups {
@@ -128,8 +127,7 @@ export async function allDecisionsOf(db: Db | Trx, r: CaseRow): Promise<CaseDeci
 
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
-  const scopes = await scopesFor(db, viewer, todayOf(ctx));
-  if (!(await isCaseVisible(db, id, scopes.scope))) throw new AppError('NOT_FOUND');
+  await requireCase(ctx, viewer, id, 'case.read');
   const r = await findCaseRow(db, id);
   if (!r) throw new AppError('NOT_FOUND');
   return buildDetail(ctx, db, viewer, r);
@@ -167,10 +165,7 @@ export async function buildDetail(
   const person = (id: string | null) => (id ? (lookups.people.get(id) ?? UNKNOWN) : null);
   const firstHolder = (level: 2 | 3 | 4) =>
     person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
-  const worksOnCase =
-    r.first_responder_id === viewer.personId ||
-    wf.decisions.some((d) => d.personId === viewer.personId) ||
-    availableActions(wf, viewer.personId, holders).length > 0;
+  const permissions = casePermissionsOf(true, caseWorkOf(wf, holders, viewer, coDepartmentIds));
   return {
     ...toSummary(r, lookups, todayInChina(clockOf(ctx))),
     applicantKind: r.applicant_kind,
@@ -211,7 +206,7 @@ export async function buildDetail(
     abilities: {
       actions: availableActions(wf, viewer.personId, holders),
       decisions: availableDecisions(wf, viewer.personId, holders),
-      revealPhone: worksOnCase,
+      revealPhone: permissions['case.revealPhone'],
     },
   };
 }

@@ -19,8 +19,8 @@ export function contributionRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      const { auth, roles } = await guard(ctx, request);
-      return listContributions(ctx, { personId: auth.person.id, roles }, request.params.id);
+      const { subject } = await guard(ctx, request);
+      return listContributions(ctx, subject, request.params.id);
     },
   );
   r.post(
@@ -35,13 +35,13 @@ export function contributionRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      const { actor, auth, roles } = await guard(ctx, request);
+      const { actor, auth, subject } = await guard(ctx, request);
       return recordContribution(
         ctx,
         { ...actor, personId: auth.person.id },
         {
           caseId: request.params.id,
-          viewer: { personId: auth.person.id, roles },
+          viewer: subject,
           body: request.body,
         },
       );

@@ -6,6 +6,7 @@ import { todayOf, type AppContext } from '../../platform/context.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { guard } from '../auth/index.ts';
 import { getCaseDetail } from './case-service.ts';
+import { requireCase } from './case-access.ts';
 import { buildApprovalFormDocx } from './documents/approval-form-docx.ts';
 import { buildReplyLetterDocx } from './documents/reply-letter-docx.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
@@ -43,8 +44,9 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request, reply) => {
-      const { auth, roles } = await guard(ctx, request);
-      const detail = await getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
+      const { subject } = await guard(ctx, request);
+      await requireCase(ctx, subject, request.params.id, 'case.documents');
+      const detail = await getCaseDetail(ctx, subject, request.params.id);
       const file = await buildApprovalFormDocx(detail, { bureauName: detail.unitName });
       return sendDocx(reply, file, {
         ascii: `approval-form-${detail.number}.docx`,
@@ -64,8 +66,9 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request, reply) => {
-      const { auth, roles } = await guard(ctx, request);
-      const detail = await getCaseDetail(ctx, { personId: auth.person.id, roles }, request.params.id);
+      const { subject } = await guard(ctx, request);
+      await requireCase(ctx, subject, request.params.id, 'case.documents');
+      const detail = await getCaseDetail(ctx, subject, request.params.id);
       if (!hasFinalRefusal(detail)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
       const file = await buildReplyLetterDocx(detail, { bureauName: detail.unitName, today: todayOf(ctx) });
       return sendDocx(reply, file, {
