@@ -9,8 +9,14 @@
 // Set MATRIX_PRINT=1 to print the observed table (for writing a new row, never for accepting a diff).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InjectOptions } from 'fastify';
-import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
+import {
+  createTestApp,
+  DIALECTS,
+  sendAttempt,
+  type Attempt as HarnessAttempt,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 import { databaseDigest } from './db-digest.ts';
 import { DEMO_PASSWORD } from '../src/bootstrap/demo/demo-bureau.ts';
 
@@ -91,11 +97,7 @@ const EXPECTED: Record<string, string> = {
   'POST /api/matters/:id/deactivate':             '401/401 404/404 409/404 404/404 404/404 404/404 404/404 409/409 404/404 404/404 404/404 404/404',
 };
 
-interface Attempt {
-  method: NonNullable<InjectOptions['method']>;
-  url: string;
-  body?: unknown;
-  multipart?: { payload: Buffer; contentType: string };
+interface Attempt extends HarnessAttempt {
   /** Sent without the session cookie even for a signed-in person (sign-in itself). */
   anonymous?: boolean;
   /** Sent on a session of its own, so the attempt (logging out) leaves the person's session alone. */
@@ -626,22 +628,6 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
   async function send(who: Who, a: Attempt) {
     let client = who === 'anon' || a.anonymous ? null : (clients.get(who) ?? null);
     if (client && a.ownSession) client = await t.signIn(who);
-    const headers: Record<string, string> = client
-      ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken }
-      : {};
-    if (a.multipart) {
-      return t.inject({
-        method: a.method,
-        url: a.url,
-        headers: { ...headers, 'content-type': a.multipart.contentType },
-        payload: a.multipart.payload,
-      });
-    }
-    return t.inject({
-      method: a.method,
-      url: a.url,
-      headers,
-      ...(a.body !== undefined && { payload: a.body as InjectOptions['payload'] }),
-    });
+    return sendAttempt(t, client, a);
   }
 });

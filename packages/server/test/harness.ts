@@ -131,4 +131,37 @@ export async function tableCounts(app: TestApp): Promise<Record<string, number>>
   return counts;
 }
 
+/** A request as access tests write it: JSON or a raw multipart body, sent as a person or as nobody. */
+export interface Attempt {
+  method: NonNullable<InjectOptions['method']>;
+  url: string;
+  body?: unknown;
+  multipart?: { payload: Buffer; contentType: string };
+}
+
+/** Sends an attempt with the client's session cookie and CSRF token, or with no session at all. */
+export function sendAttempt(
+  app: TestApp,
+  client: Client | null,
+  a: Attempt,
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = client
+    ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken }
+    : {};
+  if (a.multipart) {
+    return app.inject({
+      method: a.method,
+      url: a.url,
+      headers: { ...headers, 'content-type': a.multipart.contentType },
+      payload: a.multipart.payload,
+    });
+  }
+  return app.inject({
+    method: a.method,
+    url: a.url,
+    headers,
+    ...(a.body !== undefined && { payload: a.body as InjectOptions['payload'] }),
+  });
+}
+
 export { openDatabase };

@@ -2,9 +2,16 @@
 // exist) and the database unchanged; without a session, 401. Each request is one the administrator
 // could make successfully, so a 404 here is the guard speaking, not bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InjectOptions } from 'fastify';
 import type { OrgUnit, Person, PersonList } from '@bancheng/core';
-import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
+import {
+  createTestApp,
+  DIALECTS,
+  sendAttempt,
+  tableCounts,
+  type Attempt as HarnessAttempt,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 
 const OUTSIDERS = [
   ['shouwen', 'firstResponder'],
@@ -16,13 +23,8 @@ const OUTSIDERS = [
 ] as const;
 const AUDIT_READERS = new Set(['ducha', 'jijian']);
 
-interface Attempt {
+interface Attempt extends HarnessAttempt {
   name: string;
-  method: NonNullable<InjectOptions['method']>;
-  url: string;
-  body?: unknown;
-  /** A raw multipart body instead of JSON. */
-  multipart?: { payload: Buffer; contentType: string };
   /** Status the administrator gets for the same request. */
   adminStatus: number;
 }
@@ -48,25 +50,7 @@ describe.each(DIALECTS)('outsiders to the administrative areas [%s]', (dialect) 
   let attempts: Attempt[];
   const clients = new Map<string, Client>();
 
-  const send = (client: Client | null, a: Attempt) => {
-    const headers: Record<string, string> = client
-      ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken }
-      : {};
-    if (a.multipart) {
-      return t.inject({
-        method: a.method,
-        url: a.url,
-        headers: { ...headers, 'content-type': a.multipart.contentType },
-        payload: a.multipart.payload,
-      });
-    }
-    return t.inject({
-      method: a.method,
-      url: a.url,
-      headers,
-      ...(a.body !== undefined && { payload: a.body as InjectOptions['payload'] }),
-    });
-  };
+  const send = (client: Client | null, a: Attempt) => sendAttempt(t, client, a);
   const nonAuthEvents = async () =>
     (
       await t.ctx.database.db
