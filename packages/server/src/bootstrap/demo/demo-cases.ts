@@ -5,7 +5,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actOnCase, registerCase } from '../../modules/cases/index.ts';
 import { findPersonRowByUsername } from '../../modules/people/index.ts';
-import { listMatterRows } from '../../modules/matters/index.ts';
+import { listDepartmentMatters } from '../../modules/matters/index.ts';
 
 type Step = [username: string, action: CaseActionBody];
 
@@ -300,7 +300,7 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
   const matterId = async (username: string, title: string) => {
     const person = await findPersonRowByUsername(db, username);
     const matters = person
-      ? await listMatterRows(db, { departmentId: person.department_id, includeInactive: false })
+      ? await listDepartmentMatters(db, { departmentId: person.department_id, includeInactive: false })
       : [];
     const found = matters.find((m) => m.title === title);
     if (!found) throw new Error(`demo cases name an unknown matter: ${title}`);
