@@ -65,8 +65,6 @@ export default tseslint.config(
     files: [
       'packages/server/src/modules/cases/case-service.ts',
       'packages/server/src/modules/cases/case-view.ts',
-      'packages/server/src/modules/notifications/notification-service.ts',
-      'packages/server/src/modules/notifications/outbox-worker.ts',
     ],
     rules: { 'bancheng/row-types': 'off' },
   },
