@@ -164,8 +164,7 @@ export async function updateDepartment(
   return ctx.database.db.transaction().execute(async (trx) => {
     const before = await findDepartment(trx, input.id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (await departmentNameTaken(trx, before.unitId, input.name, input.id))
-      throw new AppError('NAME_TAKEN');
+    if (await departmentNameTaken(trx, before.unitId, input.name, input.id)) throw new AppError('NAME_TAKEN');
     const now = nowIsoOf(ctx);
     if (!(await renameDepartment(trx, { ...input, now }))) throw new AppError('VERSION_CONFLICT');
     await appendAuditEvent(
