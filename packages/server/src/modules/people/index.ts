@@ -10,14 +10,12 @@ export {
   findAccountById,
   findAccountByUsername,
   findPersonRowById,
-  findPersonRowByUsername,
   insertPerson,
   listActivePeopleRefs,
   peopleRefsByIds,
   rolesOfPerson,
   setOwnPassword,
   toPersonRef,
-  updatePersonRow,
 } from './people-repository.ts';
 export type { NewPersonAccount, PersonAccount } from './people-repository.ts';
 
