@@ -11,7 +11,6 @@ import { DEMO_BUREAU, DEMO_CHAIN_DATE, DEMO_PASSWORD } from './demo/demo-bureau.
 import { loadDemoCases } from './demo/demo-cases.ts';
 import { loadDemoMatters } from './demo/demo-matters.ts';
 import type { Trx } from '../platform/db/database.ts';
-import type { NewPerson } from '../platform/db/schema.ts';
 
 export type BootstrapResult =
   | { kind: 'existing' }
@@ -40,35 +39,37 @@ async function createFirstAdmin(ctx: AppContext): Promise<BootstrapResult> {
     const departmentId = newId();
     await insertUnit(trx, {
       id: unitId,
-      parent_id: null,
+      parentId: null,
       kind: 'bureau',
       name: '市场监督管理局',
-      sort_order: 1,
+      sortOrder: 1,
       version: 0,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     });
     await insertDepartment(trx, {
       id: departmentId,
-      unit_id: unitId,
+      unitId,
       name: '办公室',
-      sort_order: 1,
+      sortOrder: 1,
       version: 0,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     });
     const id = newId();
     await insertPerson(
       trx,
-      personRow({
+      {
         id,
         username: 'admin',
         displayName: '系统管理员',
         departmentId,
-        hash,
-        mustChange: true,
+        passwordHash: hash,
+        phone: null,
+        email: null,
+        mustChangePassword: true,
         now,
-      }),
+      },
       ['admin'],
     );
     await appendAuditEvent(
@@ -83,35 +84,6 @@ async function createFirstAdmin(ctx: AppContext): Promise<BootstrapResult> {
     );
   });
   return { kind: 'admin', username: 'admin', password };
-}
-
-function personRow(a: {
-  id: string;
-  username: string;
-  displayName: string;
-  departmentId: string;
-  hash: string;
-  mustChange: boolean;
-  now: string;
-  phone?: string | undefined;
-}): NewPerson {
-  return {
-    id: a.id,
-    username: a.username,
-    display_name: a.displayName,
-    department_id: a.departmentId,
-    password_hash: a.hash,
-    phone: a.phone ?? null,
-    email: null,
-    status: 'active',
-    must_change_password: a.mustChange ? 1 : 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: a.now,
-    version: 0,
-    created_at: a.now,
-    updated_at: a.now,
-  };
 }
 
 async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
@@ -132,25 +104,25 @@ async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
       const unitId = newId();
       await insertUnit(trx, {
         id: unitId,
-        parent_id: unit.kind === 'bureau' ? null : bureauId,
+        parentId: unit.kind === 'bureau' ? null : bureauId,
         kind: unit.kind,
         name: unit.name,
-        sort_order: ++unitOrder,
+        sortOrder: ++unitOrder,
         version: 0,
-        created_at: now,
-        updated_at: now,
+        createdAt: now,
+        updatedAt: now,
       });
       if (unit.kind === 'bureau') bureauId = unitId;
       for (const dept of unit.departments) {
         const departmentId = newId();
         await insertDepartment(trx, {
           id: departmentId,
-          unit_id: unitId,
+          unitId,
           name: dept.name,
-          sort_order: ++deptOrder,
+          sortOrder: ++deptOrder,
           version: 0,
-          created_at: now,
-          updated_at: now,
+          createdAt: now,
+          updatedAt: now,
         });
         departments.push({ id: departmentId, dept, principal: unit.principalLeader });
         for (const person of dept.staff) {
@@ -158,16 +130,17 @@ async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
           ids.set(person.username, id);
           await insertPerson(
             trx,
-            personRow({
+            {
               id,
               username: person.username,
               displayName: person.displayName,
               departmentId,
-              hash,
-              mustChange: false,
+              passwordHash: hash,
+              phone: person.phone ?? null,
+              email: null,
+              mustChangePassword: false,
               now,
-              phone: person.phone,
-            }),
+            },
             person.roles ?? [],
           );
         }

@@ -4,8 +4,8 @@ import type { CaseActionBody } from '@bancheng/core';
 import { fixedClock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actOnCase, registerCase } from '../../modules/cases/index.ts';
-import { findPersonRowByUsername } from '../../modules/people/index.ts';
-import { listMatterRows } from '../../modules/matters/index.ts';
+import { findAccountByUsername } from '../../modules/people/index.ts';
+import { listDepartmentMatters } from '../../modules/matters/index.ts';
 
 type Step = [username: string, action: CaseActionBody];
 
@@ -289,18 +289,18 @@ export async function loadDemoCases(ctx: AppContext): Promise<number> {
   const personId = async (username: string) => {
     let id = ids.get(username);
     if (!id) {
-      const row = await findPersonRowByUsername(db, username);
-      if (!row) throw new Error(`demo cases name an unknown person: ${username}`);
-      id = row.id;
+      const person = await findAccountByUsername(db, username);
+      if (!person) throw new Error(`demo cases name an unknown person: ${username}`);
+      id = person.id;
       ids.set(username, id);
     }
     return id;
   };
   const departments = await db.selectFrom('departments').select(['id', 'name']).execute();
   const matterId = async (username: string, title: string) => {
-    const person = await findPersonRowByUsername(db, username);
+    const person = await findAccountByUsername(db, username);
     const matters = person
-      ? await listMatterRows(db, { departmentId: person.department_id, includeInactive: false })
+      ? await listDepartmentMatters(db, { departmentId: person.departmentId, includeInactive: false })
       : [];
     const found = matters.find((m) => m.title === title);
     if (!found) throw new Error(`demo cases name an unknown matter: ${title}`);

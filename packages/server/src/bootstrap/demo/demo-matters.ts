@@ -3,10 +3,9 @@
 import type { MatterType } from '@bancheng/core';
 import { nowIsoOf, type AppContext } from '../../platform/context.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
-import { insertMatter } from '../../modules/matters/index.ts';
+import { insertMatter, type MatterRecord } from '../../modules/matters/index.ts';
 import { loadOrgTree } from '../../modules/org/index.ts';
 import { newId } from '../../platform/ids.ts';
-import type { MatterRow } from '../../platform/db/schema.ts';
 
 interface DemoMatter {
   title: string;
@@ -49,25 +48,25 @@ export async function loadDemoMatters(ctx: AppContext): Promise<number> {
       if (!department) throw new Error(`demo matters name an unknown department: ${name}`);
       for (const m of matters) {
         const now = nowIsoOf(ctx);
-        const row: MatterRow = {
+        const matter: MatterRecord = {
           id: newId(),
-          department_id: department.id,
+          departmentId: department.id,
           title: m.title,
-          matter_type: m.type,
-          time_limit_workdays: m.workdays,
+          matterType: m.type,
+          timeLimitWorkdays: m.workdays,
           remarks: m.remarks ?? null,
-          active: 1,
+          active: true,
           version: 0,
-          created_at: now,
-          updated_at: now,
+          createdAt: now,
+          updatedAt: now,
         };
-        await insertMatter(trx, row);
+        await insertMatter(trx, matter);
         await appendAuditEvent(
           trx,
           SYSTEM,
           {
             type: 'matter.created',
-            subjectId: row.id,
+            subjectId: matter.id,
             payload: {
               departmentId: department.id,
               before: null,
@@ -75,7 +74,7 @@ export async function loadDemoMatters(ctx: AppContext): Promise<number> {
                 title: m.title,
                 matterType: m.type,
                 timeLimitWorkdays: m.workdays,
-                remarks: row.remarks,
+                remarks: matter.remarks,
                 active: true,
               },
             },

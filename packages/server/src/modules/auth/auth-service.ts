@@ -15,10 +15,11 @@ import type { Actor } from '../../platform/audit/events.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import {
   clearLoginFailures,
-  findPersonRowById,
-  findPersonRowByUsername,
+  findAccountById,
+  findAccountByUsername,
   rolesOfPerson,
-  updatePersonRow,
+  setOwnPassword,
+  type PersonAccount,
 } from '../people/index.ts';
 import {
   lockAccountIfFull,
@@ -40,7 +41,6 @@ import {
 import { assignmentsOn } from '../chains/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
-import type { PersonRow } from '../../platform/db/schema.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -58,7 +58,7 @@ export interface SignedIn {
 type Reservation =
   | { kind: 'addressRefused'; lockedUntil: string | null }
   | { kind: 'accountLocked'; lockedUntil: string }
-  | { kind: 'reserved'; person: PersonRow | undefined };
+  | { kind: 'reserved'; person: PersonAccount | undefined };
 
 /**
  * Signs in. An attempt is counted against the address and the account before its password is checked
@@ -89,7 +89,7 @@ export async function login(
       const locked = state?.lockedUntil && state.lockedUntil > nowIso ? state.lockedUntil : null;
       return { kind: 'addressRefused', lockedUntil: locked };
     }
-    const person = await findPersonRowByUsername(trx, input.username);
+    const person = await findAccountByUsername(trx, input.username);
     if (!person) return { kind: 'reserved', person: undefined };
     const max = config.loginMaxFailures;
     if ((await reserveAccountAttempt(trx, { id: person.id, max, now: nowIso })) !== undefined) {
@@ -121,8 +121,8 @@ export async function login(
       },
       nowIso,
     );
-    const fresh = await findPersonRowById(trx, person.id);
-    return { kind: 'accountLocked', lockedUntil: fresh?.locked_until ?? lockUntil };
+    const fresh = await findAccountById(trx, person.id);
+    return { kind: 'accountLocked', lockedUntil: fresh?.lockedUntil ?? lockUntil };
   });
   if (reservation.kind === 'addressRefused') {
     if (reservation.lockedUntil) {
@@ -136,7 +136,7 @@ export async function login(
   const { person } = reservation;
 
   // Verify outside any transaction: scrypt is slow and must not hold the write lock.
-  const ok = await verifyPassword(input.password, person?.password_hash ?? (await dummyPasswordHash()));
+  const ok = await verifyPassword(input.password, person?.passwordHash ?? (await dummyPasswordHash()));
 
   if (!ok || !person) {
     const lockedUntil = await db.transaction().execute(async (trx) => {
@@ -169,8 +169,8 @@ export async function login(
           );
         }
         // Locked by this attempt or by a simultaneous one.
-        const fresh = await findPersonRowById(trx, person.id);
-        if (fresh?.locked_until && fresh.locked_until > nowIso) accountLockedUntil = fresh.locked_until;
+        const fresh = await findAccountById(trx, person.id);
+        if (fresh?.lockedUntil && fresh.lockedUntil > nowIso) accountLockedUntil = fresh.lockedUntil;
       }
       const max = config.loginMaxFailuresPerAddress;
       if (await lockAddressIfFull(trx, { key: addressKey, max, now: nowIso, until: lockUntil })) {
@@ -239,10 +239,13 @@ export async function login(
   return { token, sessionId, csrfToken, personId: person.id };
 }
 
+/** The person behind a live session, as the guard and the routes read them. */
+export type SessionPerson = PersonAccount;
+
 export interface Authenticated {
   sessionId: string;
   csrfToken: string;
-  person: PersonRow;
+  person: SessionPerson;
 }
 
 /** The session behind a cookie token, if it is live; idle and absolute timeouts both apply. */
@@ -259,7 +262,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
     await deleteSession(db, id);
     return undefined;
   }
-  const person = await findPersonRowById(db, session.person_id);
+  const person = await findAccountById(db, session.person_id);
   if (!person || person.status !== 'active') {
     await deleteSession(db, id);
     return undefined;
@@ -297,7 +300,7 @@ export async function changeOwnPassword(
   },
 ): Promise<void> {
   const { person } = args.auth;
-  if (!(await verifyPassword(args.currentPassword, person.password_hash))) {
+  if (!(await verifyPassword(args.currentPassword, person.passwordHash))) {
     throw new AppError('WRONG_PASSWORD', {
       fields: { currentPassword: errorMessage('WRONG_PASSWORD', args.lang) },
     });
@@ -312,11 +315,7 @@ export async function changeOwnPassword(
   const hash = await hashPassword(args.newPassword);
   const now = clockOf(ctx).toISOString();
   await ctx.database.db.transaction().execute(async (trx) => {
-    const ok = await updatePersonRow(trx, {
-      id: person.id,
-      version: person.version,
-      changes: { password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now },
-    });
+    const ok = await setOwnPassword(trx, { id: person.id, version: person.version, passwordHash: hash, now });
     if (!ok) throw new AppError('VERSION_CONFLICT');
     await deleteSessionsOf(trx, person.id, args.auth.sessionId);
     await appendAuditEvent(
@@ -339,16 +338,16 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
   const today = todayOf(ctx);
   const positions = await assignmentsOn(db, { date: today, personId: person.id });
   const departments = await departmentsWithUnit(db, [
-    person.department_id,
+    person.departmentId,
     ...positions.map((p) => p.departmentId),
   ]);
   const byId = new Map(departments.map((d) => [d.id, d]));
-  const home = byId.get(person.department_id);
+  const home = byId.get(person.departmentId);
   return {
     id: person.id,
     username: person.username,
-    displayName: person.display_name,
-    mustChangePassword: person.must_change_password === 1,
+    displayName: person.displayName,
+    mustChangePassword: person.mustChangePassword,
     roles,
     departments: home ? [home] : [],
     chainPositions: positions.map((p) => ({

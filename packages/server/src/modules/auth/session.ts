@@ -105,7 +105,7 @@ export async function guard(
   const auth = request.auth;
   if (!auth) throw new AppError('UNAUTHENTICATED');
   const path = request.routeOptions.url ?? '';
-  if (auth.person.must_change_password === 1 && !PASSWORD_CHANGE_ALLOWED.has(path)) {
+  if (auth.person.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED');
   }
   const subject = await subjectOf(ctx.database.db, auth.person.id, todayInChina(clockOf(ctx)));

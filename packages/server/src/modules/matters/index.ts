@@ -3,7 +3,8 @@
 import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { matterRoutes } from './matter-routes.ts';
 
-export { findMatterRow, insertMatter, listMatterRows } from './matter-repository.ts';
+export { findMatterRow, insertMatter, listDepartmentMatters } from './matter-repository.ts';
+export type { MatterRecord } from './matter-repository.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const mattersModule: ModulePlugin = async (app, { ctx }) => {

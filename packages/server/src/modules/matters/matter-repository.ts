@@ -1,11 +1,22 @@
-// Matter lists (事项清单): rows per department, mapped to the API's shape here.
+// Matter lists (事项清单): rows per department, mapped to matter records here.
 import type { Matter } from '@bancheng/core';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { MatterRow } from '../../platform/db/schema.ts';
 
 type Executor = Db | Trx;
 
-export function toMatter(r: MatterRow): Matter {
+/** A matter as stored: the API's matter and when it was created. */
+export interface MatterRecord extends Matter {
+  createdAt: string;
+}
+
+/** What an edit may change. */
+export type MatterChanges = Pick<
+  MatterRecord,
+  'title' | 'matterType' | 'timeLimitWorkdays' | 'remarks' | 'active' | 'updatedAt'
+>;
+
+function toMatterRecord(r: MatterRow): MatterRecord {
   return {
     id: r.id,
     departmentId: r.department_id,
@@ -16,18 +27,41 @@ export function toMatter(r: MatterRow): Matter {
     active: r.active === 1,
     version: r.version,
     updatedAt: r.updated_at,
+    createdAt: r.created_at,
   };
 }
 
-export async function listMatterRows(
-  db: Executor,
-  args: { departmentId: string; includeInactive: boolean },
-): Promise<MatterRow[]> {
-  let q = db.selectFrom('matters').selectAll().where('department_id', '=', args.departmentId);
-  if (!args.includeInactive) q = q.where('active', '=', 1);
-  return q.orderBy('active', 'desc').orderBy('title').orderBy('id').execute();
+/** The matter as the API shows it. */
+export function toMatter(m: MatterRecord): Matter {
+  return {
+    id: m.id,
+    departmentId: m.departmentId,
+    title: m.title,
+    matterType: m.matterType,
+    timeLimitWorkdays: m.timeLimitWorkdays,
+    remarks: m.remarks,
+    active: m.active,
+    version: m.version,
+    updatedAt: m.updatedAt,
+  };
 }
 
+/** A department's matters, those in use first, by title. */
+export async function listDepartmentMatters(
+  db: Executor,
+  args: { departmentId: string; includeInactive: boolean },
+): Promise<MatterRecord[]> {
+  let q = db.selectFrom('matters').selectAll().where('department_id', '=', args.departmentId);
+  if (!args.includeInactive) q = q.where('active', '=', 1);
+  return (await q.orderBy('active', 'desc').orderBy('title').orderBy('id').execute()).map(toMatterRecord);
+}
+
+export async function findMatter(db: Executor, id: string): Promise<MatterRecord | undefined> {
+  const row = await findMatterRow(db, id);
+  return row && toMatterRecord(row);
+}
+
+/** The row itself, for the cases module until it maps rows of its own (issue 6). */
 export async function findMatterRow(db: Executor, id: string): Promise<MatterRow | undefined> {
   return db.selectFrom('matters').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -46,22 +80,41 @@ export async function matterTitleTaken(
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function insertMatter(trx: Trx, row: MatterRow): Promise<void> {
-  await trx.insertInto('matters').values(row).execute();
+export async function insertMatter(trx: Trx, m: MatterRecord): Promise<void> {
+  await trx
+    .insertInto('matters')
+    .values({
+      id: m.id,
+      department_id: m.departmentId,
+      title: m.title,
+      matter_type: m.matterType,
+      time_limit_workdays: m.timeLimitWorkdays,
+      remarks: m.remarks,
+      active: m.active ? 1 : 0,
+      version: m.version,
+      created_at: m.createdAt,
+      updated_at: m.updatedAt,
+    })
+    .execute();
 }
 
 /** Writes the change only if the matter is still at `version`. */
 export async function updateMatterGuarded(
   trx: Trx,
-  args: {
-    id: string;
-    version: number;
-    changes: Partial<Omit<MatterRow, 'id' | 'department_id' | 'version' | 'created_at'>>;
-  },
+  args: { id: string; version: number; changes: MatterChanges },
 ): Promise<boolean> {
+  const c = args.changes;
   const r = await trx
     .updateTable('matters')
-    .set({ ...args.changes, version: args.version + 1 })
+    .set({
+      title: c.title,
+      matter_type: c.matterType,
+      time_limit_workdays: c.timeLimitWorkdays,
+      remarks: c.remarks,
+      active: c.active ? 1 : 0,
+      updated_at: c.updatedAt,
+      version: args.version + 1,
+    })
     .where('id', '=', args.id)
     .where('version', '=', args.version)
     .executeTakeFirst();

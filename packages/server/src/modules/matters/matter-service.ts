@@ -11,15 +11,15 @@ import type {
 } from '@bancheng/core';
 import { clockOf, type AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/audit/events.ts';
-import type { MatterRow } from '../../platform/db/schema.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import {
-  findMatterRow,
+  findMatter,
   insertMatter,
-  listMatterRows,
+  listDepartmentMatters,
   matterTitleTaken,
   toMatter,
   updateMatterGuarded,
+  type MatterRecord,
 } from './matter-repository.ts';
 import { findDepartment } from '../org/index.ts';
 import { newId } from '../../platform/ids.ts';
@@ -41,20 +41,20 @@ export async function listMatters(
   const db = ctx.database.db;
   if (!(await findDepartment(db, args.departmentId))) throw new AppError('NOT_FOUND');
   const canManage = canManageMatters(who.subject, args.departmentId);
-  const rows = await listMatterRows(db, {
+  const matters = await listDepartmentMatters(db, {
     departmentId: args.departmentId,
     includeInactive: args.all && canManage,
   });
-  return { items: rows.map(toMatter), canManage };
+  return { items: matters.map(toMatter), canManage };
 }
 
-function snapshot(r: MatterRow) {
+function snapshot(m: MatterRecord) {
   return {
-    title: r.title,
-    matterType: r.matter_type,
-    timeLimitWorkdays: r.time_limit_workdays,
-    remarks: r.remarks,
-    active: r.active === 1,
+    title: m.title,
+    matterType: m.matterType,
+    timeLimitWorkdays: m.timeLimitWorkdays,
+    remarks: m.remarks,
+    active: m.active,
   };
 }
 
@@ -69,45 +69,45 @@ export async function createMatter(
   if (!canManageMatters(who.subject, args.departmentId)) {
     throw new AppError('NOT_FOUND');
   }
-  const row: MatterRow = {
+  const matter: MatterRecord = {
     id: newId(),
-    department_id: args.departmentId,
+    departmentId: args.departmentId,
     title: args.body.title,
-    matter_type: args.body.matterType,
-    time_limit_workdays: args.body.timeLimitWorkdays,
+    matterType: args.body.matterType,
+    timeLimitWorkdays: args.body.timeLimitWorkdays,
     remarks: args.body.remarks || null,
-    active: 1,
+    active: true,
     version: 0,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
   };
   await db.transaction().execute(async (trx) => {
-    if (await matterTitleTaken(trx, { departmentId: row.department_id, title: row.title })) {
+    if (await matterTitleTaken(trx, { departmentId: matter.departmentId, title: matter.title })) {
       throw new AppError('MATTER_TITLE_TAKEN', { fields: { title: 'taken' } });
     }
-    await insertMatter(trx, row);
+    await insertMatter(trx, matter);
     await appendAuditEvent(
       trx,
       who.actor,
       {
         type: 'matter.created',
-        subjectId: row.id,
-        payload: { departmentId: row.department_id, before: null, after: snapshot(row) },
+        subjectId: matter.id,
+        payload: { departmentId: matter.departmentId, before: null, after: snapshot(matter) },
       },
-      row.created_at,
+      matter.createdAt,
     );
   });
-  return toMatter(row);
+  return toMatter(matter);
 }
 
 /** The matter, if this person may change it; otherwise NOT_FOUND, whether or not it exists. */
-async function editableMatter(ctx: AppContext, who: MatterEditor, id: string): Promise<MatterRow> {
+async function editableMatter(ctx: AppContext, who: MatterEditor, id: string): Promise<MatterRecord> {
   const db = ctx.database.db;
-  const row = await findMatterRow(db, id);
-  if (!row || !canManageMatters(who.subject, row.department_id)) {
+  const matter = await findMatter(db, id);
+  if (!matter || !canManageMatters(who.subject, matter.departmentId)) {
     throw new AppError('NOT_FOUND');
   }
-  return row;
+  return matter;
 }
 
 /** One guarded change and its audit event; answers the matter as it now is. */
@@ -118,34 +118,35 @@ async function changeMatter(
     id: string;
     version: number;
     type: 'matter.updated' | 'matter.deactivated';
-    changesFor: (before: MatterRow) => Partial<MatterRow>;
+    changesFor: (before: MatterRecord) => Partial<MatterRecord>;
   },
 ): Promise<Matter> {
   await editableMatter(ctx, who, args.id);
   return ctx.database.db.transaction().execute(async (trx) => {
-    const before = await findMatterRow(trx, args.id);
+    const before = await findMatter(trx, args.id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.version !== args.version) {
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
     }
     const now = clockOf(ctx).toISOString();
-    const after: MatterRow = {
+    const after: MatterRecord = {
       ...before,
       ...args.changesFor(before),
       version: before.version + 1,
-      updated_at: now,
+      updatedAt: now,
     };
     if (
       after.title !== before.title &&
       (await matterTitleTaken(trx, {
-        departmentId: before.department_id,
+        departmentId: before.departmentId,
         title: after.title,
         exceptId: before.id,
       }))
     ) {
       throw new AppError('MATTER_TITLE_TAKEN', { fields: { title: 'taken' } });
     }
-    const { id: _id, department_id: _d, version: _v, created_at: _c, ...changes } = after;
+    const { title, matterType, timeLimitWorkdays, remarks, active, updatedAt } = after;
+    const changes = { title, matterType, timeLimitWorkdays, remarks, active, updatedAt };
     if (!(await updateMatterGuarded(trx, { id: before.id, version: args.version, changes }))) {
       throw new AppError('VERSION_CONFLICT');
     }
@@ -155,7 +156,7 @@ async function changeMatter(
       {
         type: args.type,
         subjectId: before.id,
-        payload: { departmentId: before.department_id, before: snapshot(before), after: snapshot(after) },
+        payload: { departmentId: before.departmentId, before: snapshot(before), after: snapshot(after) },
       },
       now,
     );
@@ -175,10 +176,10 @@ export async function updateMatter(
     type: 'matter.updated',
     changesFor: () => ({
       ...(title !== undefined && { title }),
-      ...(matterType !== undefined && { matter_type: matterType }),
-      ...(timeLimitWorkdays !== undefined && { time_limit_workdays: timeLimitWorkdays }),
+      ...(matterType !== undefined && { matterType }),
+      ...(timeLimitWorkdays !== undefined && { timeLimitWorkdays }),
       ...(remarks !== undefined && { remarks: remarks || null }),
-      ...(active && { active: 1 }),
+      ...(active && { active: true }),
     }),
   });
 }
@@ -193,6 +194,6 @@ export async function deactivateMatter(
     id: args.id,
     version: args.body.version,
     type: 'matter.deactivated',
-    changesFor: () => ({ active: 0 }),
+    changesFor: () => ({ active: false }),
   });
 }

@@ -3,7 +3,11 @@
 import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 
-export { notifyCaseChange } from './notification-service.ts';
+// The cases module calls this with its rows until it maps them itself; then it takes NotifiedCase and
+// notification-service's notifyCaseChange.
+export { notifyCaseRowChange as notifyCaseChange } from './notification-mapper.ts';
+export type { NotifiedCase } from './notification-service.ts';
+export type { OutboxChannel, OutboxOutcome } from './outbox.ts';
 export { createOutboxWorker } from './outbox-worker.ts';
 export type { OutboxWorker } from './outbox-worker.ts';
 

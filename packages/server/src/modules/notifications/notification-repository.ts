@@ -1,26 +1,99 @@
-// Notifications (the in-app inbox) and the outbox of messages to send. Claiming outbox rows locks them:
-// that function takes a Transaction, so it cannot be called outside one.
+// Notifications (the in-app inbox) and the outbox of messages to send, mapped from their rows here.
+// Claiming outbox messages locks them: that function takes a Transaction, so it cannot be called outside
+// one.
+import type { NotificationKind, NotificationView } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { NotificationRow, OutboxRow } from '../../platform/db/schema.ts';
+import type { NewOutboxMessage, OutboxMessage, OutboxOutcome } from './outbox.ts';
 
 type Executor = Db | Trx;
 
+/** A notification to create for one person, unread. */
+export interface NewNotification {
+  id: string;
+  personId: string;
+  kind: NotificationKind;
+  caseId: string | null;
+  title: string;
+  body: string;
+  /** Set for reminders, so each is created once. */
+  dedupeKey: string | null;
+  createdAt: string;
+}
+
+function toNotificationView(r: NotificationRow): NotificationView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    caseId: r.case_id,
+    title: r.title,
+    body: r.body,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  };
+}
+
+function toOutboxMessage(r: OutboxRow): OutboxMessage {
+  return {
+    id: r.id,
+    channel: r.channel,
+    personId: r.person_id,
+    notificationId: r.notification_id,
+    dedupeKey: r.dedupe_key,
+    payload: r.payload,
+    dueAt: r.due_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    lockedUntil: r.locked_until,
+    sentAt: r.sent_at,
+    outcome: r.outcome,
+    createdAt: r.created_at,
+  };
+}
+
 /** Inserts a notification unless one with its dedupe key exists; true when it was inserted. */
-export async function insertNotification(trx: Trx, row: NotificationRow): Promise<boolean> {
+export async function insertNotification(trx: Trx, n: NewNotification): Promise<boolean> {
   const inserted = await trx
     .insertInto('notifications')
-    .values(row)
+    .values({
+      id: n.id,
+      person_id: n.personId,
+      kind: n.kind,
+      case_id: n.caseId,
+      title: n.title,
+      body: n.body,
+      dedupe_key: n.dedupeKey,
+      created_at: n.createdAt,
+      read_at: null,
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .execute();
   return inserted.length > 0;
 }
 
-export async function insertOutboxRows(trx: Trx, rows: OutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
+/** Queues messages, each not yet tried; one already queued under its dedupe key is left alone. */
+export async function insertOutboxMessages(trx: Trx, messages: NewOutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return;
   await trx
     .insertInto('outbox')
-    .values(rows)
+    .values(
+      messages.map((m) => ({
+        id: m.id,
+        channel: m.channel,
+        person_id: m.personId,
+        notification_id: m.notificationId,
+        dedupe_key: m.dedupeKey,
+        payload: m.payload,
+        due_at: m.dueAt,
+        attempts: 0,
+        last_error: null,
+        locked_until: null,
+        sent_at: null,
+        outcome: null,
+        created_at: m.createdAt,
+      })),
+    )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
@@ -55,10 +128,11 @@ export async function contactsOf(db: Executor, personIds: string[]): Promise<Map
   );
 }
 
-export async function listNotificationRows(
+/** A page of the person's own notifications, newest first. */
+export async function listPersonNotifications(
   db: Db,
   args: { personId: string; unreadOnly: boolean; page: number; pageSize: number },
-): Promise<{ rows: NotificationRow[]; total: number; unreadCount: number }> {
+): Promise<{ items: NotificationView[]; total: number; unreadCount: number }> {
   let base = db.selectFrom('notifications').where('person_id', '=', args.personId);
   if (args.unreadOnly) base = base.where('read_at', 'is', null);
   const [rows, total, unreadCount] = await Promise.all([
@@ -72,7 +146,7 @@ export async function listNotificationRows(
     base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
     countUnread(db, args.personId),
   ]);
-  return { rows, total: Number(total.n), unreadCount };
+  return { items: rows.map(toNotificationView), total: Number(total.n), unreadCount };
 }
 
 export async function countUnread(db: Executor, personId: string): Promise<number> {
@@ -89,7 +163,7 @@ export async function countUnread(db: Executor, personId: string): Promise<numbe
 export async function markNotificationRead(
   db: Db,
   args: { personId: string; id: string; now: string },
-): Promise<NotificationRow | undefined> {
+): Promise<NotificationView | undefined> {
   await db
     .updateTable('notifications')
     .set({ read_at: args.now })
@@ -97,12 +171,13 @@ export async function markNotificationRead(
     .where('person_id', '=', args.personId)
     .where('read_at', 'is', null)
     .execute();
-  return db
+  const row = await db
     .selectFrom('notifications')
     .selectAll()
     .where('id', '=', args.id)
     .where('person_id', '=', args.personId)
     .executeTakeFirst();
+  return row && toNotificationView(row);
 }
 
 export async function markAllNotificationsRead(
@@ -126,10 +201,10 @@ export async function refusedCasesDueBy(
   {
     id: string;
     number: string;
-    matter_title: string;
-    department_id: string;
-    first_responder_id: string;
-    reply_deadline: string;
+    matterTitle: string;
+    departmentId: string;
+    firstResponderId: string;
+    replyDeadline: string;
   }[]
 > {
   const rows = await db
@@ -140,18 +215,25 @@ export async function refusedCasesDueBy(
     .where('reply_deadline', '<=', dueBy)
     .orderBy('reply_deadline')
     .execute();
-  return rows.map((r) => ({ ...r, reply_deadline: r.reply_deadline ?? '' }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    matterTitle: r.matter_title,
+    departmentId: r.department_id,
+    firstResponderId: r.first_responder_id,
+    replyDeadline: r.reply_deadline ?? '',
+  }));
 }
 
 /**
- * Claims up to `limit` due, unclaimed rows for this worker until `lockedUntil`, counting the attempt.
+ * Claims up to `limit` due, unclaimed messages for this worker until `lockedUntil`, counting the attempt.
  * On PostgreSQL the rows are picked FOR UPDATE SKIP LOCKED, so workers in other processes pick other
  * rows; on SQLite the transaction is the single writer (BEGIN IMMEDIATE).
  */
-export async function claimDueOutboxRows(
+export async function claimDueOutboxMessages(
   trx: Trx,
   args: { dialect: Dialect; now: string; lockedUntil: string; limit: number },
-): Promise<OutboxRow[]> {
+): Promise<OutboxMessage[]> {
   let pick = trx
     .selectFrom('outbox')
     .select('id')
@@ -164,22 +246,23 @@ export async function claimDueOutboxRows(
   if (args.dialect === 'postgres') pick = pick.forUpdate().skipLocked();
   const ids = (await pick.execute()).map((r) => r.id);
   if (ids.length === 0) return [];
-  return trx
+  const claimed = await trx
     .updateTable('outbox')
     .set((eb) => ({ locked_until: args.lockedUntil, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', ids)
     .returningAll()
     .execute();
+  return claimed.map(toOutboxMessage);
 }
 
-/** Finishes a row this worker still holds; false when its claim had lapsed and someone else took it. */
-export async function finishOutboxRow(
+/** Finishes a message this worker still holds; false when its claim had lapsed and someone else took it. */
+export async function finishOutboxMessage(
   db: Db,
   args: {
     id: string;
     claim: string;
     now: string;
-    outcome: 'sent' | 'skipped' | 'failed';
+    outcome: OutboxOutcome;
     error: string | null;
   },
 ): Promise<boolean> {
@@ -193,8 +276,8 @@ export async function finishOutboxRow(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Puts a failed row back to be tried again at `dueAt`. */
-export async function retryOutboxRowLater(
+/** Puts a failed message back to be tried again at `dueAt`. */
+export async function retryOutboxMessageLater(
   db: Db,
   args: { id: string; claim: string; dueAt: string; error: string },
 ): Promise<void> {

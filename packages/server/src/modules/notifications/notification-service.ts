@@ -5,6 +5,7 @@ import {
   LEVEL_OF_STATE,
   addWorkingDays,
   type CaseActionRequest,
+  type CaseState,
   type ChainHolders,
   type DecisionLevel,
   type NotificationKind,
@@ -17,23 +18,24 @@ import type { z } from 'zod';
 import { nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Trx } from '../../platform/db/database.ts';
-import type { CaseRow, NotificationRow, OutboxChannel, OutboxRow } from '../../platform/db/schema.ts';
 import {
   contactsOf,
   countUnread,
   existingNotificationKeys,
   insertNotification,
-  insertOutboxRows,
-  listNotificationRows,
+  insertOutboxMessages,
+  listPersonNotifications,
   markAllNotificationsRead,
   markNotificationRead,
   refusedCasesDueBy,
+  type NewNotification,
 } from './notification-repository.ts';
+import type { NewOutboxMessage, OutboxChannel, OutboxPayload } from './outbox.ts';
 import { holdersFor } from '../cases/index.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { newId } from '../../platform/ids.ts';
 
-export type { OutboxChannel };
+export type { OutboxPayload };
 
 /** The channels this installation sends through; messages for the others are not queued. */
 export function deliveryChannelsOf(config: Config): OutboxChannel[] {
@@ -53,10 +55,15 @@ export interface PlannedNotification {
   dedupeKey?: string;
 }
 
-/** What an outbox message carries; the address is looked up when it is sent. */
-export interface OutboxPayload {
-  subject: string;
-  text: string;
+/** What a case change's notifications say of the case, before and after it. */
+export interface NotifiedCase {
+  id: string;
+  number: string;
+  matterTitle: string;
+  state: CaseState;
+  firstResponderId: string;
+  proposerId: string | null;
+  replyDeadline: string | null;
 }
 
 const LEVEL_NAMES: Record<DecisionLevel, string> = { 2: '科室负责人', 3: '分管领导', 4: '主要领导' };
@@ -72,15 +79,15 @@ function peopleAtLevel(holders: ChainHolders, level: DecisionLevel): string[] {
  * the proposer; a final refusal tells the first responder the reply date. Nobody is told of their own act.
  */
 export function planCaseNotifications(change: {
-  before: CaseRow;
-  after: CaseRow;
+  before: NotifiedCase;
+  after: NotifiedCase;
   action: CaseActionRequest['action'];
   actorId: string;
   holders: ChainHolders;
 }): PlannedNotification[] {
   const { before, after, action } = change;
   const planned: PlannedNotification[] = [];
-  const caseRef = `${after.number}「${after.matter_title}」`;
+  const caseRef = `${after.number}「${after.matterTitle}」`;
   const add = (personIds: string[], n: Omit<PlannedNotification, 'personId' | 'caseId'>) => {
     for (const personId of personIds) {
       if (personId !== change.actorId) planned.push({ personId, caseId: after.id, ...n });
@@ -99,15 +106,15 @@ export function planCaseNotifications(change: {
     const level = LEVEL_OF_STATE[before.state];
     const by = level ? LEVEL_NAMES[level] : '审批人';
     if (refused) {
-      add([after.first_responder_id], {
+      add([after.firstResponderId], {
         kind: 'caseRefused',
-        title: `请于 ${after.reply_deadline ?? ''} 前答复：${after.number}`,
-        body: `${caseRef} 经主要领导审定确实不能办，请在 ${after.reply_deadline ?? ''} 前将理由和说“行”建议答复申请人。`,
+        title: `请于 ${after.replyDeadline ?? ''} 前答复：${after.number}`,
+        body: `${caseRef} 经主要领导审定确实不能办，请在 ${after.replyDeadline ?? ''} 前将理由和说“行”建议答复申请人。`,
       });
     }
     // With a final refusal the proposer is normally the first responder, already told above.
-    const proposer = before.proposer_id;
-    if (proposer && !(refused && proposer === after.first_responder_id)) {
+    const proposer = before.proposerId;
+    if (proposer && !(refused && proposer === after.firstResponderId)) {
       add([proposer], {
         kind: 'decisionMade',
         title: `您提出的说“不”已有审批意见：${after.number}`,
@@ -131,18 +138,17 @@ export async function enqueueNotifications(
   const { now } = args;
   let created = 0;
   for (const n of args.notifications) {
-    const row: NotificationRow = {
+    const notification: NewNotification = {
       id: newId(),
-      person_id: n.personId,
+      personId: n.personId,
       kind: n.kind,
-      case_id: n.caseId,
+      caseId: n.caseId,
       title: n.title,
       body: n.body,
-      dedupe_key: n.dedupeKey ?? null,
-      created_at: now,
-      read_at: null,
+      dedupeKey: n.dedupeKey ?? null,
+      createdAt: now,
     };
-    if (!(await insertNotification(trx, row))) continue;
+    if (!(await insertNotification(trx, notification))) continue;
     created++;
     const contact = contacts.get(n.personId);
     if (!contact?.active) continue;
@@ -150,24 +156,19 @@ export async function enqueueNotifications(
       subject: `【办成】${n.title}`,
       text: `${n.body}\n\n请登录办成系统查看。`,
     };
-    const messages: OutboxRow[] = args.channels
+    const messages: NewOutboxMessage[] = args.channels
       .filter((channel) => (channel === 'email' ? contact.email : contact.phone))
       .map((channel) => ({
         id: newId(),
         channel,
-        person_id: n.personId,
-        notification_id: row.id,
-        dedupe_key: `${channel}:${row.id}`,
+        personId: n.personId,
+        notificationId: notification.id,
+        dedupeKey: `${channel}:${notification.id}`,
         payload: JSON.stringify(payload),
-        due_at: now,
-        attempts: 0,
-        last_error: null,
-        locked_until: null,
-        sent_at: null,
-        outcome: null,
-        created_at: now,
+        dueAt: now,
+        createdAt: now,
       }));
-    await insertOutboxRows(trx, messages);
+    await insertOutboxMessages(trx, messages);
   }
   return created;
 }
@@ -197,21 +198,21 @@ export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
   const channels = deliveryChannelsOf(ctx.config);
   let created = 0;
   for (const c of await refusedCasesDueBy(db, soon)) {
-    const overdue = c.reply_deadline < today;
+    const overdue = c.replyDeadline < today;
     const kind: NotificationKind = overdue ? 'replyOverdue' : 'replyDueSoon';
     const recipients = overdue
-      ? [c.first_responder_id, ...peopleAtLevel(await holdersFor(db, c.department_id, today), 2)]
-      : [c.first_responder_id];
-    const caseRef = `${c.number}「${c.matter_title}」`;
+      ? [c.firstResponderId, ...peopleAtLevel(await holdersFor(db, c.departmentId, today), 2)]
+      : [c.firstResponderId];
+    const caseRef = `${c.number}「${c.matterTitle}」`;
     const planned = [...new Set(recipients)].map((personId): PlannedNotification => ({
       personId,
       kind,
       caseId: c.id,
-      dedupeKey: `${kind}:${c.id}:${c.reply_deadline}:${personId}`,
+      dedupeKey: `${kind}:${c.id}:${c.replyDeadline}:${personId}`,
       title: overdue ? `答复已逾期：${c.number}` : `答复期限将至：${c.number}`,
       body: overdue
-        ? `${caseRef} 应于 ${c.reply_deadline} 前答复申请人，现已逾期，请立即答复。`
-        : `${caseRef} 应于 ${c.reply_deadline} 前答复申请人，请及时答复。`,
+        ? `${caseRef} 应于 ${c.replyDeadline} 前答复申请人，现已逾期，请立即答复。`
+        : `${caseRef} 应于 ${c.replyDeadline} 前答复申请人，请及时答复。`,
     }));
     const taken = await existingNotificationKeys(
       db,
@@ -226,30 +227,18 @@ export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
   return created;
 }
 
-function toView(r: NotificationRow): NotificationView {
-  return {
-    id: r.id,
-    kind: r.kind,
-    caseId: r.case_id,
-    title: r.title,
-    body: r.body,
-    createdAt: r.created_at,
-    readAt: r.read_at,
-  };
-}
-
 export async function listNotifications(
   ctx: AppContext,
   personId: string,
   query: z.output<typeof notificationListQuerySchema>,
 ): Promise<NotificationList> {
-  const { rows, total, unreadCount } = await listNotificationRows(ctx.database.db, {
+  const { items, total, unreadCount } = await listPersonNotifications(ctx.database.db, {
     personId,
     unreadOnly: query.unread === 'true',
     page: query.page,
     pageSize: query.pageSize,
   });
-  return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize, unreadCount };
+  return { items, total, page: query.page, pageSize: query.pageSize, unreadCount };
 }
 
 export async function readNotification(
@@ -257,9 +246,9 @@ export async function readNotification(
   personId: string,
   id: string,
 ): Promise<NotificationView> {
-  const row = await markNotificationRead(ctx.database.db, { personId, id, now: nowIsoOf(ctx) });
-  if (!row) throw new AppError('NOT_FOUND');
-  return toView(row);
+  const notification = await markNotificationRead(ctx.database.db, { personId, id, now: nowIsoOf(ctx) });
+  if (!notification) throw new AppError('NOT_FOUND');
+  return notification;
 }
 
 export async function readAllNotifications(ctx: AppContext, personId: string): Promise<NotificationsReadAll> {

@@ -6,14 +6,14 @@
 import nodemailer from 'nodemailer';
 import { clockOf, type AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
-import type { OutboxRow } from '../../platform/db/schema.ts';
 import {
-  claimDueOutboxRows,
+  claimDueOutboxMessages,
   contactsOf,
-  finishOutboxRow,
-  retryOutboxRowLater,
+  finishOutboxMessage,
+  retryOutboxMessageLater,
 } from './notification-repository.ts';
-import { scheduleReplyReminders, type OutboxPayload } from './notification-service.ts';
+import { scheduleReplyReminders } from './notification-service.ts';
+import type { OutboxMessage, OutboxOutcome, OutboxPayload } from './outbox.ts';
 
 /** Longer than a batch can take to send (each SMTP send times out well within a minute). */
 const CLAIM_LEASE_MS = 10 * 60_000;
@@ -100,20 +100,20 @@ export interface DeliveryReport {
 
 async function deliverOne(
   ctx: AppContext,
-  row: OutboxRow,
+  message: OutboxMessage,
   deps: { senders: Senders; log: WorkerLog },
 ): Promise<keyof DeliveryReport> {
   const db = ctx.database.db;
-  const claim = row.locked_until ?? '';
-  const channel = row.channel;
-  const contact = (await contactsOf(db, [row.person_id])).get(row.person_id);
+  const claim = message.lockedUntil ?? '';
+  const channel = message.channel;
+  const contact = (await contactsOf(db, [message.personId])).get(message.personId);
   const address = contact?.active ? (channel === 'email' ? contact.email : contact.phone) : null;
   const { email, sms } = deps.senders;
   const configured = channel === 'email' ? email !== undefined : sms !== undefined;
-  const logged = { outboxId: row.id, channel, personId: row.person_id, attempt: row.attempts };
-  const finish = async (outcome: 'sent' | 'skipped' | 'failed', error: string | null) => {
-    const done = await finishOutboxRow(db, {
-      id: row.id,
+  const logged = { outboxId: message.id, channel, personId: message.personId, attempt: message.attempts };
+  const finish = async (outcome: OutboxOutcome, error: string | null) => {
+    const done = await finishOutboxMessage(db, {
+      id: message.id,
       claim,
       now: clockOf(ctx).toISOString(),
       outcome,
@@ -125,28 +125,28 @@ async function deliverOne(
   if (!configured || !address) {
     return finish('skipped', configured ? 'no address' : `${channel} is not configured`);
   }
-  const payload = JSON.parse(row.payload) as OutboxPayload;
+  const payload = JSON.parse(message.payload) as OutboxPayload;
   try {
-    // The Message-ID is the outbox row's, so a receiving server can recognise a resend too.
+    // The Message-ID is the outbox message's, so a receiving server can recognise a resend too.
     if (channel === 'email' && email) {
       await email({
         to: address,
         subject: payload.subject,
         text: payload.text,
-        messageId: `<${row.id}@bancheng>`,
+        messageId: `<${message.id}@bancheng>`,
       });
     } else if (sms) {
       await sms({ to: address, text: payload.subject });
     }
   } catch (err) {
     const error = describeError(err);
-    if (row.attempts >= MAX_ATTEMPTS) {
+    if (message.attempts >= MAX_ATTEMPTS) {
       deps.log.warn({ ...logged, error }, 'outbox message failed; giving up');
       return finish('failed', error);
     }
-    const dueAt = new Date(clockOf(ctx).getTime() + retryDelayMs(row.attempts)).toISOString();
+    const dueAt = new Date(clockOf(ctx).getTime() + retryDelayMs(message.attempts)).toISOString();
     deps.log.warn({ ...logged, error, retryAt: dueAt }, 'outbox message failed; will retry');
-    await retryOutboxRowLater(db, { id: row.id, claim, dueAt, error });
+    await retryOutboxMessageLater(db, { id: message.id, claim, dueAt, error });
     return 'retried';
   }
   deps.log.info(logged, 'outbox message sent');
@@ -162,7 +162,7 @@ export async function deliverDueOutbox(
   for (;;) {
     const at = clockOf(ctx);
     const claimed = await ctx.database.db.transaction().execute((trx) =>
-      claimDueOutboxRows(trx, {
+      claimDueOutboxMessages(trx, {
         dialect: ctx.database.dialect,
         now: at.toISOString(),
         lockedUntil: new Date(at.getTime() + CLAIM_LEASE_MS).toISOString(),
@@ -170,8 +170,8 @@ export async function deliverDueOutbox(
       }),
     );
     if (claimed.length === 0) return report;
-    for (const row of claimed) {
-      report[await deliverOne(ctx, row, { senders: deps.senders, log: deps.log })]++;
+    for (const message of claimed) {
+      report[await deliverOne(ctx, message, { senders: deps.senders, log: deps.log })]++;
     }
   }
 }

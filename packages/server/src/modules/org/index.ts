@@ -10,7 +10,7 @@ export {
   insertUnit,
   loadOrgTree,
 } from './org-repository.ts';
-export type { DepartmentWithUnit } from './org-repository.ts';
+export type { DepartmentRecord, DepartmentWithUnit, UnitRecord } from './org-repository.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const orgModule: ModulePlugin = async (app, { ctx }) => {

@@ -1,10 +1,87 @@
-// Units and departments.
-import type { OrgUnit, Department } from '@bancheng/core';
+// Units and departments, mapped from their rows to the records below here.
+import type { OrgUnit, OrgUnitKind, Department } from '@bancheng/core';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { DepartmentRow, OrgUnitRow } from '../../platform/db/schema.ts';
 
-export function toDepartment(row: DepartmentRow): Department {
+/** A unit as stored, without its departments. */
+export interface UnitRecord {
+  id: string;
+  parentId: string | null;
+  kind: OrgUnitKind;
+  name: string;
+  sortOrder: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A department as stored. */
+export interface DepartmentRecord extends Department {
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toUnitRecord(row: OrgUnitRow): UnitRecord {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    sortOrder: row.sort_order,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toUnitRow(u: UnitRecord): OrgUnitRow {
+  return {
+    id: u.id,
+    parent_id: u.parentId,
+    kind: u.kind,
+    name: u.name,
+    sort_order: u.sortOrder,
+    version: u.version,
+    created_at: u.createdAt,
+    updated_at: u.updatedAt,
+  };
+}
+
+function toDepartmentRecord(row: DepartmentRow): DepartmentRecord {
+  return { ...toDepartment(row), createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toDepartmentRow(d: DepartmentRecord): DepartmentRow {
+  return {
+    id: d.id,
+    unit_id: d.unitId,
+    name: d.name,
+    sort_order: d.sortOrder,
+    version: d.version,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+  };
+}
+
+/**
+ * What the audit log keeps of a unit or department created or deleted: its stored columns, as it always
+ * has, so earlier and later events read alike.
+ */
+export function unitSnapshot(u: UnitRecord): Record<string, unknown> {
+  return { ...toUnitRow(u) };
+}
+
+export function departmentSnapshot(d: DepartmentRecord): Record<string, unknown> {
+  return { ...toDepartmentRow(d) };
+}
+
+function toDepartment(row: DepartmentRow): Department {
   return { id: row.id, unitId: row.unit_id, name: row.name, sortOrder: row.sort_order, version: row.version };
+}
+
+/** The department as the API shows it. */
+export function departmentOf(d: DepartmentRecord): Department {
+  return { id: d.id, unitId: d.unitId, name: d.name, sortOrder: d.sortOrder, version: d.version };
 }
 
 function toUnit(row: OrgUnitRow, departments: Department[]): OrgUnit {
@@ -27,16 +104,19 @@ export async function loadOrgTree(db: Db | Trx): Promise<OrgUnit[]> {
   return units.map((u) => toUnit(u, departments.filter((d) => d.unit_id === u.id).map(toDepartment)));
 }
 
-export async function findUnit(db: Db | Trx, id: string): Promise<OrgUnitRow | undefined> {
-  return db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findUnit(db: Db | Trx, id: string): Promise<UnitRecord | undefined> {
+  const row = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUnitRecord(row);
 }
 
-export async function findDepartment(db: Db | Trx, id: string): Promise<DepartmentRow | undefined> {
-  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findDepartment(db: Db | Trx, id: string): Promise<DepartmentRecord | undefined> {
+  const row = await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toDepartmentRecord(row);
 }
 
-export async function findRootUnit(db: Db | Trx): Promise<OrgUnitRow | undefined> {
-  return db.selectFrom('org_units').selectAll().where('parent_id', 'is', null).executeTakeFirst();
+export async function findRootUnit(db: Db | Trx): Promise<UnitRecord | undefined> {
+  const row = await db.selectFrom('org_units').selectAll().where('parent_id', 'is', null).executeTakeFirst();
+  return row && toUnitRecord(row);
 }
 
 export async function unitNameTaken(
@@ -62,12 +142,12 @@ export async function departmentNameTaken(
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-export async function insertUnit(trx: Trx, row: OrgUnitRow): Promise<void> {
-  await trx.insertInto('org_units').values(row).execute();
+export async function insertUnit(trx: Trx, unit: UnitRecord): Promise<void> {
+  await trx.insertInto('org_units').values(toUnitRow(unit)).execute();
 }
 
-export async function insertDepartment(trx: Trx, row: DepartmentRow): Promise<void> {
-  await trx.insertInto('departments').values(row).execute();
+export async function insertDepartment(trx: Trx, department: DepartmentRecord): Promise<void> {
+  await trx.insertInto('departments').values(toDepartmentRow(department)).execute();
 }
 
 export async function nextSortOrder(trx: Trx, table: 'org_units' | 'departments'): Promise<number> {

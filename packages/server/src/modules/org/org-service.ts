@@ -14,6 +14,8 @@ import {
   deleteUnit,
   departmentInUse,
   departmentNameTaken,
+  departmentOf,
+  departmentSnapshot,
   findDepartment,
   findUnit,
   insertDepartment,
@@ -22,12 +24,13 @@ import {
   nextSortOrder,
   renameDepartment,
   renameUnit,
-  toDepartment,
   unitHasChildren,
   unitNameTaken,
+  unitSnapshot,
+  type DepartmentRecord,
+  type UnitRecord,
 } from './org-repository.ts';
 import { newId } from '../../platform/ids.ts';
-import type { OrgUnitRow } from '../../platform/db/schema.ts';
 
 export async function getOrgTree(ctx: AppContext): Promise<OrgUnit[]> {
   return loadOrgTree(ctx.database.db);
@@ -46,24 +49,24 @@ export async function createUnit(ctx: AppContext, actor: Actor, input: CreateUni
     if (!parent) throw new AppError('VALIDATION_FAILED', { fields: { parentId: 'notFound' } });
     if (await unitNameTaken(trx, input.parentId, input.name)) throw new AppError('NAME_TAKEN');
     const now = nowIsoOf(ctx);
-    const row: OrgUnitRow = {
+    const unit: UnitRecord = {
       id,
-      parent_id: input.parentId,
+      parentId: input.parentId,
       kind: 'unit',
       name: input.name,
-      sort_order: await nextSortOrder(trx, 'org_units'),
+      sortOrder: await nextSortOrder(trx, 'org_units'),
       version: 0,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     };
-    await insertUnit(trx, row);
+    await insertUnit(trx, unit);
     await appendAuditEvent(
       trx,
       actor,
       {
         type: 'org.unitCreated',
         subjectId: id,
-        payload: { before: null, after: row },
+        payload: { before: null, after: unitSnapshot(unit) },
       },
       now,
     );
@@ -79,7 +82,7 @@ export async function updateUnit(
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await findUnit(trx, input.id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (await unitNameTaken(trx, before.parent_id, input.name, input.id)) throw new AppError('NAME_TAKEN');
+    if (await unitNameTaken(trx, before.parentId, input.name, input.id)) throw new AppError('NAME_TAKEN');
     if (!(await renameUnit(trx, { ...input, now: nowIsoOf(ctx) }))) throw new AppError('VERSION_CONFLICT');
     await appendAuditEvent(
       trx,
@@ -103,7 +106,7 @@ export async function removeUnit(
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await findUnit(trx, input.id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (before.parent_id === null) throw new AppError('NOT_EMPTY');
+    if (before.parentId === null) throw new AppError('NOT_EMPTY');
     if (await unitHasChildren(trx, input.id)) throw new AppError('NOT_EMPTY');
     if (!(await deleteUnit(trx, input.id, input.version))) throw new AppError('VERSION_CONFLICT');
     await appendAuditEvent(
@@ -112,7 +115,7 @@ export async function removeUnit(
       {
         type: 'org.unitDeleted',
         subjectId: input.id,
-        payload: { before, after: null },
+        payload: { before: unitSnapshot(before), after: null },
       },
       nowIsoOf(ctx),
     );
@@ -129,27 +132,27 @@ export async function createDepartment(
     if (!unit) throw new AppError('VALIDATION_FAILED', { fields: { unitId: 'notFound' } });
     if (await departmentNameTaken(trx, input.unitId, input.name)) throw new AppError('NAME_TAKEN');
     const now = nowIsoOf(ctx);
-    const row = {
+    const department: DepartmentRecord = {
       id: newId(),
-      unit_id: input.unitId,
+      unitId: input.unitId,
       name: input.name,
-      sort_order: await nextSortOrder(trx, 'departments'),
+      sortOrder: await nextSortOrder(trx, 'departments'),
       version: 0,
-      created_at: now,
-      updated_at: now,
+      createdAt: now,
+      updatedAt: now,
     };
-    await insertDepartment(trx, row);
+    await insertDepartment(trx, department);
     await appendAuditEvent(
       trx,
       actor,
       {
         type: 'org.departmentCreated',
-        subjectId: row.id,
-        payload: { before: null, after: row },
+        subjectId: department.id,
+        payload: { before: null, after: departmentSnapshot(department) },
       },
       now,
     );
-    return toDepartment(row);
+    return departmentOf(department);
   });
 }
 
@@ -161,8 +164,7 @@ export async function updateDepartment(
   return ctx.database.db.transaction().execute(async (trx) => {
     const before = await findDepartment(trx, input.id);
     if (!before) throw new AppError('NOT_FOUND');
-    if (await departmentNameTaken(trx, before.unit_id, input.name, input.id))
-      throw new AppError('NAME_TAKEN');
+    if (await departmentNameTaken(trx, before.unitId, input.name, input.id)) throw new AppError('NAME_TAKEN');
     const now = nowIsoOf(ctx);
     if (!(await renameDepartment(trx, { ...input, now }))) throw new AppError('VERSION_CONFLICT');
     await appendAuditEvent(
@@ -175,7 +177,7 @@ export async function updateDepartment(
       },
       now,
     );
-    return toDepartment({ ...before, name: input.name, version: input.version + 1, updated_at: now });
+    return departmentOf({ ...before, name: input.name, version: input.version + 1 });
   });
 }
 
@@ -195,7 +197,7 @@ export async function removeDepartment(
       {
         type: 'org.departmentDeleted',
         subjectId: input.id,
-        payload: { before, after: null },
+        payload: { before: departmentSnapshot(before), after: null },
       },
       nowIsoOf(ctx),
     );

@@ -7,15 +7,17 @@ export {
   addRole,
   clearLoginFailures,
   countPeople,
+  findAccountById,
+  findAccountByUsername,
   findPersonRowById,
-  findPersonRowByUsername,
   insertPerson,
   listActivePeopleRefs,
   peopleRefsByIds,
   rolesOfPerson,
+  setOwnPassword,
   toPersonRef,
-  updatePersonRow,
 } from './people-repository.ts';
+export type { NewPersonAccount, PersonAccount } from './people-repository.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const peopleModule: ModulePlugin = async (app, { ctx }) => {

@@ -36,6 +36,66 @@ function toPerson(row: PersonWithOrg, roles: Role[]): Person {
   };
 }
 
+/** A person's account as signing in and the session guard see it. */
+export interface PersonAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string;
+  passwordHash: string;
+  status: Person['status'];
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  version: number;
+}
+
+/** A new account: active, unlocked, its password set now. */
+export interface NewPersonAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string;
+  passwordHash: string;
+  phone: string | null;
+  email: string | null;
+  mustChangePassword: boolean;
+  now: string;
+}
+
+function toPersonAccount(row: PersonRow): PersonAccount {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    departmentId: row.department_id,
+    passwordHash: row.password_hash,
+    status: row.status,
+    mustChangePassword: row.must_change_password === 1,
+    lockedUntil: row.locked_until,
+    version: row.version,
+  };
+}
+
+function toNewPersonRow(a: NewPersonAccount): NewPerson {
+  return {
+    id: a.id,
+    username: a.username,
+    display_name: a.displayName,
+    department_id: a.departmentId,
+    password_hash: a.passwordHash,
+    phone: a.phone,
+    email: a.email,
+    status: 'active',
+    must_change_password: a.mustChangePassword ? 1 : 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: a.now,
+    version: 0,
+    created_at: a.now,
+    updated_at: a.now,
+  };
+}
+
 export function toPersonRef(row: { id: string; username: string; display_name: string }): PersonRef {
   return { id: row.id, username: row.username, displayName: row.display_name };
 }
@@ -61,6 +121,19 @@ export async function findPersonRowByUsername(
   username: string,
 ): Promise<PersonRow | undefined> {
   return db.selectFrom('people').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findAccountById(db: Executor, id: string): Promise<PersonAccount | undefined> {
+  const row = await findPersonRowById(db, id);
+  return row && toPersonAccount(row);
+}
+
+export async function findAccountByUsername(
+  db: Executor,
+  username: string,
+): Promise<PersonAccount | undefined> {
+  const row = await findPersonRowByUsername(db, username);
+  return row && toPersonAccount(row);
 }
 
 export async function loadPerson(db: Executor, id: string): Promise<Person | undefined> {
@@ -112,12 +185,16 @@ export async function listPeople(
   return { total: Number(count.n), items: rows.map((r) => toPerson(r, roles.get(r.id) ?? [])) };
 }
 
-export async function insertPerson(trx: Trx, row: NewPerson, roles: readonly Role[]): Promise<void> {
-  await trx.insertInto('people').values(row).execute();
+export async function insertPerson(
+  trx: Trx,
+  person: NewPersonAccount,
+  roles: readonly Role[],
+): Promise<void> {
+  await trx.insertInto('people').values(toNewPersonRow(person)).execute();
   if (roles.length > 0) {
     await trx
       .insertInto('person_roles')
-      .values(roles.map((role) => ({ person_id: row.id, role })))
+      .values(roles.map((role) => ({ person_id: person.id, role })))
       .execute();
   }
 }
@@ -154,6 +231,23 @@ export async function updatePersonRow(
     .where('version', '=', args.version)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** The person's own new password, guarded by the version they were signed in with; false if it moved on. */
+export async function setOwnPassword(
+  trx: Trx,
+  args: { id: string; version: number; passwordHash: string; now: string },
+): Promise<boolean> {
+  return updatePersonRow(trx, {
+    id: args.id,
+    version: args.version,
+    changes: {
+      password_hash: args.passwordHash,
+      must_change_password: 0,
+      password_changed_at: args.now,
+      updated_at: args.now,
+    },
+  });
 }
 
 /** Sign-in bookkeeping is not a user edit: it does not bump the version. */

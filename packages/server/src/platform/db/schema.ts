@@ -15,14 +15,13 @@ import type {
   RefusalReason,
   Role,
 } from '@bancheng/core';
+import type { OutboxChannel, OutboxOutcome } from '../../modules/notifications/index.ts';
 
 /** A boolean stored as an integer. */
 export type Flag = 0 | 1;
 export type PersonStatus = 'active' | 'disabled';
 export type ApplicantKind = 'person' | 'enterprise';
 export type CaseChannel = 'visit' | 'phone' | 'letter' | 'online' | 'counter';
-export type OutboxChannel = 'email' | 'sms';
-export type OutboxOutcome = 'sent' | 'skipped' | 'failed';
 
 export interface OrgUnitTable {
   id: string;

@@ -1,0 +1,45 @@
+// The outbox's vocabulary: the channels a message goes out by, how its delivery ended, what it carries.
+// The database's outbox columns take their union types from here (platform/db/schema.ts).
+
+export type OutboxChannel = 'email' | 'sms';
+export type OutboxOutcome = 'sent' | 'skipped' | 'failed';
+
+/** What an outbox message carries; the address is looked up when it is sent. */
+export interface OutboxPayload {
+  subject: string;
+  text: string;
+}
+
+/** A message to queue for one person on one channel, for one notification. */
+export interface NewOutboxMessage {
+  id: string;
+  channel: OutboxChannel;
+  personId: string;
+  notificationId: string;
+  /** Each (channel, notification) is queued once. */
+  dedupeKey: string;
+  /** An OutboxPayload as JSON. */
+  payload: string;
+  dueAt: string;
+  createdAt: string;
+}
+
+/** A queued message as a worker claims it. */
+export interface OutboxMessage {
+  id: string;
+  channel: OutboxChannel;
+  personId: string;
+  notificationId: string | null;
+  dedupeKey: string;
+  /** An OutboxPayload as JSON, parsed when it is sent. */
+  payload: string;
+  dueAt: string;
+  /** Attempts so far, the current one included. */
+  attempts: number;
+  lastError: string | null;
+  /** The claim: until when this worker holds it. */
+  lockedUntil: string | null;
+  sentAt: string | null;
+  outcome: OutboxOutcome | null;
+  createdAt: string;
+}
