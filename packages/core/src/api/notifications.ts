@@ -38,3 +38,9 @@ export const notificationsReadAllSchema = z.object({
   unreadCount: z.number().int(),
 });
 export type NotificationsReadAll = z.infer<typeof notificationsReadAllSchema>;
+
+/** The channels an outbox message goes out by, and how its delivery ended (the outbox table's columns). */
+export const OUTBOX_CHANNELS = ['email', 'sms'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+export const OUTBOX_OUTCOMES = ['sent', 'skipped', 'failed'] as const;
+export type OutboxOutcome = (typeof OUTBOX_OUTCOMES)[number];

@@ -1,8 +1,8 @@
-// The outbox's vocabulary: the channels a message goes out by, how its delivery ended, what it carries.
-// The database's outbox columns take their union types from here (platform/db/schema.ts).
+// The outbox's vocabulary: the channels a message goes out by (core's, which the database's columns use
+// too), how its delivery ended, what it carries.
+import type { OutboxChannel, OutboxOutcome } from '@bancheng/core';
 
-export type OutboxChannel = 'email' | 'sms';
-export type OutboxOutcome = 'sent' | 'skipped' | 'failed';
+export type { OutboxChannel, OutboxOutcome } from '@bancheng/core';
 
 /** What an outbox message carries; the address is looked up when it is sent. */
 export interface OutboxPayload {

@@ -12,10 +12,11 @@ import type {
   MatterType,
   NotificationKind,
   OrgUnitKind,
+  OutboxChannel,
+  OutboxOutcome,
   RefusalReason,
   Role,
 } from '@bancheng/core';
-import type { OutboxChannel, OutboxOutcome } from '../../modules/notifications/index.ts';
 
 /** A boolean stored as an integer. */
 export type Flag = 0 | 1;
