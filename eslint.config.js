@@ -59,13 +59,4 @@ export default tseslint.config(
     plugins: { bancheng: boundaries },
     rules: { 'bancheng/module-boundaries': 'error', 'bancheng/row-types': 'error' },
   },
-  {
-    // Still reading row types outside a repository (issue 6, being moved into mappers): remove each file
-    // from this list as it is mapped, and never add one.
-    files: [
-      'packages/server/src/modules/cases/case-service.ts',
-      'packages/server/src/modules/cases/case-view.ts',
-    ],
-    rules: { 'bancheng/row-types': 'off' },
-  },
 );

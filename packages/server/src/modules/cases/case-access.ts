@@ -27,13 +27,14 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { assignmentsOn } from '../chains/index.ts';
 import {
   actingDeputiesOn,
+  allDecisionsOf,
   coDepartmentIdsOf,
   decisionsOf,
   findCaseRow,
   type TodoScope,
 } from './case-repository.ts';
 import { handoversOf } from './case-facts-repository.ts';
-import { allDecisionsOf, toWorkflowCase } from './case-view.ts';
+import { toWorkflowCase } from './case-mapper.ts';
 
 /** Who is asking about cases: the person as the access policy sees them. */
 export type CaseViewer = Subject;

@@ -275,3 +275,11 @@ export async function caseEvents(db: Executor, caseId: string) {
     .orderBy('audit_events.id')
     .execute();
 }
+
+/** Every decision on the case's approval forms, all rounds. */
+export async function allDecisionsOf(db: Executor, r: CaseRow): Promise<CaseDecisionRow[]> {
+  const rounds = await Promise.all(
+    Array.from({ length: r.form_round }, (_, i) => decisionsOf(db, r.id, i + 1)),
+  );
+  return rounds.flat();
+}

@@ -13,7 +13,6 @@ import {
   type MatterType,
   type CaseList,
   type ChainHolders,
-  type WorkflowCase,
   type caseListQuerySchema,
   type registerCaseBodySchema,
 } from '@bancheng/core';
@@ -21,7 +20,6 @@ import type { z } from 'zod';
 import { clockOf, todayOf, type AppContext } from '../../platform/context.ts';
 import type { Actor, AuditEvent } from '../../platform/audit/events.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
-import type { CaseRow } from '../../platform/db/schema.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import {
   allocateCaseSeq,
@@ -31,6 +29,7 @@ import {
   insertDecisions,
   listCaseRows,
   updateCaseGuarded,
+  allDecisionsOf,
 } from './case-repository.ts';
 import {
   handoversOf,
@@ -47,14 +46,8 @@ import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
 import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
 import { subjectOf } from '../access/index.ts';
-import {
-  allDecisionsOf,
-  buildDetail,
-  getCaseDetail,
-  lookupsFor,
-  toSummary,
-  toWorkflowCase,
-} from './case-view.ts';
+import { buildDetail, getCaseDetail, lookupsFor } from './case-view.ts';
+import { changesFor, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
@@ -90,44 +83,18 @@ export async function registerCase(
     const seq = await allocateCaseSeq(trx, year);
     const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
     const now = clockOf(ctx).toISOString();
-    const row: CaseRow = {
+    const row = newCaseRow({
       id,
       number,
       year,
       seq,
-      department_id: departmentId,
-      first_responder_id: actor.personId,
-      registered_by: actor.personId,
-      applicant_kind: body.applicant.kind,
-      applicant_name: body.applicant.name,
-      applicant_credit_code: body.applicant.creditCode ?? null,
-      applicant_phone: body.applicant.phone,
-      applicant_address: body.applicant.address ?? null,
-      channel: body.channel,
-      received_at: new Date(body.receivedAt).toISOString(),
-      matter_type: matter.type,
-      matter_title: matter.title,
-      description: body.description,
-      cross_department: coDepartmentIds.length > 0 ? 1 : 0,
-      state: 'open',
-      outcome: null,
-      proposer_id: null,
-      proposed_at: null,
-      form_round: 0,
-      refusal_reason: null,
-      refusal_reason_text: null,
-      workable_suggestion: null,
-      refused_at: null,
-      reply_deadline: null,
-      reply_deadline_provisional: 0,
-      matter_id: matter.id,
-      due_date: matter.due?.due ?? null,
-      due_provisional: matter.due?.provisional ? 1 : 0,
-      closed_at: null,
-      version: 0,
-      created_at: now,
-      updated_at: now,
-    };
+      departmentId,
+      actorId: actor.personId,
+      body,
+      matter,
+      crossDepartment: coDepartmentIds.length > 0,
+      now,
+    });
     await insertCase(trx, row, coDepartmentIds);
     await appendAuditEvent(
       trx,
@@ -273,37 +240,6 @@ function toWorkflowInput(action: CaseActionRequest['action']): ActionInput {
   }
 }
 
-/** Columns an action changes beyond the state, given the workflow's verdict. */
-function changesFor(
-  action: CaseActionRequest['action'],
-  before: CaseRow,
-  next: WorkflowCase,
-  extra: { now: string; replyDeadline: { due: string; provisional: boolean } | null },
-): Partial<CaseRow> {
-  const changes: Partial<CaseRow> = {
-    state: next.state,
-    outcome: next.outcome,
-    first_responder_id: next.firstResponderId,
-    updated_at: extra.now,
-  };
-  if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
-  if (action.type === 'proposeRefusal') {
-    changes.proposer_id = next.proposerId;
-    changes.proposed_at = extra.now;
-    changes.form_round = before.form_round + 1;
-    changes.refusal_reason = action.reason;
-    changes.refusal_reason_text = action.reasonText;
-    changes.workable_suggestion = null;
-  }
-  if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
-    changes.workable_suggestion = action.workableSuggestion ?? null;
-    changes.refused_at = extra.now;
-    changes.reply_deadline = extra.replyDeadline.due;
-    changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
-  }
-  return changes;
-}
-
 export async function actOnCase(
   ctx: AppContext,
   actor: Actor & { personId: string },
@@ -363,7 +299,13 @@ export async function actOnCase(
         decided_at: now,
       })),
     );
-    await recordFacts(trx, { action, caseId: before.id, before, actorId: actor.personId, now });
+    await recordFacts(trx, {
+      action,
+      caseId: before.id,
+      fromPersonId: before.first_responder_id,
+      actorId: actor.personId,
+      now,
+    });
     await appendAuditEvent(
       trx,
       actor,
@@ -387,7 +329,7 @@ export async function actOnCase(
   });
   const after = await findCaseRow(db, args.id);
   if (!after) throw new AppError('NOT_FOUND');
-  return buildDetail(ctx, db, viewer, after);
+  return buildDetail(ctx, db, viewer, after.id);
 }
 
 /** The fact an action records, in its own table, in the action's transaction. */
@@ -396,7 +338,8 @@ async function recordFacts(
   args: {
     action: CaseActionRequest['action'];
     caseId: string;
-    before: CaseRow;
+    /** Who held the case before the action (a hand-over's "from"). */
+    fromPersonId: string;
     actorId: string;
     now: string;
   },
@@ -407,7 +350,7 @@ async function recordFacts(
       return insertHandover(trx, {
         id: newId(),
         case_id: caseId,
-        from_person_id: args.before.first_responder_id,
+        from_person_id: args.fromPersonId,
         to_person_id: action.toPersonId,
         handed_by: actorId,
         note: action.note ?? null,

@@ -2,7 +2,6 @@
 // actions the person asking may take now. Read-only; every change goes through case-service.ts.
 import {
   AppError,
-  LEVEL_OF_STATE,
   availableActions,
   availableDecisions,
   casePermissionsOf,
@@ -10,35 +9,28 @@ import {
   type CaseDetail,
   type CaseFacts,
   type CaseTimelineEntry,
-  type CaseSummary,
   type PersonRef,
-  type WorkflowCase,
 } from '@bancheng/core';
 import { clockOf, todayOf, type AppContext } from '../../platform/context.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
-import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
 import { caseFactRows, peopleInFacts, type CaseFactRows } from './case-facts-repository.ts';
 import {
   caseEvents,
   coDepartmentIdsOf,
+  allDecisionsOf,
   decisionsOf,
   findCaseRow,
-  OPEN_CASE_STATES,
 } from './case-repository.ts';
-import { departmentsWithUnit, type DepartmentWithUnit } from '../org/index.ts';
+import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
+import { UNKNOWN, toSummary, toWorkflowCase, type Lookups } from './case-mapper.ts';
 import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
 
-interface Lookups {
-  departments: Map<string, DepartmentWithUnit>;
-  people: Map<string, PersonRef>;
-}
-
 export async function lookupsFor(
   db: Db | Trx,
-  rows: CaseRow[],
+  rows: readonly { department_id: string; first_responder_id: string; proposer_id: string | null }[],
   extraPeople: string[] = [],
   extraDepartments: string[] = [],
 ): Promise<Lookups> {
@@ -59,86 +51,20 @@ export async function lookupsFor(
   };
 }
 
-const UNKNOWN: PersonRef = { id: '', username: '', displayName: '' };
-
-export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
-  const dept = l.departments.get(r.department_id);
-  return {
-    id: r.id,
-    number: r.number,
-    state: r.state,
-    outcome: r.outcome,
-    applicantName: r.applicant_name,
-    applicantPhone: maskPhone(r.applicant_phone),
-    matterType: r.matter_type,
-    matterTitle: r.matter_title,
-    channel: r.channel,
-    receivedAt: r.received_at,
-    departmentId: r.department_id,
-    departmentName: dept?.name ?? '',
-    unitName: dept?.unitName ?? '',
-    firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
-    currentLevel: LEVEL_OF_STATE[r.state] ?? null,
-    dueDate: r.reply_deadline ?? r.due_date,
-    dueProvisional: r.reply_deadline !== null ? r.reply_deadline_provisional === 1 : r.due_provisional === 1,
-    overdue:
-      (r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today) ||
-      (OPEN_CASE_STATES.includes(r.state) && r.due_date !== null && r.due_date < today),
-    updatedAt: r.updated_at,
-  };
-}
-
-export function toWorkflowCase(
-  r: CaseRow,
-  decisions: CaseDecisionRow[],
-  allDecisions: CaseDecisionRow[],
-  handovers: CaseHandoverRow[],
-): WorkflowCase {
-  return {
-    state: r.state,
-    outcome: r.outcome,
-    firstResponderId: r.first_responder_id,
-    proposerId: r.proposer_id,
-    decisions: decisions.map((d) => ({
-      level: d.level,
-      decision: d.decision,
-      personId: d.person_id,
-      actingFor: d.acting_for,
-      byProposer: d.by_proposer === 1,
-    })),
-    followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
-    crossDepartment: r.cross_department === 1,
-    originatorIds: [
-      ...new Set([
-        r.registered_by,
-        r.first_responder_id,
-        ...handovers.flatMap((h) => [h.from_person_id, h.to_person_id, h.handed_by]),
-      ]),
-    ],
-  };
-}
-
-export async function allDecisionsOf(db: Db | Trx, r: CaseRow): Promise<CaseDecisionRow[]> {
-  const rounds = await Promise.all(
-    Array.from({ length: r.form_round }, (_, i) => decisionsOf(db, r.id, i + 1)),
-  );
-  return rounds.flat();
-}
-
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
   await requireCase(ctx, viewer, id, 'case.read');
-  const r = await findCaseRow(db, id);
-  if (!r) throw new AppError('NOT_FOUND');
-  return buildDetail(ctx, db, viewer, r);
+  return buildDetail(ctx, db, viewer, id);
 }
 
 export async function buildDetail(
   ctx: AppContext,
   db: Db | Trx,
   viewer: CaseViewer,
-  r: CaseRow,
+  id: string,
 ): Promise<CaseDetail> {
+  const r = await findCaseRow(db, id);
+  if (!r) throw new AppError('NOT_FOUND');
   const [decisions, allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
     decisionsOf(db, r.id, r.form_round),
     allDecisionsOf(db, r),

@@ -1,0 +1,167 @@
+// Case rows mapped to and from the domain, in one place: the list row, the workflow's view of a case,
+// a new case's row, and the columns an action changes. Nothing else in the module names a row type.
+import {
+  LEVEL_OF_STATE,
+  type CaseActionRequest,
+  type CaseSummary,
+  type PersonRef,
+  type RegisterCaseBody,
+  type WorkflowCase,
+} from '@bancheng/core';
+import type { DepartmentWithUnit } from '../org/index.ts';
+import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
+import { maskPhone } from '../../platform/personal-data.ts';
+import { OPEN_CASE_STATES } from './case-repository.ts';
+
+export interface Lookups {
+  departments: Map<string, DepartmentWithUnit>;
+  people: Map<string, PersonRef>;
+}
+
+export const UNKNOWN: PersonRef = { id: '', username: '', displayName: '' };
+
+export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
+  const dept = l.departments.get(r.department_id);
+  return {
+    id: r.id,
+    number: r.number,
+    state: r.state,
+    outcome: r.outcome,
+    applicantName: r.applicant_name,
+    applicantPhone: maskPhone(r.applicant_phone),
+    matterType: r.matter_type,
+    matterTitle: r.matter_title,
+    channel: r.channel,
+    receivedAt: r.received_at,
+    departmentId: r.department_id,
+    departmentName: dept?.name ?? '',
+    unitName: dept?.unitName ?? '',
+    firstResponder: l.people.get(r.first_responder_id) ?? UNKNOWN,
+    currentLevel: LEVEL_OF_STATE[r.state] ?? null,
+    dueDate: r.reply_deadline ?? r.due_date,
+    dueProvisional: r.reply_deadline !== null ? r.reply_deadline_provisional === 1 : r.due_provisional === 1,
+    overdue:
+      (r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today) ||
+      (OPEN_CASE_STATES.includes(r.state) && r.due_date !== null && r.due_date < today),
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toWorkflowCase(
+  r: CaseRow,
+  decisions: CaseDecisionRow[],
+  allDecisions: CaseDecisionRow[],
+  handovers: CaseHandoverRow[],
+): WorkflowCase {
+  return {
+    state: r.state,
+    outcome: r.outcome,
+    firstResponderId: r.first_responder_id,
+    proposerId: r.proposer_id,
+    decisions: decisions.map((d) => ({
+      level: d.level,
+      decision: d.decision,
+      personId: d.person_id,
+      actingFor: d.acting_for,
+      byProposer: d.by_proposer === 1,
+    })),
+    followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
+    crossDepartment: r.cross_department === 1,
+    originatorIds: [
+      ...new Set([
+        r.registered_by,
+        r.first_responder_id,
+        ...handovers.flatMap((h) => [h.from_person_id, h.to_person_id, h.handed_by]),
+      ]),
+    ],
+  };
+}
+
+/** The row of a case just registered. */
+export function newCaseRow(a: {
+  id: string;
+  number: string;
+  year: number;
+  seq: number;
+  departmentId: string;
+  actorId: string;
+  body: RegisterCaseBody;
+  matter: {
+    id: string | null;
+    type: CaseRow['matter_type'];
+    title: string;
+    due: { due: string; provisional: boolean } | null;
+  };
+  crossDepartment: boolean;
+  now: string;
+}): CaseRow {
+  return {
+    id: a.id,
+    number: a.number,
+    year: a.year,
+    seq: a.seq,
+    department_id: a.departmentId,
+    first_responder_id: a.actorId,
+    registered_by: a.actorId,
+    applicant_kind: a.body.applicant.kind,
+    applicant_name: a.body.applicant.name,
+    applicant_credit_code: a.body.applicant.creditCode ?? null,
+    applicant_phone: a.body.applicant.phone,
+    applicant_address: a.body.applicant.address ?? null,
+    channel: a.body.channel,
+    received_at: new Date(a.body.receivedAt).toISOString(),
+    matter_type: a.matter.type,
+    matter_title: a.matter.title,
+    description: a.body.description,
+    cross_department: a.crossDepartment ? 1 : 0,
+    state: 'open',
+    outcome: null,
+    proposer_id: null,
+    proposed_at: null,
+    form_round: 0,
+    refusal_reason: null,
+    refusal_reason_text: null,
+    workable_suggestion: null,
+    refused_at: null,
+    reply_deadline: null,
+    reply_deadline_provisional: 0,
+    matter_id: a.matter.id,
+    due_date: a.matter.due?.due ?? null,
+    due_provisional: a.matter.due?.provisional ? 1 : 0,
+    closed_at: null,
+    version: 0,
+    created_at: a.now,
+    updated_at: a.now,
+  };
+}
+
+/** Columns an action changes beyond the state, given the workflow's verdict. */
+export function changesFor(
+  action: CaseActionRequest['action'],
+  before: CaseRow,
+  next: WorkflowCase,
+  extra: { now: string; replyDeadline: { due: string; provisional: boolean } | null },
+): Partial<CaseRow> {
+  const changes: Partial<CaseRow> = {
+    state: next.state,
+    outcome: next.outcome,
+    first_responder_id: next.firstResponderId,
+    updated_at: extra.now,
+  };
+  if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
+  if (action.type === 'proposeRefusal') {
+    changes.proposer_id = next.proposerId;
+    changes.proposed_at = extra.now;
+    changes.form_round = before.form_round + 1;
+    changes.refusal_reason = action.reason;
+    changes.refusal_reason_text = action.reasonText;
+    changes.workable_suggestion = null;
+  }
+  if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
+    changes.workable_suggestion = action.workableSuggestion ?? null;
+    changes.refused_at = extra.now;
+    changes.reply_deadline = extra.replyDeadline.due;
+    changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
+  }
+  return changes;
+}
