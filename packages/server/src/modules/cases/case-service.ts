@@ -18,8 +18,8 @@ import {
 } from '@bancheng/core';
 import type { z } from 'zod';
 import { clockOf, todayOf, type AppContext } from '../../platform/context.ts';
-import type { Actor, AuditEvent } from '../../platform/audit/events.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Actor } from '../../platform/audit/events.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import {
   allocateCaseSeq,
@@ -31,22 +31,14 @@ import {
   updateCaseGuarded,
   allDecisionsOf,
 } from './case-repository.ts';
-import {
-  handoversOf,
-  insertConsultationRequest,
-  insertFeedback,
-  insertFollowUp,
-  insertHandover,
-  insertNotice,
-  insertReply,
-  recordConsultationMeeting,
-} from './case-facts-repository.ts';
+import { handoversOf } from './case-facts-repository.ts';
 import { findMatterRow } from '../matters/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
 import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
 import { subjectOf } from '../access/index.ts';
 import { buildDetail, getCaseDetail, lookupsFor } from './case-view.ts';
+import { actionEvent, recordFacts } from './case-action-records.ts';
 import { changesFor, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
@@ -330,169 +322,6 @@ export async function actOnCase(
   const after = await findCaseRow(db, args.id);
   if (!after) throw new AppError('NOT_FOUND');
   return buildDetail(ctx, db, viewer, after.id);
-}
-
-/** The fact an action records, in its own table, in the action's transaction. */
-async function recordFacts(
-  trx: Trx,
-  args: {
-    action: CaseActionRequest['action'];
-    caseId: string;
-    /** Who held the case before the action (a hand-over's "from"). */
-    fromPersonId: string;
-    actorId: string;
-    now: string;
-  },
-): Promise<void> {
-  const { action, caseId, actorId, now } = args;
-  switch (action.type) {
-    case 'handOver':
-      return insertHandover(trx, {
-        id: newId(),
-        case_id: caseId,
-        from_person_id: args.fromPersonId,
-        to_person_id: action.toPersonId,
-        handed_by: actorId,
-        note: action.note ?? null,
-        handed_at: now,
-      });
-    case 'giveOneTimeNotice':
-      return insertNotice(trx, {
-        id: newId(),
-        case_id: caseId,
-        given_by: actorId,
-        notice: action.notice,
-        given_at: now,
-      });
-    case 'requestConsultation':
-      return insertConsultationRequest(trx, {
-        id: newId(),
-        case_id: caseId,
-        requested_by: actorId,
-        requested_at: now,
-        proposal: action.proposal,
-      });
-    case 'recordConsultation': {
-      const meeting = {
-        heldAt: action.heldAt,
-        participants: action.participants,
-        conclusion: action.conclusion,
-        record: action.record,
-        recordedBy: actorId,
-        recordedAt: now,
-      };
-      if (await recordConsultationMeeting(trx, { caseId, ...meeting })) return;
-      // A case that waited for a consultation before its request was kept as a fact: one row for both.
-      await insertConsultationRequest(trx, {
-        id: newId(),
-        case_id: caseId,
-        requested_by: actorId,
-        requested_at: now,
-        proposal: '',
-      });
-      await recordConsultationMeeting(trx, { caseId, ...meeting });
-      return;
-    }
-    case 'recordReply': {
-      const repliedAt = action.method === 'phone' ? new Date(action.calledAt).toISOString() : now;
-      return insertReply(trx, {
-        id: newId(),
-        case_id: caseId,
-        channel: action.method,
-        replied_by: actorId,
-        replied_at: repliedAt,
-        replied_on: todayInChina(new Date(repliedAt)),
-        phone_called: action.method === 'phone' ? action.phoneNumber : null,
-        answered_by: action.method === 'phone' ? action.answeredBy : null,
-        content: action.content,
-        recorded_at: now,
-      });
-    }
-    case 'recordFeedback':
-      return insertFeedback(trx, {
-        id: newId(),
-        case_id: caseId,
-        accepted: action.accepted ? 1 : 0,
-        text: action.text ?? null,
-        recorded_by: actorId,
-        recorded_at: now,
-      });
-    case 'recordFollowUp':
-      return insertFollowUp(trx, {
-        id: newId(),
-        case_id: caseId,
-        person_id: actorId,
-        note: action.note,
-        recorded_at: now,
-      });
-    default:
-      return;
-  }
-}
-
-/**
- * The audit event of an action: the states before and after and the request's fields, typed per action.
- * The number called for a phone reply is kept masked: the full number lives only in case_replies.
- */
-function actionEvent(
-  action: CaseActionRequest['action'],
-  args: {
-    caseId: string;
-    before: { state: CaseState; firstResponderId: string };
-    after: { state: CaseState; firstResponderId: string };
-    replyDeadline: string | null;
-  },
-): AuditEvent {
-  const { before, after, caseId: subjectId } = args;
-  switch (action.type) {
-    case 'recordReply': {
-      const { type, ...details } = action;
-      const masked =
-        details.method === 'phone' ? { ...details, phoneNumber: maskPhone(details.phoneNumber) } : details;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: masked } };
-    }
-    case 'decide': {
-      const { type, ...details } = action;
-      const deadline = args.replyDeadline ? { replyDeadline: args.replyDeadline } : {};
-      return {
-        type: `case.${type}`,
-        subjectId,
-        payload: { before, after, action: { ...details, ...deadline } },
-      };
-    }
-    case 'handOver': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'closeDone': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'giveOneTimeNotice': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'proposeRefusal': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'requestConsultation': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'recordConsultation': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'recordFeedback': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-    case 'recordFollowUp': {
-      const { type, ...details } = action;
-      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
-    }
-  }
 }
 
 export async function revealApplicantPhone(
