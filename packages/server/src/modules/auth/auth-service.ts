@@ -12,6 +12,7 @@ import {
 import { clockOf, nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
 import { subjectOf } from '../access/index.ts';
 import type { Actor } from '../../platform/audit/events.ts';
+import type { Trx } from '../../platform/db/database.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import {
   clearLoginFailures,
@@ -97,18 +98,7 @@ export async function login(
     }
     // Locked, or `max` attempts counted since the last sign-in (failed or still being checked): that is
     // the lock's condition, so lock now rather than let the count stand without an end.
-    if (await lockAccountIfFull(trx, { id: person.id, max, now: nowIso, until: lockUntil })) {
-      await appendAuditEvent(
-        trx,
-        actor,
-        {
-          type: 'auth.accountLocked',
-          subjectId: person.id,
-          payload: { username: person.username, until: lockUntil },
-        },
-        nowIso,
-      );
-    }
+    await lockAccountWhenFull(trx, { actor, person, max, now: nowIso, until: lockUntil });
     // Not checked, so it does not count against the address.
     await releaseAddressAttempt(trx, addressKey);
     await appendAuditEvent(
@@ -156,18 +146,7 @@ export async function login(
       let accountLockedUntil: string | null = null;
       if (person) {
         const max = config.loginMaxFailures;
-        if (await lockAccountIfFull(trx, { id: person.id, max, now: nowIso, until: lockUntil })) {
-          await appendAuditEvent(
-            trx,
-            actor,
-            {
-              type: 'auth.accountLocked',
-              subjectId: person.id,
-              payload: { username: person.username, until: lockUntil },
-            },
-            nowIso,
-          );
-        }
+        await lockAccountWhenFull(trx, { actor, person, max, now: nowIso, until: lockUntil });
         // Locked by this attempt or by a simultaneous one.
         const fresh = await findAccountById(trx, person.id);
         if (fresh?.lockedUntil && fresh.lockedUntil > nowIso) accountLockedUntil = fresh.lockedUntil;
@@ -368,4 +347,20 @@ export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
     now: new Date(now).toISOString(),
     idleBefore: new Date(now - ctx.config.sessionIdleMs).toISOString(),
   });
+}
+
+/** Locks the account once `max` attempts are counted, with its audit event; a no-op otherwise. */
+async function lockAccountWhenFull(
+  trx: Trx,
+  args: { actor: Actor; person: { id: string; username: string }; max: number; now: string; until: string },
+): Promise<void> {
+  const { actor, person, max, now, until } = args;
+  if (await lockAccountIfFull(trx, { id: person.id, max, now, until })) {
+    await appendAuditEvent(
+      trx,
+      actor,
+      { type: 'auth.accountLocked', subjectId: person.id, payload: { username: person.username, until } },
+      now,
+    );
+  }
 }
