@@ -9,7 +9,6 @@ import {
   type ActionInput,
   type CaseActionRequest,
   type CaseDetail,
-  type CaseState,
   type MatterType,
   type CaseList,
   type ChainHolders,
@@ -303,7 +302,7 @@ export async function actOnCase(
       actor,
       actionEvent(action, {
         caseId: before.id,
-        before: { state: before.state as CaseState, firstResponderId: before.first_responder_id },
+        before: { state: before.state, firstResponderId: before.first_responder_id },
         after: { state: result.next.state, firstResponderId: result.next.firstResponderId },
         replyDeadline: replyDeadline?.due ?? null,
       }),
