@@ -10,8 +10,8 @@ import {
   type ChainHolders,
   type DecisionRecord,
   type WorkflowCase,
-} from '../src/workflow/rules.ts';
-import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '../src/workflow/states.ts';
+} from '../src/cases/rules.ts';
+import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '../src/cases/states.ts';
 
 const holder = (personId: string, actingFor: string | null = null) => ({ personId, actingFor });
 const HOLDERS: ChainHolders = {

@@ -2,7 +2,7 @@
 // today, their own and those of the people they deputise for) and the facts of an object, allowed or not.
 // The server computes the subject and the facts; lists use `caseScopeOf` as an SQL scope, and the same
 // `canReadCase` decides a single case, so a list never shows what the page would refuse.
-import type { ChainPosition, Role } from '../roles.ts';
+import type { ChainPosition, Role } from '../shared/roles.ts';
 import type { Abilities, CasePermission } from './permissions.ts';
 
 export interface HeldPosition {

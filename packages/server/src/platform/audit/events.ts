@@ -1,7 +1,7 @@
 // Typed audit events: each type has its own payload. Events are appended, never changed (the database
 // refuses UPDATE and DELETE on audit_events). Payloads hold no passwords or session ids, and a full phone
 // number nowhere: the number called for a phone reply is kept masked here and in full in case_replies.
-// Case events take their payload types from the shared schemas (core api/cases.ts), so the case timeline,
+// Case events take their payload types from the shared schemas (core cases/schema.ts), so the case timeline,
 // the OpenAPI document and what is written agree.
 import type { CaseEventPayload, CaseEventType } from '@bancheng/core';
 

@@ -1,6 +1,6 @@
 // The working-day calendar: public deadline arithmetic, and the State Council schedule per year.
 import { z } from 'zod';
-import { isoDateSchema, lineText } from './common.ts';
+import { isoDateSchema, lineText } from '../shared/schema.ts';
 
 export const CALENDAR_MIN_YEAR = 1900;
 export const CALENDAR_MAX_YEAR = 2999;

@@ -11,7 +11,7 @@ import {
   type DecisionLevel,
   type RefusalReason,
 } from './states.ts';
-import type { ErrorCode } from '../errors.ts';
+import type { ErrorCode } from '../shared/errors.ts';
 
 /** Someone who may act at a level: the holder, or a deputy acting for them for a period (代理). */
 export interface Holder {

@@ -1,7 +1,7 @@
 // Case attachments (附件): files kept with a case. The types accepted are decided by the file's content;
 // the extensions listed for each are the names a file of that type may keep.
 import { z } from 'zod';
-import { idSchema, personRefSchema } from './common.ts';
+import { idSchema, personRefSchema } from '../shared/schema.ts';
 
 export const ATTACHMENT_TYPES = {
   'application/pdf': ['pdf'],

@@ -1,7 +1,7 @@
 // The password policy: 8 to 64 characters, at least 3 of 4 character classes, no common password,
 // not the username. Pure, so the server enforces it and the web app can show the same hints.
 import { COMMON_PASSWORDS } from './common-passwords.ts';
-import type { Lang } from './errors.ts';
+import type { Lang } from '../shared/errors.ts';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 64;

@@ -1,7 +1,7 @@
 // Sign-in, the signed-in person and their password.
 import { z } from 'zod';
-import { CHAIN_POSITIONS, ROLES } from '../roles.ts';
-import { idSchema, lineText, secretText } from './common.ts';
+import { CHAIN_POSITIONS, ROLES } from '../shared/roles.ts';
+import { idSchema, lineText, secretText } from '../shared/schema.ts';
 import { GLOBAL_PERMISSIONS, type GlobalPermission } from '../access/permissions.ts';
 
 export const roleSchema = z.enum(ROLES);

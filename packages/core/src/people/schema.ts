@@ -1,7 +1,7 @@
 // People (staff accounts) as administrators manage them.
 import { z } from 'zod';
-import { idSchema, lineText, pageOf, secretText, versionSchema } from './common.ts';
-import { roleSchema } from './auth.ts';
+import { idSchema, lineText, pageOf, secretText, versionSchema } from '../shared/schema.ts';
+import { roleSchema } from '../auth/schema.ts';
 
 export const usernameSchema = lineText()
   .min(2)

@@ -1,8 +1,8 @@
 // Each department's matter list (事项清单, work plan 三(三)): the matters it handles, their type and, where
 // the law sets one, the statutory time limit in working days that a registered case inherits.
 import { z } from 'zod';
-import { idSchema, lineText, longText, versionSchema } from './common.ts';
-import { MATTER_TYPES } from './cases.ts';
+import { idSchema, lineText, longText, versionSchema } from '../shared/schema.ts';
+import { MATTER_TYPES } from '../cases/schema.ts';
 
 const titleSchema = lineText().min(1).max(200);
 /** Working days after the day of receipt; null when the matter has no statutory limit. */

@@ -1,6 +1,6 @@
 // Cross-department matters (协作配合): each co-department records what it contributed.
 import { z } from 'zod';
-import { idSchema, longText, personRefSchema } from './common.ts';
+import { idSchema, longText, personRefSchema } from '../shared/schema.ts';
 
 export const contributionBodySchema = z.strictObject({
   departmentId: idSchema,

@@ -1,7 +1,7 @@
 // The organisation tree: bureau → units → departments.
 import { z } from 'zod';
-import { ORG_UNIT_KINDS } from '../roles.ts';
-import { idSchema, lineText, versionSchema } from './common.ts';
+import { ORG_UNIT_KINDS } from '../shared/roles.ts';
+import { idSchema, lineText, versionSchema } from '../shared/schema.ts';
 
 const nameSchema = lineText().min(1).max(60);
 

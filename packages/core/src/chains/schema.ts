@@ -1,7 +1,7 @@
 // Responsibility chains (work plan Attachment 3): the four positions per department, with effective dates.
 import { z } from 'zod';
-import { idSchema, isoDateSchema, personRefSchema } from './common.ts';
-import { chainPositionSchema } from './auth.ts';
+import { idSchema, isoDateSchema, personRefSchema } from '../shared/schema.ts';
+import { chainPositionSchema } from '../auth/schema.ts';
 
 export const chainSchema = z.object({
   departmentId: idSchema,

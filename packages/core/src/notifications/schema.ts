@@ -1,6 +1,6 @@
 // The in-app inbox (我的待办 notifications): what arrived for you, and how many you have not read.
 import { z } from 'zod';
-import { idSchema, pageOf } from './common.ts';
+import { idSchema, pageOf } from '../shared/schema.ts';
 
 export const NOTIFICATION_KINDS = [
   'caseArrived', // a refusal's approval form reached a level you hold (or act for)

@@ -1,7 +1,14 @@
 // Cases (事项): registration, the approval form's decisions, and the actions on a case.
 import { z } from 'zod';
-import { idSchema, isoDateSchema, lineText, longText, personRefSchema, versionSchema } from './common.ts';
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from '../workflow/states.ts';
+import {
+  idSchema,
+  isoDateSchema,
+  lineText,
+  longText,
+  personRefSchema,
+  versionSchema,
+} from '../shared/schema.ts';
+import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
 
 export const CHANNELS = ['visit', 'phone', 'letter', 'online', 'counter'] as const;
 export const MATTER_TYPES = [

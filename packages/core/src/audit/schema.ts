@@ -1,6 +1,6 @@
 // The audit log as readers see it.
 import { z } from 'zod';
-import { idSchema, lineText, pageOf } from './common.ts';
+import { idSchema, lineText, pageOf } from '../shared/schema.ts';
 
 export const auditEventSchema = z.object({
   id: z.number().int(),
