@@ -82,7 +82,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-home').first().waitFor({ state: 'visible' });
+  // The header's sign-out button: on a phone the menu waits in a closed drawer.
+  await page.getByTestId('logout').waitFor({ state: 'visible' });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

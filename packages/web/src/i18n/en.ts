@@ -116,7 +116,7 @@ export const en: Dictionary = {
   'org.kindBureau': 'Bureau',
   'org.kindUnit': 'Unit',
   'org.kindDepartment': 'Department',
-  'org.departmentsCount': '{count} departments',
+  'org.departmentsCount': '{count} {count:department|departments}',
 
   'people.title': 'People',
   'people.searchPlaceholder': 'Search by name or username',
@@ -193,7 +193,7 @@ export const en: Dictionary = {
   'chains.fileRequired': 'Choose an .xlsx file',
   'chains.fileType': 'Only .xlsx files can be uploaded',
   'chains.importSubmit': 'Import',
-  'chains.imported': 'Imported the chains of {count} departments, effective from {date}',
+  'chains.imported': 'Imported the chains of {count} {count:department|departments}, effective from {date}',
   'chains.rowErrors': 'The roster has these errors; nothing was imported:',
   'chains.colRow': 'Row',
   'chains.colMessage': 'Problem',
@@ -327,7 +327,8 @@ export const en: Dictionary = {
   'register.matterManual': 'Type it instead',
   'register.matterFromList':
     'Type and title come from the matter list; choose “Type it instead” to change them',
-  'register.matterTimeLimit': 'Statutory time limit: {n} working days (from the day after receipt)',
+  'register.matterTimeLimit':
+    'Statutory time limit: {n} {n:working day|working days} (from the day after receipt)',
   'register.matterNoTimeLimit': 'This matter has no statutory time limit',
 
   'matters.title': 'Matter lists',
@@ -341,7 +342,7 @@ export const en: Dictionary = {
   'matters.colTimeLimit': 'Time limit',
   'matters.colRemarks': 'Remarks',
   'matters.colStatus': 'Status',
-  'matters.workdays': '{n} working days',
+  'matters.workdays': '{n} {n:working day|working days}',
   'matters.noTimeLimit': 'None',
   'matters.timeLimit': 'Statutory time limit (working days)',
   'matters.timeLimitHint':
@@ -379,7 +380,7 @@ export const en: Dictionary = {
   'case.firstResponder': 'First responder',
   'case.due': 'Due',
   'case.dueDate': 'Due {date}',
-  'case.workdaysLeft': '{count} working days left',
+  'case.workdaysLeft': '{count} {count:working day|working days} left',
   'case.dueToday': 'Due today',
   'case.overdue': 'Overdue',
   'case.outcome': 'Outcome',
