@@ -225,10 +225,10 @@ describe.each(E2E_DIALECTS)('case journeys in Chromium [%s]', (dialect) => {
     const split = await page.locator('.approval-form th').evaluateAll((cells) =>
       cells.flatMap((cell) => {
         const text = cell.firstChild;
-        if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+        if (!text || text.nodeType !== 3) return []; // a text node
         const words: string[] = [];
         for (const m of (text.textContent ?? '').matchAll(/[A-Za-z’']+/g)) {
-          const range = document.createRange();
+          const range = cell.ownerDocument.createRange();
           range.setStart(text, m.index);
           range.setEnd(text, m.index + m[0].length);
           if (range.getClientRects().length > 1) words.push(m[0]);
