@@ -17,7 +17,11 @@ async function act(
   // The page's data-version changes once the server's answer is shown.
   await expect
     .poll(() => page.getByTestId('case-page').getAttribute('data-version'), { timeout: 30_000 })
-    .not.toBe(before);
+    .not.toBe(before)
+    .catch(async (e: unknown) => {
+      await shot(page, `act-failed-${action}`);
+      throw e;
+    });
 }
 
 async function stateOf(page: Page): Promise<string | null> {

@@ -41,6 +41,11 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** Whether a string computed at run time (an audit event's type) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}
+
 interface LangContextValue {
   lang: Lang;
   setLang: (lang: Lang) => void;
