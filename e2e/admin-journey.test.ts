@@ -76,4 +76,20 @@ describe('an administrator sets up a department and its chain (Chromium)', () =>
     expect(headers.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
     await shot(page, 'admin-people-en');
   });
+
+  it('names the audit log’s event types in words beside their codes', async () => {
+    await page.getByTestId('menu-audit').first().click();
+    await page.getByTestId('audit-type').first().waitFor();
+    const types = await page
+      .getByTestId('audit-type')
+      .evaluateAll((cells) =>
+        cells.map((c) => [c.firstChild?.textContent ?? '', c.querySelector('.ant-tag')?.textContent ?? '']),
+      );
+    expect(types).toContainEqual(['Signed in', 'auth.login']);
+    expect(types).toContainEqual(['Chain set', 'chain.set']);
+    for (const [label, code] of types) {
+      expect(label, code).toMatch(/^[A-Z][^\u4e00-\u9fff]*$/);
+    }
+    await shot(page, 'admin-audit-en');
+  });
 });

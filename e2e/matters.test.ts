@@ -46,6 +46,13 @@ describe('matter lists (事项清单) in Chromium', () => {
     await row.getByRole('button', { name: /停用/ }).click();
     await head.getByTestId('matter-deactivate-confirm').click();
     await row.getByText('已停用').waitFor();
+
+    // In English a one-day time limit reads in the singular.
+    await head.getByTestId('lang-switch').first().click();
+    await head.getByRole('columnheader', { name: 'Time limit' }).waitFor();
+    await expect(head.getByRole('row', { name: /个体工商户注销/ }).textContent()).resolves.toMatch(
+      /1 working day(?!s)/,
+    );
     await head.context().close();
   });
 });

@@ -82,7 +82,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('menu-home').first().waitFor({ state: 'visible' });
+  // The header's sign-out button: on a phone the menu waits in a closed drawer.
+  await page.getByTestId('logout').waitFor({ state: 'visible' });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -107,8 +108,12 @@ async function createPgSchema(): Promise<{ url: string; drop(): Promise<void> }>
 }
 
 /** Picks an option of an antd Select: open it, click the option. The forms render their pickers only
- * once the options have loaded, so nothing re-renders under the click. */
+ * once the options have loaded, so nothing re-renders under the click. The picker is brought to the
+ * middle of the window first, as a person scrolls to the field they fill in: a picker at the window's
+ * lower edge opens its list upwards, and when Playwright then scrolls the page to reach an option, the
+ * list realigns below the picker between the button's press and its release, and the click is lost. */
 export async function pickOption(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.locator(selector).click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })

@@ -62,6 +62,25 @@ describe('the demo bureau’s cases', () => {
     expect(notices.length).toBeGreaterThan(0);
   });
 
+  it('date each phone call after the refusal it answers and no later than it was recorded', async () => {
+    const db = t.ctx.database.db;
+    const replies = await db
+      .selectFrom('case_replies')
+      .select(['case_id', 'replied_at', 'recorded_at'])
+      .where('channel', '=', 'phone')
+      .execute();
+    expect(replies.length).toBeGreaterThan(0);
+    for (const r of replies) {
+      const decided = await db
+        .selectFrom('case_decisions')
+        .select(db.fn.max('decided_at').as('last'))
+        .where('case_id', '=', r.case_id)
+        .executeTakeFirstOrThrow();
+      expect(Date.parse(r.replied_at), r.case_id).toBeGreaterThan(Date.parse(String(decided.last)));
+      expect(Date.parse(r.replied_at), r.case_id).toBeLessThanOrEqual(Date.parse(r.recorded_at));
+    }
+  });
+
   it('show every event of every case on its timeline, each fitting its typed schema', async () => {
     const sup = await t.signIn('ducha');
     const db = t.ctx.database.db;

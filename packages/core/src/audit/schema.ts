@@ -11,9 +11,9 @@ export const auditEventSchema = z.object({
   actorAddress: z.string().nullable(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
-  /** Phone numbers masked; empty for an event of a case the reader may not see. */
+  /** Personal data masked as on the case page (138****0005). Events of cases the reader may not see
+   * are not listed at all. */
   payload: z.record(z.string(), z.unknown()),
-  /** True when the event concerns a case outside the reader's view, so its payload is withheld. */
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 export const auditListSchema = pageOf(auditEventSchema);

@@ -157,7 +157,7 @@ export function AppLayout({ me }: { me: Me }) {
         ) : (
           <Layout.Sider
             className="no-print"
-            width={200}
+            width={232}
             theme="light"
             style={{
               borderRight: '1px solid #f0f0f0',

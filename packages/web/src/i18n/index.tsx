@@ -29,10 +29,21 @@ function applyLang(lang: Lang): void {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
+/** `{name}` is replaced by the value; `{name:one|other}` picks the English singular when the value is 1
+ * ("1 working day", "3 working days"). */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const text = dictionaries[lang][key];
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Whether a string computed at run time (an audit event's type) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
 }
 
 interface LangContextValue {

@@ -144,7 +144,7 @@ export const DEMO_CASES: DemoCase[] = [
         {
           type: 'recordReply',
           method: 'phone',
-          calledAt: '2026-05-22T15:00:00+08:00',
+          calledAt: '2026-05-25T10:00:00+08:00',
           phoneNumber: '13700000005',
           answeredBy: '钱女士本人',
           content: '告知不能办理的法律依据及小作坊集中区申办建议',

@@ -1,13 +1,24 @@
-// The audit log: who did what, from where, when (local time); details expand as JSON.
+// The audit log: who did what, from where, when (local time); details expand as JSON. Each event's type
+// is named in words, with its code beside it to filter by.
 import { useState } from 'react';
 import { Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AuditEventView } from '@bancheng/core';
-import { useT } from '../../../i18n/index.tsx';
+import { isMessageKey, useT } from '../../../i18n/index.tsx';
+import type { TFunction } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useAudit } from '../hooks/useAudit.ts';
+
+/** The words for an event type or subject type the log holds; null for one the web app does not know. */
+function labelOf(t: TFunction, key: string): string | null {
+  return isMessageKey(key) ? t(key) : null;
+}
+
+function typeLabel(t: TFunction, type: string): string | null {
+  return labelOf(t, type.startsWith('case.') ? `caseEvent.${type.slice(5)}` : `auditType.${type}`);
+}
 
 export function AuditTable() {
   const t = useT();
@@ -31,16 +42,19 @@ export function AuditTable() {
       key: 'type',
       width: 200,
       render: (value: string) => (
-        <Tag
-          style={{ cursor: 'pointer' }}
-          onClick={() => {
-            setDraft(value);
-            setType(value);
-            setPage(1);
-          }}
-        >
-          {value}
-        </Tag>
+        <Flex vertical align="start" gap={2} data-testid="audit-type">
+          {typeLabel(t, value)}
+          <Tag
+            style={{ cursor: 'pointer', fontSize: 11 }}
+            onClick={() => {
+              setDraft(value);
+              setType(value);
+              setPage(1);
+            }}
+          >
+            {value}
+          </Tag>
+        </Flex>
       ),
     },
     {
@@ -60,7 +74,19 @@ export function AuditTable() {
     {
       title: t('audit.colSubject'),
       key: 'subject',
-      render: (_, e) => (e.subjectType ? `${e.subjectType}${e.subjectId ? ` #${e.subjectId}` : ''}` : '—'),
+      render: (_, e) =>
+        e.subjectType ? (
+          <Flex vertical gap={2}>
+            {labelOf(t, `auditSubject.${e.subjectType}`) ?? e.subjectType}
+            {e.subjectId ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
+                {e.subjectId}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        ) : (
+          '—'
+        ),
     },
   ];
 
