@@ -159,12 +159,13 @@ export async function nextSortOrder(trx: Trx, table: 'org_units' | 'departments'
 }
 
 /** Renames guarded by version: returns false when someone changed the row first. */
-export async function renameUnit(
+async function renameGuarded(
   trx: Trx,
+  table: 'org_units' | 'departments',
   args: { id: string; name: string; version: number; now: string },
 ): Promise<boolean> {
   const r = await trx
-    .updateTable('org_units')
+    .updateTable(table)
     .set({ name: args.name, version: args.version + 1, updated_at: args.now })
     .where('id', '=', args.id)
     .where('version', '=', args.version)
@@ -172,18 +173,13 @@ export async function renameUnit(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function renameDepartment(
+export const renameUnit = (trx: Trx, args: { id: string; name: string; version: number; now: string }) =>
+  renameGuarded(trx, 'org_units', args);
+
+export const renameDepartment = (
   trx: Trx,
   args: { id: string; name: string; version: number; now: string },
-): Promise<boolean> {
-  const r = await trx
-    .updateTable('departments')
-    .set({ name: args.name, version: args.version + 1, updated_at: args.now })
-    .where('id', '=', args.id)
-    .where('version', '=', args.version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+) => renameGuarded(trx, 'departments', args);
 
 export async function unitHasChildren(trx: Trx, id: string): Promise<boolean> {
   const child = await trx.selectFrom('org_units').select('id').where('parent_id', '=', id).executeTakeFirst();
