@@ -11,7 +11,7 @@ export const GLOBAL_PERMISSIONS = [
   'roster.read',
   'audit.read',
   'case.register',
-  /** Keep some department's matter list (the menu); which departments is the object permission below. */
+  /** Keep some department's matter list (the menu); which departments, `canManageMatters` decides. */
   'matters.manage',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
@@ -27,10 +27,9 @@ export const CASE_PERMISSIONS = [
 ] as const;
 export type CasePermission = (typeof CASE_PERMISSIONS)[number];
 
-export type DepartmentPermission = 'matters.manage';
-export type NotificationPermission = 'notification.read';
-
-export type Permission = GlobalPermission | CasePermission | NotificationPermission;
+/** Every permission the resolver decides. A department's matter list is `matters.manage` with the department
+ * (`canManageMatters`); a notification is only ever its own person's (the notifications repository's scope). */
+export type Permission = GlobalPermission | CasePermission;
 
 /** What `/api/auth/me` sends: the web app shows menus and buttons from this map, never from role names. */
 export type Abilities = Record<GlobalPermission, boolean>;
