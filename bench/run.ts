@@ -46,6 +46,29 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   throw new Error('server did not start');
 }
 
+const SIGN_IN_ACCOUNTS_ALL = [
+  'shouwen',
+  'djzc2',
+  'keshi',
+  'spsc1',
+  'spsc2',
+  'spsckz',
+  'jgjc1',
+  'jgjc2',
+  'jgjckz',
+  'xbk1',
+  'xbk2',
+  'xbkkz',
+  'cqsc1',
+  'cqsc2',
+  'cqsckz',
+  'dczf1',
+];
+let signIns = 0;
+function nextSignInAccount(): string {
+  return SIGN_IN_ACCOUNTS_ALL[signIns++ % SIGN_IN_ACCOUNTS_ALL.length] ?? 'shouwen';
+}
+
 async function signIn(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
@@ -106,11 +129,13 @@ async function runSuite(label: string, env: Record<string, string>): Promise<str
       await measure('GET /api/cases?view=todo (principal leader)', asLeader('/api/cases?view=todo')),
       await measure('GET /api/cases/:id (case page)', asLeader(`/api/cases/${caseId}`)),
       await measure('GET /api/calendar/due (public)', get('/api/calendar/due?from=2026-09-30&workdays=3')),
+      // Sign-ins rotate over demo accounts: more than five at once on one account is an attack, and the
+      // lockout counts attempts in flight (decision 0006).
       await measure('POST /api/auth/login (scrypt)', () =>
         fetch(`${url}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'shouwen', password: 'Demo@2026' }),
+          body: JSON.stringify({ username: nextSignInAccount(), password: 'Demo@2026' }),
         }),
       ),
     ];
