@@ -2,7 +2,8 @@
 // department and another unit) × {an object they may reach, one they may not} → the status written in
 // EXPECTED below. After every attempt that is not a success the whole database is unchanged (a digest of
 // every table, audit and outbox included), and no answer to a person names a case they may not read.
-// A route missing from EXPECTED fails the test, so a new route cannot ship without its row.
+// A route of the app or of its OpenAPI document missing from EXPECTED fails the test, so a new route cannot
+// ship without its row.
 //
 // Allowed writes are made harmless where they can be: updates carry a stale version (409 proves the
 // resolver let the person through without changing anything), creations use a fresh name per person.
@@ -215,6 +216,12 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
       .map((r) => `${r.method} ${r.url}`);
     expect([...new Set(routes)].sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(Object.keys(TEMPLATES).sort()).toEqual(Object.keys(EXPECTED).sort());
+    // The OpenAPI document the app serves lists the same operations.
+    const document = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(operations.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it('answers each person as the table says; refused attempts change nothing; no foreign case leaks', async () => {
