@@ -27,8 +27,8 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { actor, auth } = await guard(ctx, request);
-      const detail = await registerCase(ctx, { ...actor, personId: auth.person.id }, request.body);
+      const { actor, auth, subject } = await guard(ctx, request);
+      const detail = await registerCase(ctx, { ...actor, personId: auth.person.id, subject }, request.body);
       return reply.status(201).send(detail);
     },
   );
@@ -74,10 +74,10 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor, auth } = await guard(ctx, request);
+      const { actor, auth, subject } = await guard(ctx, request);
       return actOnCase(
         ctx,
-        { ...actor, personId: auth.person.id },
+        { ...actor, personId: auth.person.id, subject },
         { id: request.params.id, request: request.body },
       );
     },
@@ -93,8 +93,8 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { actor, auth } = await guard(ctx, request);
-      return revealApplicantPhone(ctx, { ...actor, personId: auth.person.id }, request.params.id);
+      const { actor, auth, subject } = await guard(ctx, request);
+      return revealApplicantPhone(ctx, { ...actor, personId: auth.person.id, subject }, request.params.id);
     },
   );
 }

@@ -5,7 +5,7 @@ import { AppError, idParamsSchema, type CaseDetail } from '@bancheng/core';
 import { todayOf, type AppContext } from '../../platform/context.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { guard } from '../auth/index.ts';
-import { getCaseDetail } from './case-service.ts';
+import { buildDetail } from './case-view.ts';
 import { requireCase } from './case-access.ts';
 import { buildApprovalFormDocx } from './documents/approval-form-docx.ts';
 import { buildReplyLetterDocx } from './documents/reply-letter-docx.ts';
@@ -46,7 +46,7 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       const { subject } = await guard(ctx, request);
       await requireCase(ctx, subject, request.params.id, 'case.documents');
-      const detail = await getCaseDetail(ctx, subject, request.params.id);
+      const detail = await buildDetail(ctx, ctx.database.db, subject, request.params.id);
       const file = await buildApprovalFormDocx(detail, { bureauName: detail.unitName });
       return sendDocx(reply, file, {
         ascii: `approval-form-${detail.number}.docx`,
@@ -68,7 +68,7 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       const { subject } = await guard(ctx, request);
       await requireCase(ctx, subject, request.params.id, 'case.documents');
-      const detail = await getCaseDetail(ctx, subject, request.params.id);
+      const detail = await buildDetail(ctx, ctx.database.db, subject, request.params.id);
       if (!hasFinalRefusal(detail)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
       const file = await buildReplyLetterDocx(detail, { bureauName: detail.unitName, today: todayOf(ctx) });
       return sendDocx(reply, file, {
