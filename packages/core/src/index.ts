@@ -16,6 +16,7 @@ export * from './calendar/schema.ts';
 export * from './cases/states.ts';
 export * from './cases/rules.ts';
 export * from './cases/case-number.ts';
+export * from './cases/list-cursor.ts';
 export * from './cases/schema.ts';
 export * from './cases/attachments-schema.ts';
 export * from './cases/contributions-schema.ts';

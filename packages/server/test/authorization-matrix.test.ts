@@ -294,7 +294,7 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
       if (who === 'anon') continue;
       const client = clients.get(who);
       if (!client) throw new Error(who);
-      const listed = (await client.request('GET', '/api/cases?view=all&pageSize=200')).json<{
+      const listed = (await client.request('GET', '/api/cases?view=all&pageSize=100')).json<{
         items: { id: string }[];
       }>().items;
       const opens: string[] = [];

@@ -218,7 +218,7 @@ export const TEMPLATES: Record<string, Template> = {
         },
       ),
     }),
-  'GET /api/audit': () => only({ method: 'GET', url: '/api/audit?pageSize=200' }),
+  'GET /api/audit': () => only({ method: 'GET', url: '/api/audit?pageSize=100' }),
   'GET /api/calendar/due': () => only({ method: 'GET', url: '/api/calendar/due?from=2026-09-30&workdays=3' }),
   'GET /api/calendar/workdays': () =>
     only({ method: 'GET', url: '/api/calendar/workdays?from=2026-09-30&to=2026-10-10' }),
@@ -243,7 +243,7 @@ export const TEMPLATES: Record<string, Template> = {
     in: { method: 'POST', url: '/api/cases', body: registration(undefined, n) },
     out: { method: 'POST', url: '/api/cases', body: registration(f.deptOut, n) },
   }),
-  'GET /api/cases': () => only({ method: 'GET', url: '/api/cases?view=all&pageSize=200' }),
+  'GET /api/cases': () => only({ method: 'GET', url: '/api/cases?view=all&pageSize=100' }),
   'GET /api/cases/:id': (f) =>
     both((id) => ({ method: 'GET', url: `/api/cases/${id}` }), f.caseIn.id, f.caseOut.id),
   'POST /api/cases/:id/actions': (f) =>

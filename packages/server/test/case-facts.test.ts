@@ -136,7 +136,7 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
 
   it('lists no event of a case to an administrator who cannot see it, and no full number anywhere', async () => {
     expect((await admin.request('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
-    const res = await admin.request('GET', '/api/audit?pageSize=200');
+    const res = await admin.request('GET', '/api/audit?pageSize=100');
     expect(res.statusCode).toBe(200);
     const items: { subjectType: string; subjectId: string; type: string }[] = res.json().items;
     expect(items.filter((e) => e.subjectId === caseId)).toEqual([]);
@@ -145,12 +145,12 @@ describe.each(DIALECTS)('case facts, audit history and the hand-over loophole [%
       expect(res.body).not.toContain(number);
     // Events that are not about cases are listed, with their payloads.
     expect(items.some((e) => e.subjectType !== 'case')).toBe(true);
-    const filtered = await admin.request('GET', '/api/audit?type=case.recordReply&pageSize=200');
+    const filtered = await admin.request('GET', '/api/audit?type=case.recordReply&pageSize=100');
     expect(filtered.json().items.filter((e: { subjectId: string }) => e.subjectId === caseId)).toEqual([]);
   });
 
   it('shows the supervision office (who sees every case) the payloads, with every number masked', async () => {
-    const res = await ducha.request('GET', '/api/audit?pageSize=200');
+    const res = await ducha.request('GET', '/api/audit?pageSize=100');
     expect(res.statusCode).toBe(200);
     const items: { subjectId: string; type: string; payload: { action?: Record<string, string> } }[] =
       res.json().items;

@@ -182,7 +182,7 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     const c = (await shouwen.request('POST', '/api/cases', registration({ matterTitle: '待办测试' }))).json();
     await act(shouwen, c.id, { type: 'proposeRefusal', reason: 'outOfScope', reasonText: '超出本科室职责' });
     const ids = async (client: Client) =>
-      (await client.request('GET', '/api/cases?view=todo&pageSize=200'))
+      (await client.request('GET', '/api/cases?view=todo&pageSize=100'))
         .json()
         .items.map((i: { id: string }) => i.id);
     expect(await ids(keshi)).toContain(c.id);
@@ -218,7 +218,7 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
   it('filters overdue replies and replies due soon', async () => {
     const c = await seedCase(t, { state: 'refused', matterTitle: '期限测试' });
     const ids = async (query: string) =>
-      (await shouwen.request('GET', `/api/cases?view=all&pageSize=200&${query}`))
+      (await shouwen.request('GET', `/api/cases?view=all&pageSize=100&${query}`))
         .json()
         .items.map((i: { id: string }) => i.id);
     expect(await ids('overdue=true')).not.toContain(c.id);

@@ -273,7 +273,7 @@ describe.each(DIALECTS)('matter lists (事项清单) [%s]', (dialect) => {
     expect(late.overdue).toBe(true);
     expect(fresh.overdue).toBe(false);
     const ids = async (query: string) =>
-      (await shouwen.request('GET', `/api/cases?view=all&pageSize=200&${query}`))
+      (await shouwen.request('GET', `/api/cases?view=all&pageSize=100&${query}`))
         .json()
         .items.map((i: { id: string }) => i.id);
     expect(await ids('overdue=true')).toContain(late.id);

@@ -1,6 +1,6 @@
 // The audit log as readers see it.
 import { z } from 'zod';
-import { idSchema, lineText, pageOf } from '../shared/schema.ts';
+import { idSchema, keysetPageOf, lineText } from '../shared/schema.ts';
 
 export const auditEventSchema = z.object({
   id: z.number().int(),
@@ -16,11 +16,15 @@ export const auditEventSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
 });
 export type AuditEventView = z.infer<typeof auditEventSchema>;
-export const auditListSchema = pageOf(auditEventSchema);
+export const auditListSchema = keysetPageOf(auditEventSchema);
 export type AuditList = z.infer<typeof auditListSchema>;
 export const auditQuerySchema = z.strictObject({
   type: lineText().max(60).optional(),
   actorId: idSchema.optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** The `nextCursor` of the page before: the id the page starts below. */
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,17}$/)
+    .optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });

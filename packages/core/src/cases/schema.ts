@@ -1,5 +1,6 @@
 // Cases (事项): registration, the approval form's decisions, and the actions on a case.
 import { z } from 'zod';
+import { decodeListCursor } from './list-cursor.ts';
 import {
   idSchema,
   isoDateSchema,
@@ -166,15 +167,23 @@ export const caseListQuerySchema = z.strictObject({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   q: lineText().max(100).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Where the page starts: the `nextCursor` of the page before; none for the first page. */
+  cursor: z
+    .string()
+    .max(200)
+    .refine((text) => decodeListCursor(text) !== null, { params: { text: 'invalidCursor' } })
+    .optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
 
 export const caseListSchema = z.object({
   items: z.array(caseSummarySchema),
+  /** How many cases the list holds, counted up to LIST_COUNT_CAP; `totalExact` false means "at least". */
   total: z.number().int(),
-  page: z.number().int(),
+  totalExact: z.boolean(),
+  /** The cursor of the next page, or null on the last page. */
+  nextCursor: z.string().nullable(),
   pageSize: z.number().int(),
 });
 export type CaseList = z.infer<typeof caseListSchema>;

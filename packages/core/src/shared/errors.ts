@@ -198,6 +198,10 @@ export const FIELD_MESSAGES = {
     zh: '不在承办科室的事项清单中，或已停用',
     en: 'not an active matter of the handling department',
   },
+  invalidCursor: {
+    zh: '翻页位置无效，请从第一页重新查看',
+    en: 'not a valid page position: start again from the first page',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

@@ -73,6 +73,18 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** A page of a keyset-paginated list (see cases/list-cursor.ts): the total counted up to a cap
+ * (`totalExact` false means "at least"), and the cursor of the next page, or null on the last. */
+export function keysetPageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    totalExact: z.boolean(),
+    nextCursor: z.string().nullable(),
+    pageSize: z.number().int(),
+  });
+}
+
 /** A person as others see them: enough to name and link, nothing private. */
 export const personRefSchema = z.object({
   id: idSchema,

@@ -3,6 +3,8 @@
 import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { auditRoutes } from './audit-routes.ts';
 
+export { auditListPlanQueries } from './audit-list-plans.ts';
+
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const auditModule: ModulePlugin = async (app, { ctx }) => {
   auditRoutes(app, ctx);

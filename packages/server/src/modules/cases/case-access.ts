@@ -31,9 +31,9 @@ import {
   coDepartmentIdsOf,
   decisionsOf,
   findCaseRow,
-  type TodoScope,
 } from './case-repository.ts';
 import { handoversOf } from './case-facts-repository.ts';
+import type { TodoScope } from './case-list-repository.ts';
 import { toWorkflowCase } from './case-mapper.ts';
 
 /** Who is asking about cases: the person as the access policy sees them. */

@@ -11,7 +11,7 @@ import {
 import type { DepartmentWithUnit } from '../org/index.ts';
 import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
-import { OPEN_CASE_STATES } from './case-repository.ts';
+import { OPEN_CASE_STATES } from './case-list-repository.ts';
 
 export interface Lookups {
   departments: Map<string, DepartmentWithUnit>;

@@ -5,6 +5,8 @@ import {
   MATTER_TYPES,
   WORKFLOW_ERROR_CODES,
   applyAction,
+  decodeListCursor,
+  encodeListCursor,
   formatCaseNumber,
   type ActionInput,
   type CaseActionRequest,
@@ -26,11 +28,11 @@ import {
   findCaseRow,
   insertCase,
   insertDecisions,
-  listCaseRows,
   updateCaseGuarded,
   allDecisionsOf,
 } from './case-repository.ts';
 import { handoversOf } from './case-facts-repository.ts';
+import { listCaseRows } from './case-list-repository.ts';
 import { findMatterRow } from '../matters/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
@@ -174,11 +176,15 @@ export async function listCases(
 ): Promise<CaseList> {
   const db = ctx.database.db;
   const scopes = scopesOf(viewer);
-  if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) {
-    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  const empty = { items: [], total: 0, totalExact: true, nextCursor: null, pageSize: query.pageSize };
+  if (query.view === 'all' && !scopes.scope.all && scopes.scope.departmentIds.length === 0) return empty;
+  const cursor = query.cursor === undefined ? undefined : decodeListCursor(query.cursor);
+  const searching = query.q !== undefined && query.q.trim() !== '';
+  if (cursor === null || (cursor !== undefined && (cursor.kind === 'search') !== searching)) {
+    throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'invalidCursor' } });
   }
   const today = todayInChina(clockOf(ctx));
-  const { rows, total } = await listCaseRows(db, {
+  const page = await listCaseRows(db, ctx.database.dialect, {
     ...scopes,
     view: query.view,
     state: query.state,
@@ -191,14 +197,15 @@ export async function listCases(
     from: query.from,
     to: query.to ? nextDay(query.to) : undefined,
     q: query.q,
-    page: query.page,
+    cursor,
     pageSize: query.pageSize,
   });
-  const lookups = await lookupsFor(db, rows);
+  const lookups = await lookupsFor(db, page.rows);
   return {
-    items: rows.map((r) => toSummary(r, lookups, today)),
-    total,
-    page: query.page,
+    items: page.rows.map((r) => toSummary(r, lookups, today)),
+    total: page.total,
+    totalExact: page.totalExact,
+    nextCursor: page.next === null ? null : encodeListCursor(page.next),
     pageSize: query.pageSize,
   };
 }

@@ -7,7 +7,9 @@ import { contributionRoutes } from './contribution-routes.ts';
 import { caseDocumentRoutes } from './document-routes.ts';
 
 export { holdersFor } from './case-access.ts';
-export { actingForOn, visibleCaseIds } from './case-repository.ts';
+export { actingForOn } from './case-repository.ts';
+export { visibleCaseIds } from './case-list-repository.ts';
+export { caseListPlanQueries, type PlannedQuery } from './case-list-plans.ts';
 export { actOnCase, registerCase } from './case-service.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */

@@ -57,10 +57,22 @@ export function openDatabase(options: DatabaseOptions): Database {
         sqlite.exec('pragma synchronous = full');
         sqlite.exec('pragma foreign_keys = on');
         sqlite.exec('pragma busy_timeout = 5000');
+        defineSearchFunctions(sqlite);
         return sqlite;
       }),
       monitor,
     ),
   });
   return { db, dialect: 'sqlite', monitor, close: () => db.destroy() };
+}
+
+/** The text of the one-and-two-character search index: one token per character (migration 0010). */
+export function searchChars(text: string): string {
+  return Array.from(text.toLowerCase()).join(' ');
+}
+
+function defineSearchFunctions(sqlite: DatabaseSync): void {
+  sqlite.function('bancheng_search_chars', { deterministic: true }, (text) =>
+    typeof text === 'string' ? searchChars(text) : null,
+  );
 }

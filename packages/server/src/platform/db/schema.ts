@@ -184,6 +184,22 @@ export interface ActingDeputyTable {
   created_by: string | null;
 }
 
+/** Each case's search id, in the order cases were registered (migration 0010). The searchable text is
+ * in `body` on PostgreSQL only; SQLite keeps it in the two full-text tables below, whose rowid is the
+ * search id. All three are written by triggers on `cases`, never by the application. */
+export interface CaseSearchTable {
+  /** bigint on PostgreSQL, which the driver returns as text. */
+  search_id: Generated<number | string>;
+  case_id: string;
+  body: string;
+}
+
+/** SQLite's contentless FTS5 tables: trigram, and one token per character. */
+export interface CaseSearchFtsTable {
+  rowid: number;
+  body: string;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   departments: DepartmentTable;
@@ -209,6 +225,9 @@ export interface DB {
   case_follow_ups: CaseFollowUpTable;
   case_contributions: CaseContributionTable;
   case_notices: CaseNoticeTable;
+  case_search: CaseSearchTable;
+  case_search_trigram: CaseSearchFtsTable;
+  case_search_chars: CaseSearchFtsTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

@@ -4,7 +4,7 @@ import { api } from '../../../api/client.ts';
 export interface AuditQuery {
   type?: string;
   actorId?: string;
-  page: number;
+  cursor?: string | undefined;
   pageSize: number;
 }
 

@@ -8,6 +8,7 @@ import { isMessageKey, useT } from '../../../i18n/index.tsx';
 import type { TFunction } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { CursorPager } from '../../../ui/CursorPager.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useAudit } from '../hooks/useAudit.ts';
 
@@ -24,9 +25,10 @@ export function AuditTable() {
   const t = useT();
   const [type, setType] = useState('');
   const [draft, setDraft] = useState('');
-  const [page, setPage] = useState(1);
+  /** The cursors of this page and the pages before it: [] is the first page. */
+  const [cursors, setCursors] = useState<string[]>([]);
   const [pageSize, setPageSize] = useState(50);
-  const audit = useAudit({ type: type || undefined, page, pageSize });
+  const audit = useAudit({ type: type || undefined, cursor: cursors.at(-1), pageSize });
 
   const columns: TableColumnsType<AuditEventView> = [
     {
@@ -49,7 +51,7 @@ export function AuditTable() {
             onClick={() => {
               setDraft(value);
               setType(value);
-              setPage(1);
+              setCursors([]);
             }}
           >
             {value}
@@ -106,12 +108,12 @@ export function AuditTable() {
               setDraft(e.target.value);
               if (e.target.value === '') {
                 setType('');
-                setPage(1);
+                setCursors([]);
               }
             }}
             onSearch={(value) => {
               setType(value.trim());
-              setPage(1);
+              setCursors([]);
             }}
           />
         </Flex>
@@ -134,20 +136,24 @@ export function AuditTable() {
                 </pre>
               ),
             }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: audit.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => t('common.total', { total }),
-              onChange: (p, size) => {
-                setPage(size === pageSize ? p : 1);
-                setPageSize(size);
-              },
-            }}
+            pagination={false}
           />
         )}
+        {audit.data ? (
+          <CursorPager
+            total={audit.data.total}
+            totalExact={audit.data.totalExact}
+            pageSize={pageSize}
+            pageIndex={cursors.length}
+            nextCursor={audit.data.nextCursor}
+            onNext={(cursor) => setCursors([...cursors, cursor])}
+            onPrevious={() => setCursors(cursors.slice(0, -1))}
+            onPageSize={(size) => {
+              setCursors([]);
+              setPageSize(size);
+            }}
+          />
+        ) : null}
       </Card>
     </>
   );

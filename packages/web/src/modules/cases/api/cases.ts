@@ -8,7 +8,7 @@ import type {
 } from '@bancheng/core';
 import { api, buildUrl } from '../../../api/client.ts';
 
-export type CasesQuery = Omit<CaseListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
+export type CasesQuery = Omit<CaseListQuery, 'pageSize'> & { pageSize: number };
 
 export const caseKeys = {
   all: ['cases'] as const,

@@ -1,19 +1,6 @@
 // 事项: the case list with its four views (to-do, mine, my department, all) and filters, kept in the URL
 // so that the menu can link to the to-do view and the back button returns to the same filtered page.
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Pagination,
-  Select,
-  Spin,
-  Switch,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Spin, Switch, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -24,6 +11,7 @@ import { useT } from '../../../i18n/index.tsx';
 import type { MessageKey } from '../../../i18n/index.tsx';
 import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { CursorPager, cursorParams, nextPageParams, previousPageParams } from '../../../ui/CursorPager.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
@@ -75,8 +63,8 @@ function queryOf(params: URLSearchParams): CasesQuery {
     from: date(params.get('from')),
     to: date(params.get('to')),
     q: params.get('q')?.trim() || undefined,
-    page: positive(params.get('page'), 1),
-    pageSize: Math.min(positive(params.get('pageSize'), 20), 200),
+    cursor: cursorParams(params).cursor,
+    pageSize: Math.min(positive(params.get('pageSize'), 20), 100),
   };
 }
 
@@ -123,7 +111,10 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
       if (value === undefined || value === '') next.delete(key);
       else next.set(key, value);
     }
-    if (!keepPage) next.delete('page');
+    if (!keepPage) {
+      next.delete('cursor');
+      next.delete('back');
+    }
     setParams(next, { replace: true });
   };
 
@@ -183,19 +174,20 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
     { title: t('cases.colDue'), key: 'due', width: 170, render: (_, c) => <DueText c={c} /> },
   ];
 
-  const pagination = {
-    current: query.page,
-    pageSize: query.pageSize,
-    total: cases.data?.total ?? 0,
-    showSizeChanger: !isMobile,
-    pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total: number) => t('common.total', { total }),
-    onChange: (p: number, size: number) =>
-      update(
-        { page: size === query.pageSize ? String(p) : undefined, pageSize: String(size) },
-        size === query.pageSize,
-      ),
-  };
+  const at = cursorParams(params);
+  const pager = cases.data ? (
+    <CursorPager
+      total={cases.data.total}
+      totalExact={cases.data.totalExact}
+      pageSize={query.pageSize}
+      pageIndex={at.cursor === undefined ? 0 : at.back.length + 1}
+      nextCursor={cases.data.nextCursor}
+      onNext={(cursor) => update(nextPageParams(at, cursor), true)}
+      onPrevious={() => update(previousPageParams(at), true)}
+      onPageSize={(size) => update({ pageSize: String(size) })}
+      compact={isMobile}
+    />
+  ) : null;
   const empty = <EmptyBlock description={query.view === 'todo' ? t('cases.emptyTodo') : t('cases.empty')} />;
 
   return (
@@ -318,9 +310,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
               {(cases.data?.items ?? []).map((c) => (
                 <CaseCard key={c.id} c={c} />
               ))}
-              {(cases.data?.total ?? 0) > query.pageSize ? (
-                <Pagination {...pagination} size="small" simple style={{ alignSelf: 'center' }} />
-              ) : null}
+              {pager}
             </Flex>
           </Spin>
         ) : (
@@ -332,10 +322,11 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             loading={cases.isFetching}
             scroll={{ x: 1360 }}
             locale={{ emptyText: empty }}
-            pagination={pagination}
+            pagination={false}
             onRow={(c) => ({ 'data-testid': `case-row-${c.number}` }) as object}
           />
         )}
+        {isMobile ? null : pager}
       </Card>
     </>
   );

@@ -10,7 +10,7 @@ const SHOWN = 5;
 
 export function TodoCard() {
   const t = useT();
-  const todo = useCases({ view: 'todo', page: 1, pageSize: SHOWN });
+  const todo = useCases({ view: 'todo', pageSize: SHOWN });
   const total = todo.data?.total ?? 0;
 
   return (
