@@ -65,7 +65,8 @@ export async function up(db: AnyDb): Promise<void> {
   if (pg) {
     // pg_trgm belongs to the database, not to a schema of the application's: it is created in public
     // (or found wherever an administrator created it), so that dropping one schema never drops it.
-    const trgm = () => sql<{ schema: string }>`
+    const trgm = () =>
+      sql<{ schema: string }>`
       select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
       where e.extname = 'pg_trgm'`.execute(db);
     let ext = await trgm();
