@@ -19,9 +19,7 @@ const STARTUP_LOCK_CLASS = 0x62636e67; // "bcng"
 export async function withStartupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
   if (database.dialect !== 'postgres') return work();
   return database.db.connection().execute(async (connection) => {
-    await sql`select pg_advisory_lock(${STARTUP_LOCK_CLASS}, hashtext(current_schema()))`.execute(
-      connection,
-    );
+    await sql`select pg_advisory_lock(${STARTUP_LOCK_CLASS}, hashtext(current_schema()))`.execute(connection);
     try {
       return await work();
     } finally {
