@@ -3,11 +3,13 @@
 // several of these against one PostgreSQL database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 const MAIN = path.resolve(import.meta.dirname, '../src/main.ts');
+export const DEPLOY_DIR = path.resolve(import.meta.dirname, '../../../deploy');
 /** The line main.ts prints once it listens (after migrations and first-run data). */
 const READY = /is running at http:\/\/localhost:(\d+)/;
 
@@ -105,4 +107,20 @@ export async function createSchema(base: string): Promise<{ url: string; drop():
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
+}
+
+/**
+ * The settings of a systemd EnvironmentFile (KEY=VALUE lines, # comments, values optionally in double
+ * quotes), such as deploy/systemd/bancheng.env.example.
+ */
+export function readEnvironmentFile(file: string): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+    if (!m?.[1] || m[2] === undefined) throw new Error(`${file}: not KEY=VALUE: ${line}`);
+    settings[m[1]] = /^".*"$/.test(m[2]) ? m[2].slice(1, -1) : m[2];
+  }
+  return settings;
 }

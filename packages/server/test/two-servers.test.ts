@@ -14,6 +14,8 @@ import { DEMO_CASES } from '../src/bootstrap/demo/demo-cases.ts';
 import { testDialects } from './dialects.ts';
 import {
   createSchema,
+  DEPLOY_DIR,
+  readEnvironmentFile,
   startServerProcess,
   stopServerProcesses,
   type ServerProcess,
@@ -25,18 +27,23 @@ const BASE_URL = process.env['TEST_DATABASE_URL'] ?? '';
 const PER_ADDRESS_LIMIT = 10;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-/** The settings of deploy/systemd/bancheng.env that matter here, the same for every unit. */
+/**
+ * The units' settings: deploy/systemd/bancheng.env.example as it is committed, with this machine's
+ * database, shared directory and mail server, a faster outbox and a lower per-address limit. HOST and
+ * PORT are the unit's own (loopback; a port each, chosen by the system here).
+ */
 function serverEnv(args: { databaseUrl: string; dataDir: string; smtpUrl?: string }): Record<string, string> {
+  const sample = readEnvironmentFile(path.join(DEPLOY_DIR, 'systemd/bancheng.env.example'));
+  const { SMTP_URL: _noMailServerHere, ...settings } = sample;
   return {
+    ...settings,
     // Not production: the demo bureau's chain (shouwen, keshi, fenguan, juzhang) does the deciding.
     NODE_ENV: 'test',
     DATABASE_URL: args.databaseUrl,
     DATA_DIR: args.dataDir,
-    TRUST_PROXY: '1',
-    LOG_LEVEL: 'info',
     OUTBOX_INTERVAL_SECONDS: '1',
     LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS_LIMIT),
-    ...(args.smtpUrl && { SMTP_URL: args.smtpUrl, MAIL_FROM: 'bancheng@example.test' }),
+    ...(args.smtpUrl && { SMTP_URL: args.smtpUrl }),
   };
 }
 
