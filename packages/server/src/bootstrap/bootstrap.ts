@@ -11,6 +11,7 @@ import { DEMO_BUREAU, DEMO_CHAIN_DATE, DEMO_PASSWORD } from './demo/demo-bureau.
 import { loadDemoCases } from './demo/demo-cases.ts';
 import { loadDemoMatters } from './demo/demo-matters.ts';
 import type { Trx } from '../platform/db/database.ts';
+import { withStartupLock } from '../platform/db/startup-lock.ts';
 
 export type BootstrapResult =
   | { kind: 'existing' }
@@ -19,15 +20,22 @@ export type BootstrapResult =
 
 const SYSTEM = { personId: null, address: null };
 
+/**
+ * Under the startup lock: of several processes started at once on an empty PostgreSQL database, one
+ * loads, the others wait and find people there. Without it each saw an empty database and all but one
+ * died on a unique constraint half-way through their own copy.
+ */
 export async function bootstrapEmptyDatabase(ctx: AppContext): Promise<BootstrapResult> {
-  if ((await countPeople(ctx.database.db)) > 0) return { kind: 'existing' };
-  if (ctx.config.demoData) {
-    const result = await loadDemoBureau(ctx);
-    await loadDemoMatters(ctx);
-    await loadDemoCases(ctx);
-    return result;
-  }
-  return createFirstAdmin(ctx);
+  return withStartupLock(ctx.database, async () => {
+    if ((await countPeople(ctx.database.db)) > 0) return { kind: 'existing' };
+    if (ctx.config.demoData) {
+      const result = await loadDemoBureau(ctx);
+      await loadDemoMatters(ctx);
+      await loadDemoCases(ctx);
+      return result;
+    }
+    return createFirstAdmin(ctx);
+  });
 }
 
 async function createFirstAdmin(ctx: AppContext): Promise<BootstrapResult> {

@@ -51,6 +51,9 @@ const envSchema = z.object({
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
+/** The name of every setting read from the environment (the deployment samples may set no other). */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   env: string;
   production: boolean;
