@@ -185,7 +185,10 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
     row.created_at,
   );
 
-  let wf: WorkflowCase = newCase({ firstResponderId: firstResponder, crossDepartment: coDepartmentIds.length > 0 });
+  let wf: WorkflowCase = newCase({
+    firstResponderId: firstResponder,
+    crossDepartment: coDepartmentIds.length > 0,
+  });
   let left = slot.actions;
 
   /** The next step's time: later the same working day, or `days` working days on. */
@@ -218,7 +221,8 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
       const changes = changesFor(body, row, result.next, { now, replyDeadline });
       const round = changes.form_round ?? row.form_round;
       const existing = body.type === 'proposeRefusal' ? 0 : wf.decisions.length;
-      const opinion = body.type === 'decide' ? body.opinion : body.type === 'proposeRefusal' ? body.reasonText : '';
+      const opinion =
+        body.type === 'decide' ? body.opinion : body.type === 'proposeRefusal' ? body.reasonText : '';
       for (const d of result.next.decisions.slice(existing)) {
         batch.case_decisions.push({
           id: r.uuid(),
@@ -253,7 +257,8 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
     throw new Error(`the generator found no allowed step for a case at ${wf.state}`);
   };
   const fr = () => wf.firstResponderId;
-  const closeDone = (days: number) => act(fr(), days, [() => ({ type: 'closeDone', note: text.closeNote(r) })]);
+  const closeDone = (days: number) =>
+    act(fr(), days, [() => ({ type: 'closeDone', note: text.closeNote(r) })]);
 
   const story = (): void => {
     if (frs.length > 1 && r.chance(0.04)) {
@@ -266,16 +271,29 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
       const at = nextTime(r.int(0, 2));
       if (at > ctx.nowMs) return;
       const contribution = { id: r.uuid(), text: text.contributionText(r), recorded_at: iso(at) };
-      batch.case_contributions.push({ ...contribution, case_id: id, department_id: departmentId, person_id: helper });
+      batch.case_contributions.push({
+        ...contribution,
+        case_id: id,
+        department_id: departmentId,
+        person_id: helper,
+      });
       pushEvent(
         batch,
-        { type: 'case.contributionRecorded', subjectId: id, payload: { departmentId, text: contribution.text } },
+        {
+          type: 'case.contributionRecorded',
+          subjectId: id,
+          payload: { departmentId, text: contribution.text },
+        },
         helper,
         contribution.recorded_at,
       );
     }
     if (wf.crossDepartment && r.chance(0.4)) {
-      if (!act(fr(), r.int(0, 1), [() => ({ type: 'requestConsultation', proposal: text.consultationProposal(r) })]))
+      if (
+        !act(fr(), r.int(0, 1), [
+          () => ({ type: 'requestConsultation', proposal: text.consultationProposal(r) }),
+        ])
+      )
         return;
       const resolvable = r.chance(0.75);
       const recorded = act(fr(), r.int(1, 4), [
@@ -331,13 +349,18 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
           workableSuggestion: text.workableSuggestion(r),
         }),
       ];
-      const resolve = () => ({ type: 'decide' as const, decision: 'resolvable' as const, opinion: text.resolvableOpinion(r) });
+      const resolve = () => ({
+        type: 'decide' as const,
+        decision: 'resolvable' as const,
+        opinion: text.resolvableOpinion(r),
+      });
       if (!act(decider, r.int(0, 2), resolvable ? [resolve] : [...options, resolve])) return;
     }
     if (wf.state === 'resolving') {
       if (!closeDone(r.int(1, 5))) return;
       const checker = wf.followUpBy[wf.followUpBy.length - 1];
-      if (checker && r.chance(0.3)) act(checker, r.int(5, 20), [() => ({ type: 'recordFollowUp', note: text.followUpNote(r) })]);
+      if (checker && r.chance(0.3))
+        act(checker, r.int(5, 20), [() => ({ type: 'recordFollowUp', note: text.followUpNote(r) })]);
       return;
     }
     if (wf.state !== 'refused') return;
@@ -358,7 +381,11 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
     if (!replied) return;
     const accepted = r.chance(0.85);
     act(fr(), r.int(0, 3), [
-      () => ({ type: 'recordFeedback', accepted, ...(r.chance(0.7) && { text: text.feedbackText(r, accepted) }) }),
+      () => ({
+        type: 'recordFeedback',
+        accepted,
+        ...(r.chance(0.7) && { text: text.feedbackText(r, accepted) }),
+      }),
     ]);
   };
 
@@ -389,7 +416,13 @@ function recordFact(
       batch.case_notices.push({ id, case_id, given_by: actorId, notice: body.notice, given_at: now });
       return;
     case 'requestConsultation':
-      batch.case_consultations.push({ id, case_id, requested_by: actorId, requested_at: now, proposal: body.proposal });
+      batch.case_consultations.push({
+        id,
+        case_id,
+        requested_by: actorId,
+        requested_at: now,
+        proposal: body.proposal,
+      });
       return;
     case 'recordConsultation': {
       // The request is the last consultation row of this case in the batch (the same transaction).

@@ -6,6 +6,7 @@ import { addCalendarDays, type CaseState, type ChainHolders } from '@bancheng/co
 import { performance } from 'node:perf_hooks';
 import { clockOf, nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
 import { hashPassword } from '../../modules/auth/index.ts';
+import { findAccountByUsername } from '../../modules/people/index.ts';
 import { getWorkCalendar } from '../../modules/calendar/index.ts';
 import { DEMO_PASSWORD } from '../demo/demo-bureau.ts';
 import { generateCase, type StoryContext } from './case-story.ts';
@@ -14,12 +15,19 @@ import {
   advanceCaseSeqs,
   batchRows,
   emptyBatch,
+  enlargeCache,
   insertBatch,
   lastCaseSeqs,
   usernamesOf,
   type BatchTable,
 } from './generator-repository.ts';
-import { GENERATED_SINCE, addGeneratedUnits, loadBureauModel, type DepartmentModel, type OrgCounts } from './org.ts';
+import {
+  GENERATED_SINCE,
+  addGeneratedUnits,
+  loadBureauModel,
+  type DepartmentModel,
+  type OrgCounts,
+} from './org.ts';
 import { seededRandom } from './random.ts';
 import { DAY_CLOSE_MINUTE, DAY_OPEN_MINUTE, workTime } from './work-time.ts';
 
@@ -94,7 +102,11 @@ export async function generateBureau(ctx: AppContext, options: GenerateOptions):
     departments: await loadBureauModel(trx, { today, random: r }),
     seqs: await lastCaseSeqs(trx),
   }));
-  const time = workTime({ from: addCalendarDays(GENERATED_SINCE, -7), to: addCalendarDays(today, 90), calendar });
+  const time = workTime({
+    from: addCalendarDays(GENERATED_SINCE, -7),
+    to: addCalendarDays(today, 90),
+    calendar,
+  });
   const byId = new Map(departments.map((d) => [d.id, d]));
   const holders = new Map<string, ChainHolders>(
     departments.map((d) => [
@@ -143,65 +155,98 @@ export async function generateBureau(ctx: AppContext, options: GenerateOptions):
   let done = 0;
   let written = 0;
   const report = () =>
-    options.onProgress?.({ cases: done, total, rows: written, seconds: (performance.now() - started) / 1000 });
+    options.onProgress?.({
+      cases: done,
+      total,
+      rows: written,
+      seconds: (performance.now() - started) / 1000,
+    });
+  // One batch is written while the next is generated: on PostgreSQL the server works meanwhile.
+  let pending: Promise<void> = Promise.resolve();
   const flush = async () => {
     const full = batch;
     const seqsUsed = used;
     batch = emptyBatch();
     used = new Map();
     for (const table of BATCH_TABLES) rows[table] += full[table].length;
-    await db.transaction().execute(async (trx) => {
+    await pending;
+    pending = db.transaction().execute(async (trx) => {
       await insertBatch(trx, ctx.database.dialect, full, (n) => {
         written += n;
       });
       await advanceCaseSeqs(trx, seqsUsed);
     });
+    // Awaited before the next batch (or at the end); a failure is thrown there.
+    pending.catch(() => undefined);
     report();
   };
 
-  for (let i = 0; i < total; i++) {
-    const key = keys[i] ?? 0;
-    const dayIndex = Math.floor(key / MINUTES_PER_DAY);
-    const date = time.dates[dayIndex] ?? today;
-    let receivedMs = time.at(dayIndex, key % MINUTES_PER_DAY);
-    if (receivedMs > nowMs) receivedMs = nowMs - r.int(1, 30) * 60_000;
-    const year = Number(date.slice(0, 4));
-    const seq = (seqs.get(year) ?? 0) + 1;
-    seqs.set(year, seq);
-    used.set(year, seq);
-    const ageDays = (nowMs - receivedMs) / DAY_MS;
-    const stalls = ageDays < RECENT_DAYS && r.chance(0.6 * (1 - ageDays / RECENT_DAYS));
-    const department = pickDepartment(date, r.next());
-    const row = generateCase(
-      story,
-      { receivedMs, dayIndex, year, seq, department, actions: stalls ? r.int(0, 4) : Number.POSITIVE_INFINITY },
-      batch,
-    );
-    states[row.state] = (states[row.state] ?? 0) + 1;
-    outcomes[row.outcome ?? 'none'] += 1;
-    perPerson.set(row.first_responder_id, (perPerson.get(row.first_responder_id) ?? 0) + 1);
-    perDepartment.set(row.department_id, (perDepartment.get(row.department_id) ?? 0) + 1);
-    done++;
-    if (batch.cases.length >= batchSize) await flush();
+  const restoreCache = await enlargeCache(db, ctx.database.dialect, 256);
+  try {
+    for (let i = 0; i < total; i++) {
+      const key = keys[i] ?? 0;
+      const dayIndex = Math.floor(key / MINUTES_PER_DAY);
+      const date = time.dates[dayIndex] ?? today;
+      let receivedMs = time.at(dayIndex, key % MINUTES_PER_DAY);
+      if (receivedMs > nowMs) receivedMs = nowMs - r.int(1, 30) * 60_000;
+      const year = Number(date.slice(0, 4));
+      const seq = (seqs.get(year) ?? 0) + 1;
+      seqs.set(year, seq);
+      used.set(year, seq);
+      const ageDays = (nowMs - receivedMs) / DAY_MS;
+      const stalls = ageDays < RECENT_DAYS && r.chance(0.6 * (1 - ageDays / RECENT_DAYS));
+      const department = pickDepartment(date, r.next());
+      const row = generateCase(
+        story,
+        {
+          receivedMs,
+          dayIndex,
+          year,
+          seq,
+          department,
+          actions: stalls ? r.int(0, 4) : Number.POSITIVE_INFINITY,
+        },
+        batch,
+      );
+      states[row.state] = (states[row.state] ?? 0) + 1;
+      outcomes[row.outcome ?? 'none'] += 1;
+      perPerson.set(row.first_responder_id, (perPerson.get(row.first_responder_id) ?? 0) + 1);
+      perDepartment.set(row.department_id, (perDepartment.get(row.department_id) ?? 0) + 1);
+      done++;
+      if (batch.cases.length >= batchSize) await flush();
+    }
+    if (batchRows(batch) > 0) await flush();
+    await pending;
+    report();
+  } finally {
+    await restoreCache();
   }
-  if (batchRows(batch) > 0) await flush();
 
   const busiest = <K>(m: Map<K, number>): [K, number] | undefined =>
     [...m].reduce<[K, number] | undefined>((best, e) => (!best || e[1] > best[1] ? e : best), undefined);
   const [personId, personCases] = busiest(perPerson) ?? ['', 0];
   const [departmentId, departmentCases] = busiest(perDepartment) ?? ['', 0];
   const chainDept = [...departments]
-    .filter((d) => new Set([d.firstResponders[0], d.deptHead, d.leaderInCharge, d.principalLeader]).size === 4)
+    .filter(
+      (d) => new Set([d.firstResponders[0], d.deptHead, d.leaderInCharge, d.principalLeader]).size === 4,
+    )
     .sort((a, b) => (perDepartment.get(b.id) ?? 0) - (perDepartment.get(a.id) ?? 0))[0];
-  const names = await db.transaction().execute((trx) =>
-    usernamesOf(trx, [
-      personId,
-      ...(chainDept
-        ? [chainDept.firstResponders[0] ?? '', chainDept.deptHead, chainDept.leaderInCharge, chainDept.principalLeader]
-        : []),
-    ]),
-  );
-  const shouwen = [...perPerson].find(([id]) => names.get(id) === 'shouwen');
+  const names = await db
+    .transaction()
+    .execute((trx) =>
+      usernamesOf(trx, [
+        personId,
+        ...(chainDept
+          ? [
+              chainDept.firstResponders[0] ?? '',
+              chainDept.deptHead,
+              chainDept.leaderInCharge,
+              chainDept.principalLeader,
+            ]
+          : []),
+      ]),
+    );
+  const shouwen = await findAccountByUsername(db, 'shouwen');
   const seconds = (performance.now() - started) / 1000;
   const dept = byId.get(departmentId);
   const name = (id: string | undefined) => (id && names.get(id)) || '';
@@ -214,7 +259,12 @@ export async function generateBureau(ctx: AppContext, options: GenerateOptions):
     states,
     outcomes,
     busyFirstResponder: { username: name(personId), personId, cases: personCases },
-    busyDepartment: { id: departmentId, name: dept?.name ?? '', unitName: dept?.unitName ?? '', cases: departmentCases },
+    busyDepartment: {
+      id: departmentId,
+      name: dept?.name ?? '',
+      unitName: dept?.unitName ?? '',
+      cases: departmentCases,
+    },
     chain: {
       departmentId: chainDept?.id ?? '',
       departmentName: chainDept ? `${chainDept.unitName} ${chainDept.name}` : '',
@@ -223,7 +273,7 @@ export async function generateBureau(ctx: AppContext, options: GenerateOptions):
       leaderInCharge: name(chainDept?.leaderInCharge),
       principalLeader: name(chainDept?.principalLeader),
     },
-    demoFirstResponderCases: shouwen?.[1] ?? 0,
+    demoFirstResponderCases: (shouwen && perPerson.get(shouwen.id)) ?? 0,
     seconds,
     rowsPerSecond: Math.round(written / Math.max(seconds, 0.001)),
   };

@@ -1,7 +1,7 @@
 // The generator's SQL: multi-row inserts of a batch of generated cases and their facts and events, sized
 // to each dialect's limit on bound parameters, and the case number sequences read and advanced.
 import { sql, type Insertable } from 'kysely';
-import type { Dialect, Trx } from '../../platform/db/database.ts';
+import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 type Row<T extends keyof DB> = Insertable<DB[T]>;
@@ -55,7 +55,9 @@ export async function insertBatch(
   onRows: (rows: number) => void,
 ): Promise<void> {
   // The history in the order it happened, as the service appends it (each case's events keep their order).
-  batch.audit_events.sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0));
+  batch.audit_events.sort((a, b) =>
+    a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0,
+  );
   for (const table of BATCH_TABLES) {
     const rows: Row<BatchTable>[] = batch[table];
     const first = rows[0];
@@ -127,6 +129,29 @@ export async function countCasesByState(trx: Trx): Promise<Record<string, number
 /** Usernames by person id (the summary names people by username). */
 export async function usernamesOf(trx: Trx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await trx.selectFrom('people').select(['id', 'username']).where('id', 'in', [...ids]).execute();
+  const rows = await trx
+    .selectFrom('people')
+    .select(['id', 'username'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.username]));
+}
+
+/**
+ * A bigger page cache for the loading connection on SQLite: the random keys (ids, the audit subject index)
+ * touch pages all over each index, and with the default 2 MB cache each insert reads them from disk again.
+ * Nothing the schema guarantees is turned off. Answers a function that restores the previous size.
+ */
+export async function enlargeCache(
+  db: Db,
+  dialect: Dialect,
+  mebibytes: number,
+): Promise<() => Promise<void>> {
+  if (dialect !== 'sqlite') return async () => {};
+  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+  const previous = Number(before.rows[0]?.cache_size ?? -2000);
+  await sql.raw(`pragma cache_size = ${-Math.round(mebibytes * 1024)}`).execute(db);
+  return async () => {
+    await sql.raw(`pragma cache_size = ${previous}`).execute(db);
+  };
 }

@@ -17,7 +17,11 @@ export interface DepartmentTemplate {
   matters: MatterTemplate[];
 }
 
-const m = (title: string, type: MatterType, workdays: number | null): MatterTemplate => ({ title, type, workdays });
+const m = (title: string, type: MatterType, workdays: number | null): MatterTemplate => ({
+  title,
+  type,
+  workdays,
+});
 
 /** The departments a unit is made of, the busiest first. */
 export const DEPARTMENT_TEMPLATES: DepartmentTemplate[] = [
@@ -117,9 +121,45 @@ export const DEPARTMENT_TEMPLATES: DepartmentTemplate[] = [
 ];
 
 const DISTRICTS = [
-  '东城', '西城', '南湖', '北塘', '城关', '新华', '和平', '建设', '长安', '高新', '经开', '滨江', '临河',
-  '青山', '白云', '金水', '二七', '中原', '惠济', '管城', '龙湖', '石桥', '望城', '清河', '红旗', '永安',
-  '太平', '丰乐', '双桥', '柳林', '花园', '杏坛', '桂城', '大沙', '鹤山', '沙河', '凤凰', '梅岭', '松林',
+  '东城',
+  '西城',
+  '南湖',
+  '北塘',
+  '城关',
+  '新华',
+  '和平',
+  '建设',
+  '长安',
+  '高新',
+  '经开',
+  '滨江',
+  '临河',
+  '青山',
+  '白云',
+  '金水',
+  '二七',
+  '中原',
+  '惠济',
+  '管城',
+  '龙湖',
+  '石桥',
+  '望城',
+  '清河',
+  '红旗',
+  '永安',
+  '太平',
+  '丰乐',
+  '双桥',
+  '柳林',
+  '花园',
+  '杏坛',
+  '桂城',
+  '大沙',
+  '鹤山',
+  '沙河',
+  '凤凰',
+  '梅岭',
+  '松林',
   '枫桥',
 ];
 

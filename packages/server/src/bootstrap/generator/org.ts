@@ -100,7 +100,11 @@ export async function addGeneratedUnits(
       return id;
     };
     // The office holds the unit's leaders: its principal leader and two or three leaders in charge.
-    const templates = [OFFICE, ...DEPARTMENT_TEMPLATES.slice(0, 4), ...pickSome(r, DEPARTMENT_TEMPLATES.slice(4), 3)];
+    const templates = [
+      OFFICE,
+      ...DEPARTMENT_TEMPLATES.slice(0, 4),
+      ...pickSome(r, DEPARTMENT_TEMPLATES.slice(4), 3),
+    ];
     let principal = '';
     const leaders: string[] = [];
     for (const [d, template] of templates.entries()) {
@@ -122,7 +126,8 @@ export async function addGeneratedUnits(
       }
       const deptHead = await person(d, p++, departmentId);
       const firstResponders: string[] = [];
-      for (let k = d === 0 ? 2 : r.int(5, 7); k > 0; k--) firstResponders.push(await person(d, p++, departmentId));
+      for (let k = d === 0 ? 2 : r.int(5, 7); k > 0; k--)
+        firstResponders.push(await person(d, p++, departmentId));
       for (let k = d === 0 ? 1 : r.int(1, 2); k > 0; k--) await person(d, p++, departmentId);
       await setChainInTransaction(trx, {
         actor: SYSTEM,
@@ -193,7 +198,10 @@ async function addMatter(
 }
 
 /** Every department with a whole chain today, as cases are generated from it. */
-export async function loadBureauModel(trx: Trx, args: { today: string; random: Random }): Promise<DepartmentModel[]> {
+export async function loadBureauModel(
+  trx: Trx,
+  args: { today: string; random: Random },
+): Promise<DepartmentModel[]> {
   const tree = await loadOrgTree(trx);
   const assignments = await assignmentsOn(trx, { date: args.today });
   const models: DepartmentModel[] = [];
@@ -215,7 +223,8 @@ export async function loadBureauModel(trx: Trx, args: { today: string; random: R
         id: dept.id,
         name: dept.name,
         unitName: unit.name,
-        district: unit.name.replace(/(区市场监督管理局|市场监管所|分局|市场监督管理局)$/, '').slice(-4) || '演示市',
+        district:
+          unit.name.replace(/(区市场监督管理局|市场监管所|分局|市场监督管理局)$/, '').slice(-4) || '演示市',
         topic: template?.topic ?? '营业执照',
         firstResponders,
         deptHead,
@@ -229,7 +238,8 @@ export async function loadBureauModel(trx: Trx, args: { today: string; random: R
         })),
         since,
         // Offices see few cases; a few busy departments (登记、食品) many; the rest in between.
-        weight: (isOffice ? 0.15 : 1) * (0.5 + args.random.next()) * (template === DEPARTMENT_TEMPLATES[0] ? 2 : 1),
+        weight:
+          (isOffice ? 0.15 : 1) * (0.5 + args.random.next()) * (template === DEPARTMENT_TEMPLATES[0] ? 2 : 1),
         siblings: ids.filter((id) => id !== dept.id),
       });
     }
