@@ -47,6 +47,32 @@ export function batchRows(batch: GeneratedBatch): number {
 /** Bound parameters one statement may carry: node:sqlite's SQLite allows 32,766, PostgreSQL 65,535. */
 const MAX_PARAMS: Record<Dialect, number> = { sqlite: 32_766, postgres: 65_535 };
 
+/**
+ * Rows per statement at most: beyond a few hundred rows a statement is no faster, and SQLite's prepared
+ * statements (the dialect caches 256 of them) grow with their parameters.
+ */
+const MAX_ROWS = 500;
+
+/**
+ * Full statements, then the rest in halving sizes (250, 125, … 1 for 500): few distinct statements, so
+ * the dialect's statement cache reuses them instead of holding hundreds of one-off giants.
+ */
+export function statementSizes(rows: number, perStatement: number): number[] {
+  const sizes: number[] = [];
+  let left = rows;
+  while (left >= perStatement) {
+    sizes.push(perStatement);
+    left -= perStatement;
+  }
+  for (let size = Math.floor(perStatement / 2); left > 0 && size >= 1; size = Math.floor(size / 2)) {
+    while (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
+
 /** Inserts every row of the batch, as few statements as the parameter limit allows. */
 export async function insertBatch(
   trx: Trx,
@@ -64,10 +90,12 @@ export async function insertBatch(
     if (!first) continue;
     // Every row of a table has the same columns (the consultations' meeting columns are made explicit).
     const columns = table === 'case_consultations' ? 11 : Object.keys(first).length;
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMS[dialect] / columns));
+    const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS[dialect] / columns)));
     const normalized = table === 'case_consultations' ? rows.map(withMeetingColumns) : rows;
-    for (let i = 0; i < normalized.length; i += perStatement) {
-      const chunk = normalized.slice(i, i + perStatement);
+    let i = 0;
+    for (const size of statementSizes(normalized.length, perStatement)) {
+      const chunk = normalized.slice(i, i + size);
+      i += size;
       // The table name is a union here; each batch list holds that table's rows (GeneratedBatch).
       await trx
         .insertInto(table)
