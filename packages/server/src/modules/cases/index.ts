@@ -11,6 +11,9 @@ export { actingForOn } from './case-repository.ts';
 export { visibleCaseIds } from './case-list-repository.ts';
 export { caseListPlanQueries, type PlannedQuery } from './case-list-plans.ts';
 export { actOnCase, registerCase } from './case-service.ts';
+// For the data generator (bootstrap/generator), so bulk-written rows are the rows the service writes.
+export { actionEvent } from './case-action-records.ts';
+export { changesFor, newCaseRow } from './case-mapper.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const casesModule: ModulePlugin = async (app, { ctx }) => {
