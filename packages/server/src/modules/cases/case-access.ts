@@ -29,11 +29,11 @@ import {
   actingDeputiesOn,
   allDecisionsOf,
   coDepartmentIdsOf,
-  decisionsOf,
   findCaseRow,
 } from './case-repository.ts';
 import { handoversOf } from './case-facts-repository.ts';
 import type { TodoScope } from './case-list-repository.ts';
+import type { LoadedCase } from './case-repository.ts';
 import { toWorkflowCase } from './case-mapper.ts';
 
 /** Who is asking about cases: the person as the access policy sees them. */
@@ -96,7 +96,10 @@ export interface CaseAccess {
   departmentId: string;
   coDepartmentIds: string[];
   permissions: Record<CasePermission, boolean>;
+  /** The rows the check read, for a page built in the same request not to read them again. */
+  loaded: LoadedCase;
 }
+
 
 /**
  * The one access check on a case. Returns what was checked, or throws: NOT_FOUND unless the person reads
@@ -128,8 +131,8 @@ export async function requireCase(
   const noWork = { hasOpenAction: false, workedOn: false, contributesFor: [] };
   let permissions = casePermissionsOf(true, noWork);
   if (options.all || !READING.includes(permission)) {
-    const [decisions, handovers, holders] = await Promise.all([
-      decisionsOf(db, caseId, row.form_round),
+    const decisions = allDecisions.filter((d) => d.form_round === row.form_round);
+    const [handovers, holders] = await Promise.all([
       handoversOf(db, caseId),
       holdersFor(db, row.department_id, todayOf(ctx)),
     ]);
@@ -137,7 +140,14 @@ export async function requireCase(
     permissions = casePermissionsOf(true, caseWorkOf(wf, holders, viewer, coDepartmentIds));
   }
   if (!permissions[permission]) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
-  return { caseId, state: row.state, departmentId: row.department_id, coDepartmentIds, permissions };
+  return {
+    caseId,
+    state: row.state,
+    departmentId: row.department_id,
+    coDepartmentIds,
+    permissions,
+    loaded: { row, coDepartmentIds, allDecisions },
+  };
 }
 
 /** Who holds each level of the department's chain on `date`, with the deputies acting for them. */

@@ -18,8 +18,8 @@ import {
   caseEvents,
   coDepartmentIdsOf,
   allDecisionsOf,
-  decisionsOf,
   findCaseRow,
+  type LoadedCase,
 } from './case-repository.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
@@ -53,26 +53,28 @@ export async function lookupsFor(
 
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
-  await requireCase(ctx, viewer, id, 'case.read');
-  return buildDetail(ctx, db, viewer, id);
+  const access = await requireCase(ctx, viewer, id, 'case.read');
+  return buildDetail(ctx, db, viewer, id, access.loaded);
 }
 
+/** The case page. `loaded`: the rows an access check of the same request read already. */
 export async function buildDetail(
   ctx: AppContext,
   db: Db | Trx,
   viewer: CaseViewer,
   id: string,
+  loaded?: LoadedCase,
 ): Promise<CaseDetail> {
-  const r = await findCaseRow(db, id);
+  const r = loaded?.row ?? (await findCaseRow(db, id));
   if (!r) throw new AppError('NOT_FOUND');
-  const [decisions, allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
-    decisionsOf(db, r.id, r.form_round),
-    allDecisionsOf(db, r),
-    coDepartmentIdsOf(db, r.id),
+  const [allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
+    loaded?.allDecisions ?? allDecisionsOf(db, r),
+    loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
     holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     caseFactRows(db, r.id),
   ]);
+  const decisions = allDecisions.filter((d) => d.form_round === r.form_round);
   const chainPeople = [
     ...holders.firstResponders,
     ...([2, 3, 4] as const).flatMap((l) => holders.levels[l].map((h) => h.personId)),
