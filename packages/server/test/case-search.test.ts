@@ -4,6 +4,7 @@
 // counts that stop at the cap; cursors from elsewhere refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIST_COUNT_CAP, encodeListCursor } from '@bancheng/core';
+import { SEARCH_SCAN_LIMIT } from '../src/modules/cases/case-list-repository.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 import { seedCase } from './factories.ts';
 
@@ -188,5 +189,47 @@ describe.each(DIALECTS)('case list counts [%s]', (dialect) => {
     expect(search.totalExact).toBe(false);
     const narrow = await list(`view=all&pageSize=5&q=${encodeURIComponent(number)}`);
     expect(narrow).toMatchObject({ total: 1, totalExact: true, nextCursor: null });
+  });
+
+  it('examines a bounded number of matches per request and goes on from where it stopped', async () => {
+    const db = t.ctx.database.db;
+    const mine = await seedCase(t, { state: 'open', description: '旧案：锅炉年检逾期' });
+    const other = await db
+      .selectFrom('people')
+      .select(['id', 'department_id'])
+      .where('username', '=', 'jgjc1')
+      .executeTakeFirstOrThrow();
+    const template = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', mine.id)
+      .executeTakeFirstOrThrow();
+    const rows = Array.from({ length: SEARCH_SCAN_LIMIT + 50 }, (_, i) => ({
+      ...template,
+      id: `scan-${String(i)}`,
+      number: `SCAN-${String(i)}`,
+      seq: 200000 + i,
+      department_id: other.department_id,
+      first_responder_id: other.id,
+      registered_by: other.id,
+    }));
+    for (let i = 0; i < rows.length; i += 250) {
+      await db
+        .insertInto('cases')
+        .values(rows.slice(i, i + 250))
+        .execute();
+    }
+    const shouwen = await t.signIn('shouwen');
+    const q = `view=all&pageSize=5&q=${encodeURIComponent('锅炉年检')}`;
+    const first = (await shouwen.request('GET', `/api/cases?${q}`)).json<Listed>();
+    // The newest matches are all another department's: this request stopped before reaching the case.
+    expect(first.items).toEqual([]);
+    expect(first.totalExact).toBe(false);
+    expect(first.nextCursor).not.toBeNull();
+    const second = (
+      await shouwen.request('GET', `/api/cases?${q}&cursor=${first.nextCursor ?? ''}`)
+    ).json<Listed>();
+    expect(second.items.map((i) => i.id)).toEqual([mine.id]);
+    expect(second.nextCursor).toBeNull();
   });
 });

@@ -25,12 +25,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { todayOf } from '../../platform/context.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { assignmentsOn } from '../chains/index.ts';
-import {
-  actingDeputiesOn,
-  allDecisionsOf,
-  coDepartmentIdsOf,
-  findCaseRow,
-} from './case-repository.ts';
+import { actingDeputiesOn, allDecisionsOf, coDepartmentIdsOf, findCaseRow } from './case-repository.ts';
 import { handoversOf } from './case-facts-repository.ts';
 import type { TodoScope } from './case-list-repository.ts';
 import type { LoadedCase } from './case-repository.ts';
@@ -99,7 +94,6 @@ export interface CaseAccess {
   /** The rows the check read, for a page built in the same request not to read them again. */
   loaded: LoadedCase;
 }
-
 
 /**
  * The one access check on a case. Returns what was checked, or throws: NOT_FOUND unless the person reads

@@ -65,6 +65,9 @@ export async function caseListPlanQueries(ctx: AppContext): Promise<PlannedQuery
       if (variant.cursor === undefined) {
         out.push({ name: `${label} (${personLabel}): count`, query: queries.count.compile() });
       }
+      if ('reach' in queries) {
+        out.push({ name: `${label} (${personLabel}): matches examined`, query: queries.reach.compile() });
+      }
     }
   }
   return out;

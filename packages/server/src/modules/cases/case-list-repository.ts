@@ -10,7 +10,7 @@ import { LIST_COUNT_CAP, type CaseState, type ListCursor, type MatterType } from
 import type { CaseScope } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseRow, DB } from '../../platform/db/schema.ts';
-import { searchCondition, searchPlan, type SearchPlan } from './case-search-repository.ts';
+import { matchingSearchIds, searchPlan, type SearchPlan } from './case-search-repository.ts';
 
 type Executor = Db | Trx;
 type Where = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<SqlBool>;
@@ -274,65 +274,78 @@ export function visibleCaseIds(db: Executor, scope: CaseScope) {
   return rest.reduce((u, q) => u.union(q), first ?? db.selectFrom('cases').select('cases.id'));
 }
 
+/** A search examines at most this many of the newest matches per request, so no request walks a long
+ * list of matches of cases the reader cannot see; the page says where it stopped (its cursor), and the
+ * next request goes on from there. */
+export const SEARCH_SCAN_LIMIT = 5000;
+
 function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: SearchPlan) {
   if (plan.kind === 'nothing') return undefined;
   const view = viewCondition(f);
   const filters = filtersOf(f);
   const after = f.cursor?.kind === 'search' ? f.cursor.searchId : undefined;
-  const fts = dialect === 'sqlite' && plan.kind === 'text';
-  // SQLite: the full-text table drives the join, newest first, so the engine stops at the page.
-  const key = fts ? sql.ref<number>('f.rowid') : sql.ref<number>('case_search.search_id');
-  const hits = (cut: number, withCursor: boolean) => {
-    const base = db.selectFrom('case_search').innerJoin('cases', 'cases.id', 'case_search.case_id');
-    const from = fts
-      ? (base.innerJoin(
-          `${plan.short ? 'case_search_chars' : 'case_search_trigram'} as f` as 'case_search_trigram as f',
-          'f.rowid',
-          'case_search.search_id',
-        ) as unknown as typeof base)
-      : base;
-    return from
-      .where((eb) =>
-        eb.and([
-          searchCondition(eb, dialect, plan),
-          view(eb),
-          filters(eb),
-          ...(withCursor && after !== undefined ? [eb(key, '<', after)] : []),
-        ]),
-      )
-      .orderBy(key, 'desc')
-      .limit(cut);
-  };
-  const page = hits(f.pageSize + 1, true)
+  const scanned = (withCursor: boolean) =>
+    matchingSearchIds(db, dialect, plan, withCursor ? after : undefined, SEARCH_SCAN_LIMIT).as('f');
+  const hits = (withCursor: boolean) =>
+    db
+      .selectFrom(scanned(withCursor))
+      .innerJoin('case_search', 'case_search.search_id', 'f.search_id')
+      .innerJoin('cases', 'cases.id', 'case_search.case_id')
+      .where((eb) => eb.and([view(eb), filters(eb)]))
+      .orderBy('f.search_id', 'desc');
+  const page = hits(true)
     .selectAll('cases')
-    .select(key.as('search_id'));
+    .select('f.search_id')
+    .limit(f.pageSize + 1);
   const count = db
     .selectFrom(
-      hits(LIST_COUNT_CAP + 1, false)
-        .select('case_search.case_id')
+      hits(false)
+        .select('cases.id')
+        .limit(LIST_COUNT_CAP + 1)
         .as('c'),
     )
-    .select((eb) => eb.fn.countAll<number | string>().as('n'));
-  return { page, count };
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('n'),
+      eb
+        .selectFrom(scanned(false))
+        .select((e) => e.fn.countAll<number | string>().as('examined'))
+        .as('examined'),
+    ]);
+  const reach = db
+    .selectFrom(scanned(true))
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('examined'),
+      eb.fn.min<number | string | null>('f.search_id').as('floor'),
+    ]);
+  return { page, count, reach };
 }
 
 export async function listCaseRows(db: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseListPage> {
   const queries = caseListQueries(db, dialect, f);
   if (queries === undefined) return { rows: [], total: 0, totalExact: true, next: null };
-  const [found, count] = await Promise.all([queries.page.execute(), queries.count.executeTakeFirstOrThrow()]);
+  const [found, count, reach] = await Promise.all([
+    queries.page.execute(),
+    queries.count.executeTakeFirstOrThrow(),
+    'reach' in queries ? queries.reach.executeTakeFirstOrThrow() : undefined,
+  ]);
   const n = Number(count.n);
+  const examinedAll = !('examined' in count) || Number(count.examined) < SEARCH_SCAN_LIMIT;
   const rows = found.slice(0, f.pageSize);
   const last = found.length > f.pageSize ? rows.at(-1) : undefined;
-  const next: ListCursor | null =
-    last === undefined
-      ? null
-      : last.search_id !== null
+  let next: ListCursor | null = null;
+  if (last !== undefined) {
+    next =
+      last.search_id !== null
         ? { kind: 'search', searchId: Number(last.search_id) }
         : { kind: 'received', receivedAt: last.received_at, id: last.id };
+  } else if (reach !== undefined && Number(reach.examined) >= SEARCH_SCAN_LIMIT && reach.floor !== null) {
+    // The page ran out of examined matches, not of matches: the next request goes on below them.
+    next = { kind: 'search', searchId: Number(reach.floor) };
+  }
   return {
     rows: rows.map(({ search_id: _, ...row }) => row),
     total: Math.min(n, LIST_COUNT_CAP),
-    totalExact: n <= LIST_COUNT_CAP,
+    totalExact: n <= LIST_COUNT_CAP && examinedAll,
     next,
   };
 }

@@ -3,10 +3,9 @@
 // number, applicant, phone, credit code, matter or description, case-insensitive: on SQLite through the
 // trigram index (three characters or more) or the one-token-per-character index (one or two, as a
 // phrase); on PostgreSQL through pg_trgm, or the character-array index for one or two characters.
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Dialect } from '../../platform/db/database.ts';
+import { sql, type SqlBool } from 'kysely';
+import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import { searchChars } from '../../platform/db/database.ts';
-import type { DB } from '../../platform/db/schema.ts';
 
 export type SearchPlan =
   | { kind: 'phone'; phone: string }
@@ -39,25 +38,54 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function searchCondition(
-  eb: ExpressionBuilder<DB, 'cases' | 'case_search'>,
+type Executor = Db | Trx;
+
+/** The search ids of the newest `limit` cases matching the plan, below `before` if given, newest first:
+ * an index walk that stops at `limit` on both databases (on SQLite the full-text table's own order). */
+export function matchingSearchIds(
+  db: Executor,
   dialect: Dialect,
   plan: Exclude<SearchPlan, { kind: 'nothing' }>,
-): Expression<SqlBool> {
-  switch (plan.kind) {
-    case 'phone':
-      return eb('cases.applicant_phone', '=', plan.phone);
-    case 'creditCode':
-      return eb('cases.applicant_credit_code', '=', plan.code);
-    case 'text':
-      if (dialect === 'sqlite') {
-        return sql<SqlBool>`f.body match ${ftsString(plan.short ? searchChars(plan.text) : plan.text)}`;
-      }
-      return plan.short
-        ? eb.and([
-            sql<SqlBool>`string_to_array(case_search.body, null) @> ${Array.from(plan.text)}::text[]`,
-            sql<SqlBool>`case_search.body like ${likePattern(plan.text)}`,
-          ])
-        : sql<SqlBool>`case_search.body like ${likePattern(plan.text)}`;
+  before: number | undefined,
+  limit: number,
+) {
+  const keyed = db.selectFrom('case_search').select('case_search.search_id');
+  type Ids = typeof keyed;
+  if (plan.kind === 'phone' || plan.kind === 'creditCode') {
+    return keyed
+      .innerJoin('cases', 'cases.id', 'case_search.case_id')
+      .where(
+        plan.kind === 'phone'
+          ? (eb) => eb('cases.applicant_phone', '=', plan.phone)
+          : (eb) => eb('cases.applicant_credit_code', '=', plan.code),
+      )
+      .$if(before !== undefined, (q) => q.where('case_search.search_id', '<', before ?? 0))
+      .orderBy('case_search.search_id', 'desc')
+      .limit(limit) as unknown as Ids;
   }
+  if (dialect === 'sqlite') {
+    const table = plan.short ? 'case_search_chars' : 'case_search_trigram';
+    const match = ftsString(plan.short ? searchChars(plan.text) : plan.text);
+    return db
+      .selectFrom(table as 'case_search_trigram')
+      .select(sql<number>`rowid`.as('search_id'))
+      .where(sql<SqlBool>`${sql.table(table)} match ${match}`)
+      .$if(before !== undefined, (q) => q.where(sql<SqlBool>`rowid < ${before ?? 0}`))
+      .orderBy(sql`rowid`, 'desc')
+      .limit(limit) as unknown as Ids;
+  }
+  const like = sql<SqlBool>`case_search.body like ${likePattern(plan.text)}`;
+  return keyed
+    .where(
+      plan.short
+        ? (eb) =>
+            eb.and([
+              sql<SqlBool>`string_to_array(case_search.body, null) @> ${Array.from(plan.text)}::text[]`,
+              like,
+            ])
+        : like,
+    )
+    .$if(before !== undefined, (q) => q.where('case_search.search_id', '<', before ?? 0))
+    .orderBy('case_search.search_id', 'desc')
+    .limit(limit);
 }
