@@ -25,6 +25,8 @@ const LISTS = [
   'empty',
   'divider',
 ];
+// The app's own small shared modules (hooks, API calls, shared UI): one chunk, not a dozen requests.
+const APP_SHARED = /packages[\\/]web[\\/]src[\\/](ui|api|modules[\\/][^\\/]+[\\/](api|hooks))[\\/]/;
 const antdComponents = (names: string[]) =>
   new RegExp(`node_modules[\\\\/]antd[\\\\/]es[\\\\/](${names.join('|')})[\\\\/]`);
 
@@ -57,6 +59,7 @@ export default defineConfig({
             // What the signed-in frame and the lists add: a few large chunks compress far better than
             // fifty small ones (brotli sees more repetition). Other pages' widgets stay with them.
             { name: 'antd-lists', test: antdComponents(LISTS), priority: 2 },
+            { name: 'app', test: APP_SHARED, priority: 1 },
           ],
         },
       },
