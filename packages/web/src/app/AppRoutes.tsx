@@ -4,22 +4,17 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { GlobalPermission, Me } from '@bancheng/core';
 import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
-import { AuditPage } from '../pages/AuditPage.tsx';
-import { CaseFormPage } from '../pages/CaseFormPage.tsx';
-import { CaseNoticePage } from '../pages/CaseNoticePage.tsx';
-import { CasePage } from '../pages/CasePage.tsx';
-import { CaseRegisterPage } from '../pages/CaseRegisterPage.tsx';
-import { CasesPage } from '../pages/CasesPage.tsx';
-import { ChainsPage } from '../pages/ChainsPage.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
+import { PageBoundary } from './PageBoundary.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
-import { MattersPage } from '../pages/MattersPage.tsx';
-import { NotificationsPage } from '../pages/NotificationsPage.tsx';
-import { OrgPage } from '../pages/OrgPage.tsx';
-import { ForcedPasswordPage, PasswordPage } from '../pages/PasswordPage.tsx';
-import { PeoplePage } from '../pages/PeoplePage.tsx';
-import { ForbiddenPage, NotFoundPage } from '../pages/StatusPage.tsx';
-import { AppLayout } from './AppLayout.tsx';
+import {
+  AppLayout,
+  ForbiddenPage,
+  ForcedPasswordPage,
+  NotFoundPage,
+  PAGE_ROUTES,
+  PasswordPage,
+  preloadSignedIn,
+} from './pages.ts';
 
 interface FromState {
   from?: string;
@@ -55,7 +50,14 @@ export function AppRoutes() {
     const from = location.pathname === '/login' ? undefined : location.pathname + location.search;
     return (
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <PageBoundary fullPage>
+              <LoginPage />
+            </PageBoundary>
+          }
+        />
         <Route path="*" element={<Navigate to="/login" replace state={{ from } satisfies FromState} />} />
       </Routes>
     );
@@ -65,65 +67,47 @@ export function AppRoutes() {
   if (current.mustChangePassword) {
     return (
       <Routes>
-        <Route path="/password" element={<ForcedPasswordPage me={current} />} />
+        <Route
+          path="/password"
+          element={
+            <PageBoundary fullPage>
+              <ForcedPasswordPage me={current} />
+            </PageBoundary>
+          }
+        />
         <Route path="*" element={<Navigate to="/password" replace />} />
       </Routes>
     );
   }
 
   const from = (location.state as FromState | null)?.from;
+  // Idempotent, so safe in render: the frame's chunk and the page's start together, now.
+  preloadSignedIn(location.pathname);
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={from && from.startsWith('/') ? from : '/'} replace />} />
-      <Route element={<AppLayout me={current} />}>
-        <Route index element={<HomePage />} />
-        <Route path="cases" element={<CasesPage />} />
-        <Route
-          path="cases/new"
-          element={
-            <RequireAbility me={current} permission="case.register">
-              <CaseRegisterPage />
+      <Route
+        element={
+          <PageBoundary fullPage>
+            <AppLayout me={current} />
+          </PageBoundary>
+        }
+      >
+        {PAGE_ROUTES.map(({ path, Page, permission }) => {
+          const page = permission ? (
+            <RequireAbility me={current} permission={permission}>
+              <Page />
             </RequireAbility>
-          }
-        />
-        <Route path="cases/:id" element={<CasePage />} />
-        <Route path="cases/:id/form" element={<CaseFormPage />} />
-        <Route path="cases/:id/notice" element={<CaseNoticePage />} />
-        <Route
-          path="matters"
-          element={
-            <RequireAbility me={current} permission="matters.manage">
-              <MattersPage />
-            </RequireAbility>
-          }
-        />
-        <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="chains" element={<ChainsPage />} />
+          ) : (
+            <Page />
+          );
+          return path ? (
+            <Route key={path} path={path} element={page} />
+          ) : (
+            <Route key="index" index element={page} />
+          );
+        })}
         <Route path="password" element={<PasswordPage me={current} />} />
-        <Route
-          path="admin/org"
-          element={
-            <RequireAbility me={current} permission="org.manage">
-              <OrgPage />
-            </RequireAbility>
-          }
-        />
-        <Route
-          path="admin/people"
-          element={
-            <RequireAbility me={current} permission="people.manage">
-              <PeoplePage />
-            </RequireAbility>
-          }
-        />
-        <Route
-          path="admin/audit"
-          element={
-            <RequireAbility me={current} permission="audit.read">
-              <AuditPage />
-            </RequireAbility>
-          }
-        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
