@@ -8,7 +8,7 @@ import { isMessageKey, useT } from '../../../i18n/index.tsx';
 import type { TFunction } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { CursorPager } from '../../../ui/CursorPager.tsx';
+import { CursorPager } from '../../../lists/CursorPager.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useAudit } from '../hooks/useAudit.ts';
 

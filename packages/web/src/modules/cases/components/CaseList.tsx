@@ -13,7 +13,7 @@ import type { MessageKey } from '../../../i18n/index.tsx';
 import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
 import { lazyComponent } from '../../../ui/lazyComponent.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { CursorPager, cursorParams, nextPageParams, previousPageParams } from '../../../ui/CursorPager.tsx';
+import { CursorPager, cursorParams, nextPageParams, previousPageParams } from '../../../lists/CursorPager.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';

@@ -1,3 +1,4 @@
+// Shared by the list pages, outside ui/ so that the entry chunk does not pull in the list widgets (vite.config.ts).
 // Pages of a keyset-paginated list: previous / next, the page size, and the total as the server counted
 // it ("1,000+" when it stopped counting). The cursors of the pages before are kept in the URL's `back`
 // parameter (most recent last), so reloading or sharing a page keeps its place and its way back.
