@@ -52,6 +52,8 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     expect(c.abilities.actions).toEqual(['handOver', 'closeDone', 'giveOneTimeNotice', 'proposeRefusal']);
     // Read back, every registered field is stored.
     const stored = (await shouwen.request('GET', `/api/cases/${c.id}`)).json();
+    // The page registration answers with (built from what it wrote) is the page read back.
+    expect(c).toEqual(stored);
     expect(stored).toMatchObject({
       number: c.number,
       state: 'open',

@@ -124,6 +124,8 @@ export interface LoadedCase {
   row: CaseRow;
   coDepartmentIds: string[];
   allDecisions: CaseDecisionRow[];
+  /** A case just registered has no facts yet: nothing to read. */
+  noFactsYet?: boolean;
 }
 
 /** Every decision on the case's approval forms, all rounds, in order. */

@@ -71,7 +71,7 @@ export async function registerCase(
   }
   const matter = await matterOfCase(ctx, { body, departmentId });
   const id = newId();
-  await db.transaction().execute(async (trx) => {
+  const row = await db.transaction().execute(async (trx) => {
     const year = Number(matter.receivedOn.slice(0, 4));
     const seq = await allocateCaseSeq(trx, year);
     const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
@@ -111,8 +111,10 @@ export async function registerCase(
       },
       now,
     );
+    return row;
   });
-  return getCaseDetail(ctx, viewer, id);
+  // The registrar is the case's first responder and reads it: the page is built from what was written.
+  return buildDetail(ctx, db, viewer, id, { row, coDepartmentIds, allDecisions: [], noFactsYet: true });
 }
 
 /**

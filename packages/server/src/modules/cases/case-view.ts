@@ -51,6 +51,15 @@ export async function lookupsFor(
   };
 }
 
+const NO_FACTS: CaseFactRows = {
+  handovers: [],
+  replies: [],
+  feedback: [],
+  consultations: [],
+  followUps: [],
+  notices: [],
+};
+
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
   const access = await requireCase(ctx, viewer, id, 'case.read');
@@ -72,7 +81,7 @@ export async function buildDetail(
     loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
     holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
-    caseFactRows(db, r.id),
+    loaded?.noFactsYet ? Promise.resolve(NO_FACTS) : caseFactRows(db, r.id),
   ]);
   const decisions = allDecisions.filter((d) => d.form_round === r.form_round);
   const chainPeople = [
