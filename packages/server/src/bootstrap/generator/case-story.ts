@@ -19,6 +19,7 @@ import { actionEvent, changesFor, newCaseRow } from '../../modules/cases/index.t
 import { subjectTypeOf, type AuditEvent } from '../../platform/audit/events.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
+import { recordFact } from './case-facts.ts';
 import type { GeneratedBatch } from './generator-repository.ts';
 import type { DepartmentModel } from './org.ts';
 import type { Random } from './random.ts';
@@ -27,7 +28,6 @@ import * as text from './case-texts.ts';
 import { enquiryTitle } from './case-texts.ts';
 
 const MINUTE_MS = 60_000;
-const NO_MORE = Number.POSITIVE_INFINITY;
 
 export interface StoryContext {
   random: Random;
@@ -49,7 +49,7 @@ export interface CaseSlot {
   actions: number;
 }
 
-type CaseRow = ReturnType<typeof newCaseRow>;
+export type CaseRow = ReturnType<typeof newCaseRow>;
 
 const TYPED_MATTERS: (readonly [MatterType, number])[] = [
   ['enquiry', 5],
@@ -392,85 +392,3 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
   story();
   return row;
 }
-
-/** The fact an action records in its own table, as case-action-records.ts writes it. */
-function recordFact(
-  batch: GeneratedBatch,
-  a: { body: CaseActionBody; row: CaseRow; actorId: string; now: string; id: string },
-): void {
-  const { body, now, id, actorId } = a;
-  const case_id = a.row.id;
-  switch (body.type) {
-    case 'handOver':
-      batch.case_handovers.push({
-        id,
-        case_id,
-        from_person_id: a.row.first_responder_id,
-        to_person_id: body.toPersonId,
-        handed_by: actorId,
-        note: body.note ?? null,
-        handed_at: now,
-      });
-      return;
-    case 'giveOneTimeNotice':
-      batch.case_notices.push({ id, case_id, given_by: actorId, notice: body.notice, given_at: now });
-      return;
-    case 'requestConsultation':
-      batch.case_consultations.push({
-        id,
-        case_id,
-        requested_by: actorId,
-        requested_at: now,
-        proposal: body.proposal,
-      });
-      return;
-    case 'recordConsultation': {
-      // The request is the last consultation row of this case in the batch (the same transaction).
-      const open = batch.case_consultations.findLast((c) => c.case_id === case_id && !c.recorded_at);
-      if (!open) throw new Error('a consultation recorded without its request');
-      Object.assign(open, {
-        held_at: body.heldAt,
-        participants: body.participants,
-        conclusion: body.conclusion,
-        record: body.record,
-        recorded_by: actorId,
-        recorded_at: now,
-      });
-      return;
-    }
-    case 'recordReply': {
-      const repliedAt = body.method === 'phone' ? new Date(body.calledAt).toISOString() : now;
-      batch.case_replies.push({
-        id,
-        case_id,
-        channel: body.method,
-        replied_by: actorId,
-        replied_at: repliedAt,
-        replied_on: todayInChina(new Date(repliedAt)),
-        phone_called: body.method === 'phone' ? body.phoneNumber : null,
-        answered_by: body.method === 'phone' ? body.answeredBy : null,
-        content: body.content,
-        recorded_at: now,
-      });
-      return;
-    }
-    case 'recordFeedback':
-      batch.case_feedback.push({
-        id,
-        case_id,
-        accepted: body.accepted ? 1 : 0,
-        text: body.text ?? null,
-        recorded_by: actorId,
-        recorded_at: now,
-      });
-      return;
-    case 'recordFollowUp':
-      batch.case_follow_ups.push({ id, case_id, person_id: actorId, note: body.note, recorded_at: now });
-      return;
-    default:
-      return;
-  }
-}
-
-export type { CaseRow as GeneratedCaseRow };
-export const FOREVER = NO_MORE;

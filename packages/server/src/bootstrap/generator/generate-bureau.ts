@@ -204,7 +204,7 @@ export async function generateBureau(ctx: AppContext, options: GenerateOptions):
           year,
           seq,
           department,
-          actions: stalls ? r.int(0, 4) : Number.POSITIVE_INFINITY,
+          actions: stalls ? r.int(0, 7) : Number.POSITIVE_INFINITY,
         },
         batch,
       );

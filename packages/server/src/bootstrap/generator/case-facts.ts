@@ -1,0 +1,85 @@
+// The fact row each generated action records in its own table, as modules/cases/case-action-records.ts
+// writes it, into the batch of the case's transaction.
+import type { CaseActionBody } from '@bancheng/core';
+import { todayInChina } from '../../platform/ids.ts';
+import type { CaseRow } from './case-story.ts';
+import type { GeneratedBatch } from './generator-repository.ts';
+
+/** The fact an action records in its own table, as case-action-records.ts writes it. */
+export function recordFact(
+  batch: GeneratedBatch,
+  a: { body: CaseActionBody; row: CaseRow; actorId: string; now: string; id: string },
+): void {
+  const { body, now, id, actorId } = a;
+  const case_id = a.row.id;
+  switch (body.type) {
+    case 'handOver':
+      batch.case_handovers.push({
+        id,
+        case_id,
+        from_person_id: a.row.first_responder_id,
+        to_person_id: body.toPersonId,
+        handed_by: actorId,
+        note: body.note ?? null,
+        handed_at: now,
+      });
+      return;
+    case 'giveOneTimeNotice':
+      batch.case_notices.push({ id, case_id, given_by: actorId, notice: body.notice, given_at: now });
+      return;
+    case 'requestConsultation':
+      batch.case_consultations.push({
+        id,
+        case_id,
+        requested_by: actorId,
+        requested_at: now,
+        proposal: body.proposal,
+      });
+      return;
+    case 'recordConsultation': {
+      // The request is the last consultation row of this case in the batch (the same transaction).
+      const open = batch.case_consultations.findLast((c) => c.case_id === case_id && !c.recorded_at);
+      if (!open) throw new Error('a consultation recorded without its request');
+      Object.assign(open, {
+        held_at: body.heldAt,
+        participants: body.participants,
+        conclusion: body.conclusion,
+        record: body.record,
+        recorded_by: actorId,
+        recorded_at: now,
+      });
+      return;
+    }
+    case 'recordReply': {
+      const repliedAt = body.method === 'phone' ? new Date(body.calledAt).toISOString() : now;
+      batch.case_replies.push({
+        id,
+        case_id,
+        channel: body.method,
+        replied_by: actorId,
+        replied_at: repliedAt,
+        replied_on: todayInChina(new Date(repliedAt)),
+        phone_called: body.method === 'phone' ? body.phoneNumber : null,
+        answered_by: body.method === 'phone' ? body.answeredBy : null,
+        content: body.content,
+        recorded_at: now,
+      });
+      return;
+    }
+    case 'recordFeedback':
+      batch.case_feedback.push({
+        id,
+        case_id,
+        accepted: body.accepted ? 1 : 0,
+        text: body.text ?? null,
+        recorded_by: actorId,
+        recorded_at: now,
+      });
+      return;
+    case 'recordFollowUp':
+      batch.case_follow_ups.push({ id, case_id, person_id: actorId, note: body.note, recorded_at: now });
+      return;
+    default:
+      return;
+  }
+}
