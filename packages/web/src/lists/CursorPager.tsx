@@ -54,7 +54,9 @@ export function CursorPager(p: CursorPagerProps) {
         <Select
           value={p.pageSize}
           onChange={p.onPageSize}
-          options={PAGE_SIZES.map((n) => ({ value: n, label: t('common.perPage', { size: n }) }))}
+          options={[...new Set([...PAGE_SIZES, p.pageSize])]
+            .sort((a, b) => a - b)
+            .map((n) => ({ value: n, label: t('common.perPage', { size: n }) }))}
           style={{ width: 110 }}
           aria-label={t('common.pageSize')}
         />
