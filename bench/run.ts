@@ -2,7 +2,7 @@
 //                  [--max-requests M] [--only a,b]
 // A fresh database with a generated data set, the real server process, and every scenario beside its
 // ceiling in interleaved rounds, from a load generator in another process. Writes
-// bench/results/<date>-<db>-<cases>.{json,md}. See bench/README.md for what each scenario does.
+// bench/results/<date>-<db>-<cases>.{json,md}. README.md (Benchmark) says what each scenario does.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -56,6 +56,17 @@ if (wantWeb) buildWebIfStale();
 
 const database = await createFreshDatabase(db);
 const started: Started[] = [];
+let cleaned = false;
+const cleanUp = async () => {
+  if (cleaned) return;
+  cleaned = true;
+  for (const p of started.reverse()) await p.stop();
+  await database.drop();
+};
+// Interrupted, the run still stops what it started and drops its database.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
 try {
   log(`loading ${options.cases === 0 ? 'the demo bureau' : `${options.cases} generated cases`} into ${db}`);
   const seedStart = performance.now();
@@ -160,6 +171,5 @@ try {
   console.log(toMarkdown(run));
   log(`written ${path.relative(ROOT, written.md)} and ${path.relative(ROOT, written.json)}`);
 } finally {
-  for (const p of started.reverse()) await p.stop();
-  await database.drop();
+  await cleanUp();
 }

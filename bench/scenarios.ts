@@ -11,6 +11,8 @@ export interface Cast {
   leaderInCharge: string;
   principalLeader: string;
   supervisionOffice: string;
+  /** Whose to-do list is read: on generated data the busiest first responder. */
+  todoReader: string;
   /** Accounts sign-in rotates over: more than five at once on one account is an attack (0006). */
   signInAccounts: string[];
 }
@@ -22,6 +24,7 @@ export const DEMO_CAST: Cast = {
   leaderInCharge: 'fenguan',
   principalLeader: 'juzhang',
   supervisionOffice: 'ducha',
+  todoReader: 'shouwen',
   signInAccounts: [
     'shouwen',
     'djzc2',
@@ -139,6 +142,7 @@ export async function prepareScenarios(options: {
   const leaderInCharge = await as(cast.leaderInCharge);
   const principalLeader = await as(cast.principalLeader);
   const office = await as(cast.supervisionOffice);
+  const todoReader = cast.todoReader === cast.firstResponder ? firstResponder : await as(cast.todoReader);
 
   const departmentCases = await visibleCases(url, deptHead, 'department');
   const own = await getJson<{ items: CaseItem[] }>(url, firstResponder, '/api/cases?view=mine&pageSize=20');
@@ -245,7 +249,7 @@ export async function prepareScenarios(options: {
       server: 'app',
       unit: 'req/s',
       ceiling: 'hello',
-      load: requests(get(firstResponder, '/api/cases?view=todo')),
+      load: requests(get(todoReader, '/api/cases?view=todo')),
     },
     {
       id: 'case-page',
