@@ -9,6 +9,9 @@ import { caseDocumentRoutes } from './document-routes.ts';
 export { holdersFor } from './case-access.ts';
 export { actingForOn, visibleCaseIds } from './case-repository.ts';
 export { actOnCase, registerCase } from './case-service.ts';
+// For the data generator (bootstrap/generator), so bulk-written rows are the rows the service writes.
+export { actionEvent } from './case-action-records.ts';
+export { changesFor, newCaseRow } from './case-mapper.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const casesModule: ModulePlugin = async (app, { ctx }) => {
