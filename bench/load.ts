@@ -3,7 +3,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LoadResult, LoadSpec } from './load-worker.ts';
+import type { LoadResult, LoadSpec } from './load-generator.ts';
 
 const WORKER = path.join(import.meta.dirname, 'load-worker.ts');
 const RSS_SAMPLE_MS = 100;

@@ -3,7 +3,7 @@
 // pass it up, the principal leader refuses with a workable suggestion, the first responder records the
 // written reply and the applicant's feedback, and the case is closed. Seven requests, each carrying the
 // version the previous one answered.
-import type { Send } from './load-worker.ts';
+import type { Send } from './load-generator.ts';
 
 export interface Session {
   cookie: string;

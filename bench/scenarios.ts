@@ -1,6 +1,6 @@
 // The scenarios and ceilings one round runs, built once per run from the loaded data: who signs in,
 // which case ids each reader may see, which phone number and case number to search for.
-import type { LoadSpec, RequestTemplate } from './load-worker.ts';
+import type { LoadSpec, RequestTemplate } from './load-generator.ts';
 import type { Session } from './refusal-chain.ts';
 
 /** The people the scenarios act as, by role, from the demo bureau or the generator's summary. */
