@@ -4,15 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { systemClock } from '../packages/server/src/platform/clock.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/bootstrap/demo/demo-bureau.ts';
 import type { Dialect } from '../packages/server/src/platform/db/database.ts';
 import { testDialects } from '../packages/server/test/dialects.ts';
+import { launchChromium } from './chromium.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium.ts';
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 
 export interface E2E {
@@ -43,18 +44,7 @@ export async function startE2E(dialect: Dialect = 'sqlite'): Promise<E2E> {
   if (!fs.existsSync(path.join(server.ctx.config.webDist, 'index.html'))) {
     throw new Error('the web app is not built: run `npm run build` first (npm run test:e2e does)');
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const browser = await launchChromium();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     server,

@@ -14,6 +14,7 @@ export * from './audit/schema.ts';
 export * from './calendar/rules.ts';
 export * from './calendar/schema.ts';
 export * from './cases/states.ts';
+export * from './cases/vocabulary.ts';
 export * from './cases/rules.ts';
 export * from './cases/case-number.ts';
 export * from './cases/schema.ts';

@@ -60,6 +60,13 @@ function setSecurityHeaders(url: string, reply: FastifyReply): void {
   if (url.startsWith('/api/')) reply.header('cache-control', 'no-store');
 }
 
+/** Hashed build output under assets/ never changes under its name; everything else (index.html) is
+ * checked on every visit, so a deploy shows at once. */
+function cacheControlFor(webDist: string, file: string): string {
+  const relative = path.relative(webDist, file).split(path.sep);
+  return relative[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export interface AppRoute {
   method: string;
   url: string;
@@ -197,7 +204,17 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each asset; the one the browser accepts is sent as it is.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, file: string) =>
+        reply.header('cache-control', cacheControlFor(config.webDist, file)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
@@ -213,7 +230,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       const file = path.normalize(request.url.split('?')[0] ?? '/');
       const full = path.join(config.webDist, file);
-      if (full.startsWith(config.webDist) && fs.existsSync(full) && fs.statSync(full).isFile()) {
+      // The build's own files (.vite/manifest.json) and the compressed copies are not pages' assets.
+      const internal = file.split(path.sep).some((part) => part.startsWith('.')) || /\.(br|gz)$/.test(file);
+      if (!internal && full.startsWith(config.webDist) && fs.existsSync(full) && fs.statSync(full).isFile()) {
         return reply.sendFile(file.replace(/^\//, ''));
       }
     }

@@ -9,20 +9,8 @@ import {
   versionSchema,
 } from '../shared/schema.ts';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
+import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
 
-export const CHANNELS = ['visit', 'phone', 'letter', 'online', 'counter'] as const;
-export const MATTER_TYPES = [
-  'licensing',
-  'service',
-  'assigned',
-  'petition',
-  'complaint',
-  'enquiry',
-  'blockage',
-  'breakpoint',
-] as const;
-export type MatterType = (typeof MATTER_TYPES)[number];
-export const CASE_VIEWS = ['todo', 'mine', 'department', 'all'] as const;
 
 /** One line (a name, a title): no control characters at all. */
 const line = (max: number) => lineText().min(1).max(max);

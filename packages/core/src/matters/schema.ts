@@ -2,7 +2,7 @@
 // the law sets one, the statutory time limit in working days that a registered case inherits.
 import { z } from 'zod';
 import { idSchema, lineText, longText, versionSchema } from '../shared/schema.ts';
-import { MATTER_TYPES } from '../cases/schema.ts';
+import { MATTER_TYPES } from '../cases/vocabulary.ts';
 
 const titleSchema = lineText().min(1).max(200);
 /** Working days after the day of receipt; null when the matter has no statutory limit. */

@@ -27,6 +27,7 @@ import { useIsMobile } from '../ui/useIsMobile.ts';
 import { useLogout } from '../modules/auth/hooks/useAuth.ts';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell.tsx';
 import { navKeyFor, visibleNavItems } from './navigation.ts';
+import { PageBoundary } from './PageBoundary.tsx';
 import type { NavItem } from './navigation.ts';
 
 const ICONS: Record<NavItem['key'], ReactNode> = {
@@ -172,7 +173,9 @@ export function AppLayout({ me }: { me: Me }) {
         )}
         <Layout.Content className="app-content" style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
           <main>
-            <Outlet />
+            <PageBoundary key={location.pathname}>
+              <Outlet />
+            </PageBoundary>
           </main>
         </Layout.Content>
       </Layout>

@@ -4,22 +4,37 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { GlobalPermission, Me } from '@bancheng/core';
 import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
-import { AuditPage } from '../pages/AuditPage.tsx';
-import { CaseFormPage } from '../pages/CaseFormPage.tsx';
-import { CaseNoticePage } from '../pages/CaseNoticePage.tsx';
-import { CasePage } from '../pages/CasePage.tsx';
-import { CaseRegisterPage } from '../pages/CaseRegisterPage.tsx';
-import { CasesPage } from '../pages/CasesPage.tsx';
-import { ChainsPage } from '../pages/ChainsPage.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
+import { lazyComponent } from '../ui/lazyComponent.ts';
+import { PageBoundary } from './PageBoundary.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
-import { MattersPage } from '../pages/MattersPage.tsx';
-import { NotificationsPage } from '../pages/NotificationsPage.tsx';
-import { OrgPage } from '../pages/OrgPage.tsx';
-import { ForcedPasswordPage, PasswordPage } from '../pages/PasswordPage.tsx';
-import { PeoplePage } from '../pages/PeoplePage.tsx';
-import { ForbiddenPage, NotFoundPage } from '../pages/StatusPage.tsx';
-import { AppLayout } from './AppLayout.tsx';
+
+// Each page is its own chunk, so signing in loads the login page only and the case list never waits
+// for the administration pages. The signed-in frame is one too: the login page does not need it.
+const AppLayout = lazyComponent(() => import('./AppLayout.tsx').then((m) => m.AppLayout));
+const ForcedPasswordPage = lazyComponent(() =>
+  import('../pages/PasswordPage.tsx').then((m) => m.ForcedPasswordPage),
+);
+const PasswordPage = lazyComponent(() => import('../pages/PasswordPage.tsx').then((m) => m.PasswordPage));
+const HomePage = lazyComponent(() => import('../pages/HomePage.tsx').then((m) => m.HomePage));
+const CasesPage = lazyComponent(() => import('../pages/CasesPage.tsx').then((m) => m.CasesPage));
+const CaseRegisterPage = lazyComponent(() =>
+  import('../pages/CaseRegisterPage.tsx').then((m) => m.CaseRegisterPage),
+);
+const CasePage = lazyComponent(() => import('../pages/CasePage.tsx').then((m) => m.CasePage));
+const CaseFormPage = lazyComponent(() => import('../pages/CaseFormPage.tsx').then((m) => m.CaseFormPage));
+const CaseNoticePage = lazyComponent(() =>
+  import('../pages/CaseNoticePage.tsx').then((m) => m.CaseNoticePage),
+);
+const MattersPage = lazyComponent(() => import('../pages/MattersPage.tsx').then((m) => m.MattersPage));
+const NotificationsPage = lazyComponent(() =>
+  import('../pages/NotificationsPage.tsx').then((m) => m.NotificationsPage),
+);
+const ChainsPage = lazyComponent(() => import('../pages/ChainsPage.tsx').then((m) => m.ChainsPage));
+const OrgPage = lazyComponent(() => import('../pages/OrgPage.tsx').then((m) => m.OrgPage));
+const PeoplePage = lazyComponent(() => import('../pages/PeoplePage.tsx').then((m) => m.PeoplePage));
+const AuditPage = lazyComponent(() => import('../pages/AuditPage.tsx').then((m) => m.AuditPage));
+const ForbiddenPage = lazyComponent(() => import('../pages/StatusPage.tsx').then((m) => m.ForbiddenPage));
+const NotFoundPage = lazyComponent(() => import('../pages/StatusPage.tsx').then((m) => m.NotFoundPage));
 
 interface FromState {
   from?: string;
@@ -55,7 +70,14 @@ export function AppRoutes() {
     const from = location.pathname === '/login' ? undefined : location.pathname + location.search;
     return (
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <PageBoundary fullPage>
+              <LoginPage />
+            </PageBoundary>
+          }
+        />
         <Route path="*" element={<Navigate to="/login" replace state={{ from } satisfies FromState} />} />
       </Routes>
     );
@@ -65,7 +87,14 @@ export function AppRoutes() {
   if (current.mustChangePassword) {
     return (
       <Routes>
-        <Route path="/password" element={<ForcedPasswordPage me={current} />} />
+        <Route
+          path="/password"
+          element={
+            <PageBoundary fullPage>
+              <ForcedPasswordPage me={current} />
+            </PageBoundary>
+          }
+        />
         <Route path="*" element={<Navigate to="/password" replace />} />
       </Routes>
     );
@@ -75,7 +104,13 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={from && from.startsWith('/') ? from : '/'} replace />} />
-      <Route element={<AppLayout me={current} />}>
+      <Route
+        element={
+          <PageBoundary fullPage>
+            <AppLayout me={current} />
+          </PageBoundary>
+        }
+      >
         <Route index element={<HomePage />} />
         <Route path="cases" element={<CasesPage />} />
         <Route

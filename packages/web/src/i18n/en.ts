@@ -6,6 +6,9 @@ export const en: Dictionary = {
   'app.title': 'Bancheng · Escalation of Refusals',
   'app.subtitle': 'Escalation management for "no" answers',
   'app.slogan': 'Never say it cannot be done — only say how it can be done',
+  'app.chunkFailed.title': 'This page could not be loaded',
+  'app.chunkFailed.hint':
+    'The system may have just been updated, or the connection dropped. Reload the page to carry on; anything not yet saved must be entered again.',
   'lang.switch': '中文',
   'lang.switchTitle': 'Switch to Chinese',
 
@@ -24,6 +27,7 @@ export const en: Dictionary = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.retry': 'Retry',
+  'common.reload': 'Reload',
   'common.saved': 'Saved',
   'common.deleted': 'Deleted',
   'common.loadFailed': 'Could not load',

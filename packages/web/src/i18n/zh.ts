@@ -4,6 +4,9 @@ export const zh = {
   'app.title': '办成 · 说“不”事项提级管理系统',
   'app.subtitle': '说“不”事项提级管理系统',
   'app.slogan': '不说不能办，只说如何办',
+  'app.chunkFailed.title': '页面未能加载',
+  'app.chunkFailed.hint':
+    '系统可能刚刚更新，或网络连接中断。请重新加载页面后继续；尚未保存的内容需要重新填写。',
   'lang.switch': 'English',
   'lang.switchTitle': '切换到英文',
 
@@ -22,6 +25,7 @@ export const zh = {
   'common.yes': '是',
   'common.no': '否',
   'common.retry': '重试',
+  'common.reload': '重新加载',
   'common.saved': '已保存',
   'common.deleted': '已删除',
   'common.loadFailed': '加载失败',

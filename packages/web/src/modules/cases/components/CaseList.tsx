@@ -1,20 +1,8 @@
 // 事项: the case list with its four views (to-do, mine, my department, all) and filters, kept in the URL
 // so that the menu can link to the to-do view and the back button returns to the same filtered page.
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Pagination,
-  Select,
-  Spin,
-  Switch,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Button, Card, Flex, Input, Pagination, Select, Spin, Switch, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { Suspense } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs from 'dayjs';
@@ -23,6 +11,7 @@ import type { CaseState, CaseSummary } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import type { MessageKey } from '../../../i18n/index.tsx';
 import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
+import { lazyComponent } from '../../../ui/lazyComponent.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
@@ -30,6 +19,8 @@ import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
 import type { CasesQuery } from '../api/cases.ts';
 import { useCases } from '../hooks/useCases.ts';
 import { CaseStateTag, DueText } from './CaseTags.tsx';
+
+const DateRangeFilter = lazyComponent(() => import('./DateRangeFilter.tsx').then((m) => m.DateRangeFilter));
 
 type View = (typeof CASE_VIEWS)[number];
 type Channel = (typeof CHANNELS)[number];
@@ -115,6 +106,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
   const filtered = FILTER_PARAMS.some((p) => params.has(p));
   /** Filters sit two to a row on phones. */
   const width = (desktop: number) => (isMobile ? 'calc(50% - 4px)' : desktop);
+  const dateWidth = isMobile ? '100%' : 260;
 
   /** Changes some parameters; any filter change goes back to the first page. */
   const update = (changes: Record<string, string | undefined>, keepPage = false) => {
@@ -277,20 +269,16 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v: string | undefined) => update({ departmentId: v })}
             data-testid="cases-filter-department"
           />
-          <DatePicker.RangePicker
-            aria-label={t('cases.filterDates')}
-            placeholder={[t('cases.filterDateFrom'), t('cases.filterDateTo')]}
-            style={{ width: isMobile ? '100%' : 260 }}
-            value={[
-              query.from ? dayjs(query.from, ISO_DATE) : null,
-              query.to ? dayjs(query.to, ISO_DATE) : null,
-            ]}
-            allowEmpty={[true, true]}
-            onChange={(range) =>
-              update({ from: range?.[0]?.format(ISO_DATE), to: range?.[1]?.format(ISO_DATE) })
-            }
-            data-testid="cases-filter-dates"
-          />
+          <Suspense fallback={<Input disabled style={{ width: dateWidth }} aria-hidden />}>
+            <DateRangeFilter
+              label={t('cases.filterDates')}
+              placeholder={[t('cases.filterDateFrom'), t('cases.filterDateTo')]}
+              width={dateWidth}
+              from={query.from}
+              to={query.to}
+              onChange={(from, to) => update({ from, to })}
+            />
+          </Suspense>
           <Flex align="center" gap={6}>
             <Switch
               checked={query.overdue === 'true'}
