@@ -48,6 +48,8 @@ export interface RunRecord {
     rounds: number;
     concurrency: number;
     maxRequests: number;
+    /** --only, when the run was limited to some scenarios. */
+    only?: string[];
   };
   seedMs: number | null;
   startupMs: number;
@@ -132,6 +134,12 @@ export function toMarkdown(run: RunRecord): string {
       .map(([k, v]) => `${k} ${String(v)}`)
       .join(', ')}.`,
     '',
+    ...(m.loadBefore[0] !== undefined && m.loadBefore[0] > m.cpus
+      ? [
+          `The machine was busy (load average ${m.loadBefore[0].toFixed(1)} on ${m.cpus} cores before the run): read the ratios, which noise shifts for scenario and ceiling alike, rather than the absolute figures.`,
+          '',
+        ]
+      : []),
     'Figures are medians over the rounds; a ratio is the scenario over its ceiling in the same round (median of the rounds). p50 and p99 are per request, or per chain for chains/s.',
     '',
     '| scenario | rate | p50 ms | p99 ms | errors | max RSS MB | ceiling | ratio | target | met? |',
@@ -178,7 +186,12 @@ function webRows(web: RunRecord['web']): string[] {
 
 export function writeResults(run: RunRecord, dir: string): { json: string; md: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const base = path.join(dir, `${run.startedAt.slice(0, 10)}-${run.options.db}-${run.options.cases}`);
+  // A run limited by --only does not overwrite the full run's files of the day.
+  const partial = run.options.only ? '-partial' : '';
+  const base = path.join(
+    dir,
+    `${run.startedAt.slice(0, 10)}-${run.options.db}-${run.options.cases}${partial}`,
+  );
   fs.writeFileSync(`${base}.json`, `${JSON.stringify(run, null, 2)}\n`);
   fs.writeFileSync(`${base}.md`, toMarkdown(run));
   return { json: `${base}.json`, md: `${base}.md` };
