@@ -76,13 +76,18 @@ export interface ServerEnv {
   databaseUrl?: string | undefined;
   /** development with DEMO_DATA=1 loads the demo bureau into an empty database. */
   production: boolean;
+  /** Run the server under `node --cpu-prof`, writing its profile here when it stops. */
+  cpuProfileDir?: string | undefined;
 }
 
 export async function startAppServer(env: ServerEnv): Promise<Started> {
   const port = await freePort();
   return startProcess({
     name: 'the server',
-    args: ['packages/server/src/main.ts'],
+    args: [
+      ...(env.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${env.cpuProfileDir}`] : []),
+      'packages/server/src/main.ts',
+    ],
     readyPath: '/api/health',
     port,
     env: {

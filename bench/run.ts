@@ -1,5 +1,5 @@
 // npm run bench [-- --db sqlite|postgres] [--cases N] [--seconds S] [--rounds R] [--concurrency C]
-//                  [--max-requests M] [--only a,b]
+//                  [--max-requests M] [--only a,b] [--cpu-prof DIR]
 // A fresh database with a generated data set, the real server process, and every scenario beside its
 // ceiling in interleaved rounds, from a load generator in another process. Writes
 // bench/results/<date>-<db>-<cases>.{json,md}. README.md (Benchmark) says what each scenario does.
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     'max-requests': { type: 'string', default: '100000' },
     only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const positive = (name: string, value: string | undefined, min = 1): number => {
@@ -77,6 +78,7 @@ try {
     dataDir: database.dataDir,
     databaseUrl: database.databaseUrl,
     production: true,
+    cpuProfileDir: values['cpu-prof'] && path.resolve(values['cpu-prof']),
   });
   started.push(server);
   log(`server started in ${server.startMs.toFixed(0)} ms (pid ${server.pid})`);
