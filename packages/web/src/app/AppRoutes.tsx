@@ -4,37 +4,17 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { GlobalPermission, Me } from '@bancheng/core';
 import { ErrorBlock, LoadingBlock } from '../ui/QueryState.tsx';
 import { useMe } from '../modules/auth/hooks/useAuth.ts';
-import { lazyComponent } from '../ui/lazyComponent.ts';
 import { PageBoundary } from './PageBoundary.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
-
-// Each page is its own chunk, so signing in loads the login page only and the case list never waits
-// for the administration pages. The signed-in frame is one too: the login page does not need it.
-const AppLayout = lazyComponent(() => import('./AppLayout.tsx').then((m) => m.AppLayout));
-const ForcedPasswordPage = lazyComponent(() =>
-  import('../pages/PasswordPage.tsx').then((m) => m.ForcedPasswordPage),
-);
-const PasswordPage = lazyComponent(() => import('../pages/PasswordPage.tsx').then((m) => m.PasswordPage));
-const HomePage = lazyComponent(() => import('../pages/HomePage.tsx').then((m) => m.HomePage));
-const CasesPage = lazyComponent(() => import('../pages/CasesPage.tsx').then((m) => m.CasesPage));
-const CaseRegisterPage = lazyComponent(() =>
-  import('../pages/CaseRegisterPage.tsx').then((m) => m.CaseRegisterPage),
-);
-const CasePage = lazyComponent(() => import('../pages/CasePage.tsx').then((m) => m.CasePage));
-const CaseFormPage = lazyComponent(() => import('../pages/CaseFormPage.tsx').then((m) => m.CaseFormPage));
-const CaseNoticePage = lazyComponent(() =>
-  import('../pages/CaseNoticePage.tsx').then((m) => m.CaseNoticePage),
-);
-const MattersPage = lazyComponent(() => import('../pages/MattersPage.tsx').then((m) => m.MattersPage));
-const NotificationsPage = lazyComponent(() =>
-  import('../pages/NotificationsPage.tsx').then((m) => m.NotificationsPage),
-);
-const ChainsPage = lazyComponent(() => import('../pages/ChainsPage.tsx').then((m) => m.ChainsPage));
-const OrgPage = lazyComponent(() => import('../pages/OrgPage.tsx').then((m) => m.OrgPage));
-const PeoplePage = lazyComponent(() => import('../pages/PeoplePage.tsx').then((m) => m.PeoplePage));
-const AuditPage = lazyComponent(() => import('../pages/AuditPage.tsx').then((m) => m.AuditPage));
-const ForbiddenPage = lazyComponent(() => import('../pages/StatusPage.tsx').then((m) => m.ForbiddenPage));
-const NotFoundPage = lazyComponent(() => import('../pages/StatusPage.tsx').then((m) => m.NotFoundPage));
+import {
+  AppLayout,
+  ForbiddenPage,
+  ForcedPasswordPage,
+  NotFoundPage,
+  PAGE_ROUTES,
+  PasswordPage,
+  preloadSignedIn,
+} from './pages.ts';
 
 interface FromState {
   from?: string;
@@ -101,6 +81,8 @@ export function AppRoutes() {
   }
 
   const from = (location.state as FromState | null)?.from;
+  // Idempotent, so safe in render: the frame's chunk and the page's start together, now.
+  preloadSignedIn(location.pathname);
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={from && from.startsWith('/') ? from : '/'} replace />} />
@@ -111,54 +93,21 @@ export function AppRoutes() {
           </PageBoundary>
         }
       >
-        <Route index element={<HomePage />} />
-        <Route path="cases" element={<CasesPage />} />
-        <Route
-          path="cases/new"
-          element={
-            <RequireAbility me={current} permission="case.register">
-              <CaseRegisterPage />
+        {PAGE_ROUTES.map(({ path, Page, permission }) => {
+          const page = permission ? (
+            <RequireAbility me={current} permission={permission}>
+              <Page />
             </RequireAbility>
-          }
-        />
-        <Route path="cases/:id" element={<CasePage />} />
-        <Route path="cases/:id/form" element={<CaseFormPage />} />
-        <Route path="cases/:id/notice" element={<CaseNoticePage />} />
-        <Route
-          path="matters"
-          element={
-            <RequireAbility me={current} permission="matters.manage">
-              <MattersPage />
-            </RequireAbility>
-          }
-        />
-        <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="chains" element={<ChainsPage />} />
+          ) : (
+            <Page />
+          );
+          return path ? (
+            <Route key={path} path={path} element={page} />
+          ) : (
+            <Route key="index" index element={page} />
+          );
+        })}
         <Route path="password" element={<PasswordPage me={current} />} />
-        <Route
-          path="admin/org"
-          element={
-            <RequireAbility me={current} permission="org.manage">
-              <OrgPage />
-            </RequireAbility>
-          }
-        />
-        <Route
-          path="admin/people"
-          element={
-            <RequireAbility me={current} permission="people.manage">
-              <PeoplePage />
-            </RequireAbility>
-          }
-        />
-        <Route
-          path="admin/audit"
-          element={
-            <RequireAbility me={current} permission="audit.read">
-              <AuditPage />
-            </RequireAbility>
-          }
-        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
