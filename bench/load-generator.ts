@@ -28,7 +28,11 @@ export interface LoadSpec {
   /** Values for placeholders, taken in turn, so consecutive requests ask for different objects. */
   vars?: Record<string, string[]>;
   chain?: RefusalChainSpec;
+  /** A request not answered within this long is an error (default 60 s), so a stalled server cannot hold a round. */
+  requestTimeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface LoadResult {
   /** Requests, or whole chains for a chain scenario. */
@@ -54,7 +58,11 @@ export type Send = (request: {
   body?: string;
 }) => Promise<Response>;
 
-export function sender(baseUrl: string, concurrency: number): { send: Send; close: () => void } {
+export function sender(
+  baseUrl: string,
+  concurrency: number,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): { send: Send; close: () => void } {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
   const send: Send = ({ method, path, headers = {}, body }) =>
@@ -81,6 +89,7 @@ export function sender(baseUrl: string, concurrency: number): { send: Send; clos
           res.on('error', reject);
         },
       );
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.on('error', reject);
       req.end(payload);
     });
@@ -96,7 +105,7 @@ function fill(text: string, vars: Record<string, string[]>, n: number): string {
 }
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const { send, close } = sender(spec.url, spec.concurrency);
+  const { send, close } = sender(spec.url, spec.concurrency, spec.requestTimeoutMs);
   const histogram = newHistogram();
   const statuses: Record<string, number> = {};
   let started = 0;

@@ -12,13 +12,20 @@ let url: string;
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
+    if (req.url === '/stall') return; // never answers
     res.statusCode = req.url?.startsWith('/fail') ? 500 : 200;
     res.end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 describe('runLoad', () => {
   it('makes exactly maxIterations requests when time is not the bound, placeholders filled in turn', async () => {
@@ -54,5 +61,19 @@ describe('runLoad', () => {
     });
     expect(result.errors).toBe(5);
     expect(result.firstError).toMatch(/^GET \/fail → 500/);
+  });
+
+  it('counts a request the server never answers as an error once its timeout passes', async () => {
+    const result = await runLoad({
+      url,
+      concurrency: 1,
+      seconds: 600,
+      maxIterations: 1,
+      requestTimeoutMs: 50,
+      kind: 'requests',
+      templates: [{ method: 'GET', path: '/stall' }],
+    });
+    expect(result.errors).toBe(1);
+    expect(result.firstError).toMatch(/no answer within 50 ms/);
   });
 });
