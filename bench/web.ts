@@ -162,9 +162,12 @@ async function openAndTime(
   // Functions, not strings: the app's Content-Security-Policy forbids evaluating strings in the page.
   await page.waitForFunction(() => (globalThis as { __usableAt?: number }).__usableAt !== undefined);
   // loadEventEnd is written once the load handlers have returned, a moment after 'load' fires.
-  await page.waitForFunction(
-    () => (performance.getEntriesByType('navigation')[0] as { loadEventEnd?: number }).loadEventEnd! > 0,
-  );
+  await page.waitForFunction(() => {
+    const timing = globalThis.performance as unknown as {
+      getEntriesByType(type: string): { loadEventEnd: number }[];
+    };
+    return (timing.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0) > 0;
+  });
   const timing = await page.evaluate<Omit<PageLoad, 'route' | 'cache'>>(READ_TIMING);
   await page.close();
   return { route, cache, ...timing };

@@ -9,6 +9,7 @@ const sources = [
   'packages/web/src',
   'packages/web/index.html',
   'packages/web/vite.config.ts',
+  'packages/web/build',
   'packages/core/src',
 ];
 

@@ -212,8 +212,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
       preCompressed: true,
       globIgnore: ['**/*.br', '**/*.gz'],
       cacheControl: false,
-      setHeaders: (reply: FastifyReply, file: string) =>
-        reply.header('cache-control', cacheControlFor(config.webDist, file)),
+      setHeaders: (reply: FastifyReply, file: string) => {
+        reply.header('cache-control', cacheControlFor(config.webDist, file));
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {

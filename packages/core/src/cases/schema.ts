@@ -11,7 +11,6 @@ import {
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
 import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
 
-
 /** One line (a name, a title): no control characters at all. */
 const line = (max: number) => lineText().min(1).max(max);
 const optionalLine = (max: number) => lineText().max(max).optional();
