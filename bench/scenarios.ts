@@ -88,7 +88,7 @@ async function getJson<T>(url: string, session: Session, path: string, init: Req
 const MATTER_TYPES = ['licensing', 'service', 'complaint', 'enquiry', 'petition', 'assigned'];
 const STATES = ['closed', 'open', 'replied', 'atDeptHead', 'refused', 'resolving'];
 
-/** Case ids a reader may see, from their own lists (page 1 of several filters, 200 a page). */
+/** Case ids a reader may see, from their own lists (page 1 of several filters, 100 a page: the most a list gives). */
 async function visibleCases(url: string, session: Session, view: string): Promise<CaseItem[]> {
   const filters = ['', ...MATTER_TYPES.map((m) => `&matterType=${m}`), ...STATES.map((s) => `&state=${s}`)];
   const seen = new Map<string, CaseItem>();
@@ -96,7 +96,7 @@ async function visibleCases(url: string, session: Session, view: string): Promis
     const list = await getJson<{ items: CaseItem[] }>(
       url,
       session,
-      `/api/cases?view=${view}&pageSize=200${filter}`,
+      `/api/cases?view=${view}&pageSize=100${filter}`,
     );
     for (const item of list.items) seen.set(item.id, item);
   }
