@@ -7,7 +7,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['packages/core/test/**/*.test.ts'], sequence: { shuffle: true } },
+        test: {
+          name: 'unit',
+          include: ['packages/core/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+          sequence: { shuffle: true },
+        },
       },
       {
         test: {

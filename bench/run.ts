@@ -1,178 +1,177 @@
-// npm run bench: throughput and latency of the main read paths and of sign-in, against a real server
-// process on SQLite (and on PostgreSQL when BENCH_DATABASE_URL is set). Writes bench/results/<date>.md.
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
+// npm run bench [-- --db sqlite|postgres] [--cases N] [--seconds S] [--rounds R] [--concurrency C]
+//                  [--max-requests M] [--only a,b] [--cpu-prof DIR]
+// A fresh database with a generated data set, the real server process, and every scenario beside its
+// ceiling in interleaved rounds, from a load generator in another process. Writes
+// bench/results/<date>-<db>-<cases>.{json,md}. README.md (Benchmark) says what each scenario does.
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createFreshDatabase, loadDataSet, type DbKind } from './fresh-database.ts';
+import { measureLoad, rssMbOf } from './load.ts';
+import { ROOT, startAppServer, startCeilingServer, type Started } from './processes.ts';
+import { quantile, compact } from './histogram.ts';
+import { writeResults, toMarkdown, type RoundFigures, type RunRecord } from './report.ts';
+import { castOf } from './cast.ts';
+import { prepareScenarios, type Scenario } from './scenarios.ts';
+import { buildWebIfStale, measureWeb } from './web-hook.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    cases: { type: 'string', default: '10000' },
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '8' },
+    'max-requests': { type: 'string', default: '100000' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const positive = (name: string, value: string | undefined, min = 1): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, not ${value}`);
+  return n;
+};
+if (values.db !== 'sqlite' && values.db !== 'postgres') throw new Error('--db is sqlite or postgres');
+const db: DbKind = values.db;
+const options = {
+  db,
+  cases: positive('cases', values.cases, 0),
+  seconds: positive('seconds', values.seconds),
+  rounds: positive('rounds', values.rounds),
+  concurrency: positive('concurrency', values.concurrency),
+  maxRequests: positive('max-requests', values['max-requests']),
+};
+const only = values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+/** A scenario runs when --only is absent or names it, or a prefix of it (`search` = every search). */
+const wanted = (id: string) => !only || only.some((o) => id === o || id.startsWith(`${o}-`));
+const wantWeb = wanted('web');
 
-interface Result {
-  name: string;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
+const log = (line: string) => console.error(`[bench] ${line}`);
+const startedAt = new Date();
+const loadBefore = os.loadavg();
+if (wantWeb) buildWebIfStale();
+
+const database = await createFreshDatabase(db);
+const started: Started[] = [];
+let cleaned = false;
+const cleanUp = async () => {
+  if (cleaned) return;
+  cleaned = true;
+  for (const p of started.reverse()) await p.stop();
+  await database.drop();
+};
+// Interrupted, the run still stops what it started and drops its database.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }
+try {
+  log(`loading ${options.cases === 0 ? 'the demo bureau' : `${options.cases} generated cases`} into ${db}`);
+  const seedStart = performance.now();
+  const summary = await loadDataSet(database, options.cases);
+  const seedMs = options.cases === 0 ? null : performance.now() - seedStart;
 
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = 3400 + Math.floor(Math.random() * 500);
-  const child = spawn(process.execPath, ['packages/server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
+  const server = await startAppServer({
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
+    production: true,
+    cpuProfileDir: values['cpu-prof'] && path.resolve(values['cpu-prof']),
+  });
+  started.push(server);
+  log(`server started in ${server.startMs.toFixed(0)} ms (pid ${server.pid})`);
+  const idleRssMb = rssMbOf(server.pid);
+  const ceiling = await startCeilingServer({
+    sqliteFile: database.ceilingSqliteFile,
+    pgUrl: database.ceilingPgUrl,
+  });
+  started.push(ceiling);
+
+  const cast = castOf(summary);
+  const prepared = await prepareScenarios({ url: server.url, cast, dialect: db, now: new Date() });
+  const selected = prepared.scenarios.filter((s) => s.server === 'app' && wanted(s.id));
+  const ceilingsNeeded = new Set(selected.map((s) => s.ceiling));
+  const scenarios: Scenario[] = prepared.scenarios.filter(
+    (s) =>
+      selected.includes(s) ||
+      (s.server === 'ceiling' && ceilingsNeeded.has(s.id.replace(/^ceiling-/, '') as Scenario['ceiling'])),
+  );
+
+  const rounds: RoundFigures[] = [];
+  for (let round = 1; round <= options.rounds; round++) {
+    // Interleaved: every scenario and ceiling once per round, so noise on the shared machine hits all alike.
+    for (const scenario of scenarios) {
+      const target = scenario.server === 'app' ? server : ceiling;
+      const maxIterations =
+        scenario.load.kind === 'refusalChain' ? Math.ceil(options.maxRequests / 7) : options.maxRequests;
+      const r = await measureLoad(
+        {
+          url: target.url,
+          concurrency: options.concurrency,
+          seconds: options.seconds,
+          maxIterations,
+          ...scenario.load,
+        },
+        target.pid,
+      );
+      const figures: RoundFigures = {
+        round,
+        scenario: scenario.id,
+        rate: r.iterations / (r.elapsedMs / 1000),
+        p50: quantile(r.histogram, 0.5),
+        p99: quantile(r.histogram, 0.99),
+        iterations: r.iterations,
+        requests: r.requests,
+        errors: r.errors,
+        elapsedMs: r.elapsedMs,
+        maxRssMb: r.maxRssMb,
+        statuses: r.statuses,
+        ...(r.firstError !== undefined && { firstError: r.firstError }),
+        histogram: compact(r.histogram),
+      };
+      rounds.push(figures);
+      log(
+        `round ${round} ${scenario.id}: ${figures.rate.toFixed(0)} ${scenario.unit}, p50 ${figures.p50.toFixed(1)} ms, p99 ${figures.p99.toFixed(1)} ms, errors ${r.errors}, RSS ${r.maxRssMb?.toFixed(0) ?? '?'} MB`,
+      );
+    }
+  }
+
+  const web = wantWeb
+    ? await measureWeb(server.url, { username: cast.todoReader, password: cast.password })
+    : { skipped: 'not in --only' };
+
+  const run: RunRecord = {
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadBefore,
+      loadAfter: os.loadavg(),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('server did not start');
-}
-
-const SIGN_IN_ACCOUNTS_ALL = [
-  'shouwen',
-  'djzc2',
-  'keshi',
-  'spsc1',
-  'spsc2',
-  'spsckz',
-  'jgjc1',
-  'jgjc2',
-  'jgjckz',
-  'xbk1',
-  'xbk2',
-  'xbkkz',
-  'cqsc1',
-  'cqsc2',
-  'cqsckz',
-  'dczf1',
-];
-let signIns = 0;
-function nextSignInAccount(): string {
-  return SIGN_IN_ACCOUNTS_ALL[signIns++ % SIGN_IN_ACCOUNTS_ALL.length] ?? 'shouwen';
-}
-
-async function signIn(url: string, username: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo@2026' }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const me = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: me.csrfToken };
-}
-
-async function measure(name: string, request: () => Promise<Response>): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const start = performance.now();
-      const res = await request();
-      await res.arrayBuffer();
-      if (!res.ok) errors++;
-      latencies.push(performance.now() - start);
-    }
+    options: { ...options, ...(only && { only }) },
+    seedMs,
+    startupMs: server.startMs,
+    idleRssMb,
+    facts: prepared.facts,
+    scenarios: scenarios.map(({ id, label, unit, ceiling: c, server: s }) => ({
+      id,
+      label,
+      unit,
+      ceiling: c,
+      server: s,
+    })),
+    rounds,
+    web,
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return {
-    name,
-    requests: latencies.length,
-    perSecond: latencies.length / SECONDS,
-    p50: pct(0.5),
-    p95: pct(0.95),
-    p99: pct(0.99),
-    errors,
-  };
+  const written = writeResults(run, path.join(ROOT, 'bench/results'));
+  console.log(toMarkdown(run));
+  log(`written ${path.relative(ROOT, written.md)} and ${path.relative(ROOT, written.json)}`);
+} finally {
+  await cleanUp();
 }
-
-async function runSuite(label: string, env: Record<string, string>): Promise<string> {
-  const { url, child } = await startServer(env);
-  try {
-    const session = await signIn(url, 'admin');
-    const get = (p: string) => () => fetch(`${url}${p}`, { headers: { cookie: session.cookie } });
-    const leader = await signIn(url, 'juzhang');
-    const asLeader = (p: string) => () => fetch(`${url}${p}`, { headers: { cookie: leader.cookie } });
-    const cases = (await (await asLeader('/api/cases?view=all&pageSize=1')()).json()) as {
-      items: { id: string }[];
-    };
-    const caseId = cases.items[0]?.id ?? '';
-    const results = [
-      await measure('GET /api/health', get('/api/health')),
-      await measure('GET /api/auth/me', get('/api/auth/me')),
-      await measure('GET /api/chains (roster, 11 departments)', get('/api/chains')),
-      await measure('GET /api/people?pageSize=50', get('/api/people?pageSize=50')),
-      await measure('GET /api/org/tree', get('/api/org/tree')),
-      await measure('GET /api/cases?view=all (principal leader)', asLeader('/api/cases?view=all')),
-      await measure('GET /api/cases?view=todo (principal leader)', asLeader('/api/cases?view=todo')),
-      await measure('GET /api/cases/:id (case page)', asLeader(`/api/cases/${caseId}`)),
-      await measure('GET /api/calendar/due (public)', get('/api/calendar/due?from=2026-09-30&workdays=3')),
-      // Sign-ins rotate over demo accounts: more than five at once on one account is an attack, and the
-      // lockout counts attempts in flight (decision 0006).
-      await measure('POST /api/auth/login (scrypt)', () =>
-        fetch(`${url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: nextSignInAccount(), password: 'Demo@2026' }),
-        }),
-      ),
-    ];
-    const rows = results.map(
-      (r) =>
-        `| ${r.name} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`,
-    );
-    return [
-      `### ${label}`,
-      '',
-      '| request | requests | req/s | p50 ms | p95 ms | p99 ms | errors |',
-      '|---|---:|---:|---:|---:|---:|---:|',
-      ...rows,
-      '',
-    ].join('\n');
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-bench-'));
-const sections = [await runSuite('SQLite (embedded default)', { DATA_DIR: dataDir })];
-const pgUrl = process.env['BENCH_DATABASE_URL'];
-if (pgUrl) sections.push(await runSuite('PostgreSQL', { DATABASE_URL: pgUrl, DATA_DIR: dataDir }));
-fs.rmSync(dataDir, { recursive: true, force: true });
-
-const date = new Date().toISOString().slice(0, 10);
-const report = [
-  `# Benchmark ${date}`,
-  '',
-  `Command: \`${pgUrl ? 'BENCH_DATABASE_URL=<postgres url> ' : ''}npm run bench\` (BENCH_SECONDS=${SECONDS}, BENCH_CONCURRENCY=${CONCURRENCY})`,
-  `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-  'Server and client run on the same machine; the client is one process with the stated number of concurrent requests.',
-  '',
-  ...sections,
-].join('\n');
-const out = path.join(ROOT, 'bench/results', `${date}.md`);
-fs.writeFileSync(out, `${report}\n`);
-console.log(report);
-console.log(`\nwritten to ${path.relative(ROOT, out)}`);
