@@ -6,7 +6,7 @@ import { newPage, shot, signIn, startE2E, type E2E } from './support.ts';
 
 async function numbersShown(page: Page): Promise<string[]> {
   await page.getByTestId('pager').waitFor();
-  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
+  await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
   return page.getByTestId('case-link').allTextContents();
 }
 
