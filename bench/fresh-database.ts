@@ -67,6 +67,22 @@ export async function createFreshDatabase(kind: DbKind): Promise<FreshDatabase> 
 }
 
 /**
+ * A data set loaded once and kept between runs (`--data-set DIR`): generating a million cases takes many
+ * minutes, measuring them a few. DIR holds the generator's `seed-summary.json`; for SQLite it is the
+ * DATA_DIR itself, for PostgreSQL it also holds `database-url`. Only the ceilings' storage is fresh and
+ * dropped; the data set stays (the runs add the cases and chains they register to it).
+ */
+export async function openDataSet(kind: DbKind, dir: string): Promise<FreshDatabase & { summary: unknown }> {
+  const summary = JSON.parse(fs.readFileSync(path.join(dir, 'seed-summary.json'), 'utf8')) as unknown;
+  const fresh = await createFreshDatabase(kind);
+  if (kind === 'sqlite') {
+    return { ...fresh, dataDir: path.resolve(dir), summary };
+  }
+  const databaseUrl = fs.readFileSync(path.join(dir, 'database-url'), 'utf8').trim();
+  return { ...fresh, dataDir: path.resolve(dir), databaseUrl, summary };
+}
+
+/**
  * Loads the data set: the demo bureau for cases 0 (a first start in development does it), or the
  * generator's bureau and cases. Returns the generator's summary (accounts, sample ids), if any.
  */

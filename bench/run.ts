@@ -1,12 +1,12 @@
 // npm run bench [-- --db sqlite|postgres] [--cases N] [--seconds S] [--rounds R] [--concurrency C]
-//                  [--max-requests M] [--only a,b] [--cpu-prof DIR]
+//                  [--max-requests M] [--only a,b] [--cpu-prof DIR] [--data-set DIR]
 // A fresh database with a generated data set, the real server process, and every scenario beside its
 // ceiling in interleaved rounds, from a load generator in another process. Writes
 // bench/results/<date>-<db>-<cases>.{json,md}. README.md (Benchmark) says what each scenario does.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createFreshDatabase, loadDataSet, type DbKind } from './fresh-database.ts';
+import { createFreshDatabase, loadDataSet, openDataSet, type DbKind } from './fresh-database.ts';
 import { measureLoad, rssMbOf } from './load.ts';
 import { ROOT, startAppServer, startCeilingServer, type Started } from './processes.ts';
 import { quantile, compact } from './histogram.ts';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     'max-requests': { type: 'string', default: '100000' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'data-set': { type: 'string' },
   },
 });
 const positive = (name: string, value: string | undefined, min = 1): number => {
@@ -55,7 +56,8 @@ const startedAt = new Date();
 const loadBefore = os.loadavg();
 if (wantWeb) buildWebIfStale();
 
-const database = await createFreshDatabase(db);
+const dataSet = values['data-set'] ? await openDataSet(db, values['data-set']) : undefined;
+const database = dataSet ?? (await createFreshDatabase(db));
 const started: Started[] = [];
 let cleaned = false;
 const cleanUp = async () => {
@@ -69,10 +71,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }
 try {
-  log(`loading ${options.cases === 0 ? 'the demo bureau' : `${options.cases} generated cases`} into ${db}`);
+  log(
+    dataSet
+      ? `using the data set in ${values['data-set'] ?? ''} (--cases ${options.cases} names its size)`
+      : `loading ${options.cases === 0 ? 'the demo bureau' : `${options.cases} generated cases`} into ${db}`,
+  );
   const seedStart = performance.now();
-  const summary = await loadDataSet(database, options.cases);
-  const seedMs = options.cases === 0 ? null : performance.now() - seedStart;
+  const summary = dataSet ? dataSet.summary : await loadDataSet(database, options.cases);
+  const seedMs = options.cases === 0 || dataSet ? null : performance.now() - seedStart;
 
   const server = await startAppServer({
     dataDir: database.dataDir,
