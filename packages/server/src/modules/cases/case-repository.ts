@@ -1,6 +1,7 @@
 // Cases: numbering, rows, approval-form decisions, and the visibility-scoped list.
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
+import type { ChainHolders } from '@bancheng/core';
 import type { CaseDecisionRow, CaseRow } from '../../platform/db/schema.ts';
 
 type Executor = Db | Trx;
@@ -126,6 +127,8 @@ export interface LoadedCase {
   allDecisions: CaseDecisionRow[];
   /** A case just registered has no facts yet: nothing to read. */
   noFactsYet?: boolean;
+  /** Today's chain holders of the case's department, when the request has them already. */
+  holders?: ChainHolders;
 }
 
 /** Every decision on the case's approval forms, all rounds, in order. */

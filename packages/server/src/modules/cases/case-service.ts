@@ -24,7 +24,6 @@ import type { Db } from '../../platform/db/database.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
 import {
   allocateCaseSeq,
-  decisionsOf,
   findCaseRow,
   insertCase,
   insertDecisions,
@@ -251,7 +250,7 @@ export async function actOnCase(
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
   const viewer = await viewerOf(ctx, actor);
-  await requireCase(ctx, viewer, args.id, 'case.act');
+  const access = await requireCase(ctx, viewer, args.id, 'case.act');
   const { action, version } = args.request;
   // Worked out before the transaction: the calendar is read (and cached) on the database handle, which
   // may not be used inside a transaction.
@@ -259,23 +258,15 @@ export async function actOnCase(
     action.type === 'decide' && action.decision === 'refuse'
       ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
       : null;
-  const holders: ChainHolders = await holdersFor(
-    db,
-    (await findCaseRow(db, args.id))?.department_id ?? '',
-    todayOf(ctx),
-  );
-  await db.transaction().execute(async (trx) => {
+  const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
+  const written = await db.transaction().execute(async (trx) => {
     const before = await findCaseRow(trx, args.id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.version !== version)
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
-    const decisions = await decisionsOf(trx, before.id, before.form_round);
-    const wf = toWorkflowCase(
-      before,
-      decisions,
-      await allDecisionsOf(trx, before),
-      await handoversOf(trx, before.id),
-    );
+    const previous = await allDecisionsOf(trx, before);
+    const decisions = previous.filter((d) => d.form_round === before.form_round);
+    const wf = toWorkflowCase(before, decisions, previous, await handoversOf(trx, before.id));
     const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
     const now = clockOf(ctx).toISOString();
@@ -288,9 +279,7 @@ export async function actOnCase(
     const existing = action.type === 'proposeRefusal' ? 0 : decisions.length;
     const opinion =
       action.type === 'decide' ? action.opinion : action.type === 'proposeRefusal' ? action.reasonText : '';
-    await insertDecisions(
-      trx,
-      result.next.decisions.slice(existing).map((d) => ({
+    const added: Parameters<typeof insertDecisions>[1] = result.next.decisions.slice(existing).map((d) => ({
         id: newId(),
         case_id: before.id,
         form_round: round,
@@ -301,8 +290,8 @@ export async function actOnCase(
         acting_for: d.actingFor,
         by_proposer: d.byProposer ? 1 : 0,
         decided_at: now,
-      })),
-    );
+      }));
+    await insertDecisions(trx, added);
     await recordFacts(trx, {
       action,
       caseId: before.id,
@@ -330,10 +319,16 @@ export async function actOnCase(
       holders,
       now,
     });
+    // The case as written: the page below is built from it (and from today's holders) without reading
+    // back what this transaction wrote.
+    return { row: { ...before, ...changes, version: version + 1 }, allDecisions: [...previous, ...added] };
   });
-  const after = await findCaseRow(db, args.id);
-  if (!after) throw new AppError('NOT_FOUND');
-  return buildDetail(ctx, db, viewer, after.id);
+  return buildDetail(ctx, db, viewer, args.id, {
+    row: written.row,
+    coDepartmentIds: access.coDepartmentIds,
+    allDecisions: written.allDecisions,
+    holders,
+  });
 }
 
 export async function revealApplicantPhone(

@@ -79,7 +79,7 @@ export async function buildDetail(
   const [allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
     loaded?.allDecisions ?? allDecisionsOf(db, r),
     loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
-    holdersFor(db, r.department_id, todayOf(ctx)),
+    loaded?.holders ?? holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     loaded?.noFactsYet ? Promise.resolve(NO_FACTS) : caseFactRows(db, r.id),
   ]);
