@@ -9,9 +9,7 @@ const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emoti
 const LISTS = [
   'layout',
   'menu',
-  'table',
   'select',
-  'pagination',
   'tooltip',
   'popconfirm',
   'popover',
@@ -19,9 +17,6 @@ const LISTS = [
   'tag',
   'drawer',
   'switch',
-  'checkbox',
-  'radio',
-  'tree',
   'empty',
   'divider',
 ];
