@@ -9,7 +9,6 @@ const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emoti
 const LISTS = [
   'layout',
   'menu',
-  'select',
   'tooltip',
   'popconfirm',
   'popover',

@@ -1,6 +1,6 @@
 // 事项: the case list with its four views (to-do, mine, my department, all) and filters, kept in the URL
 // so that the menu can link to the to-do view and the back button returns to the same filtered page.
-import { Button, Card, Flex, Input, Select, Spin, Switch, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Input, Spin, Switch, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
 import { lazyComponent } from '../../../ui/lazyComponent.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { CursorPager, cursorParams, nextPageParams, previousPageParams } from '../../../lists/CursorPager.tsx';
+import { LazySelect } from '../../../lists/LazySelect.tsx';
 import { ListTable } from '../../../lists/ListTable.tsx';
 import type { ListColumn } from '../../../lists/ListTable.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
@@ -221,7 +222,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onSearch={(value) => update({ q: value.trim() })}
             data-testid="cases-search"
           />
-          <Select<CaseState>
+          <LazySelect<CaseState>
             allowClear
             placeholder={t('cases.filterState')}
             aria-label={t('cases.filterState')}
@@ -231,7 +232,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v) => update({ state: v })}
             data-testid="cases-filter-state"
           />
-          <Select<MatterType>
+          <LazySelect<MatterType>
             allowClear
             placeholder={t('cases.filterMatterType')}
             aria-label={t('cases.filterMatterType')}
@@ -241,7 +242,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v) => update({ matterType: v })}
             data-testid="cases-filter-matterType"
           />
-          <Select<Channel>
+          <LazySelect<Channel>
             allowClear
             placeholder={t('cases.filterChannel')}
             aria-label={t('cases.filterChannel')}
@@ -251,15 +252,15 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v) => update({ channel: v })}
             data-testid="cases-filter-channel"
           />
-          <Select
+          <LazySelect<string>
             allowClear
             placeholder={t('cases.filterDepartment')}
             aria-label={t('cases.filterDepartment')}
             style={{ width: width(200) }}
             value={query.departmentId}
             options={departmentOptions(tree.data)}
-            showSearch={{ optionFilterProp: 'search' }}
-            onChange={(v: string | undefined) => update({ departmentId: v })}
+            searchable
+            onChange={(v) => update({ departmentId: v })}
             data-testid="cases-filter-department"
           />
           <Suspense fallback={<Input disabled style={{ width: dateWidth }} aria-hidden />}>
