@@ -83,13 +83,9 @@ export function ListTable<T>(p: ListTableProps<T>) {
                 ))}
               </tr>
             ))}
-            {p.rows.length === 0 ? (
-              <tr className="list-table-placeholder">
-                <td colSpan={p.columns.length}>{p.loading ? null : p.empty}</td>
-              </tr>
-            ) : null}
           </tbody>
         </table>
+        {p.rows.length === 0 ? <div className="list-table-empty">{p.loading ? null : p.empty}</div> : null}
       </div>
     </Spin>
   );
