@@ -1,7 +1,8 @@
 // The pickers of a list a first page shows (the to-do list's filters, the pager's page size). antd Select,
 // with its virtual list, is some 22 kB compressed, so it arrives just after the rows, as the date-range
-// picker does; until then a box that looks like the closed picker holds its place.
-import { Suspense } from 'react';
+// picker does; until then a box that looks like the closed picker holds its place, and a click on it
+// opens the picker as soon as it is there.
+import { Suspense, useState } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
 import { Input } from 'antd';
 import type { SelectProps } from 'antd';
@@ -26,11 +27,13 @@ export interface LazySelectProps<V extends string | number> {
 
 export function LazySelect<V extends string | number>(p: LazySelectProps<V>) {
   const chosen = labelOf(p.options, p.value);
+  const [wanted, setWanted] = useState(false);
   const placeholder = (
     <Input
       readOnly
       tabIndex={-1}
       aria-hidden
+      onMouseDown={() => setWanted(true)}
       value={typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : undefined}
       placeholder={p.placeholder}
       suffix={<DownOutlined style={{ fontSize: 12, opacity: 0.25 }} />}
@@ -50,6 +53,8 @@ export function LazySelect<V extends string | number>(p: LazySelectProps<V>) {
         showSearch={p.searchable ? { optionFilterProp: 'search' } : undefined}
         style={p.style}
         data-testid={p['data-testid']}
+        defaultOpen={wanted || undefined}
+        autoFocus={wanted || undefined}
       />
     </Suspense>
   );

@@ -12,7 +12,12 @@ import type { MessageKey } from '../../../i18n/index.tsx';
 import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
 import { lazyComponent } from '../../../ui/lazyComponent.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { CursorPager, cursorParams, nextPageParams, previousPageParams } from '../../../lists/CursorPager.tsx';
+import {
+  CursorPager,
+  cursorParams,
+  nextPageParams,
+  previousPageParams,
+} from '../../../lists/CursorPager.tsx';
 import { LazySelect } from '../../../lists/LazySelect.tsx';
 import { ListTable } from '../../../lists/ListTable.tsx';
 import type { ListColumn } from '../../../lists/ListTable.tsx';
