@@ -56,6 +56,9 @@ describe('pages loaded as they are needed (Chromium)', () => {
     await signIn(page, 'shouwen');
     await page.getByTestId('lang-switch').first().click();
     await page.getByText('Sign out').first().waitFor();
+    // English is a chunk of its own (i18n/index.tsx): a reload waits for it rather than flashing Chinese.
+    await page.reload();
+    await page.getByText('Sign out').first().waitFor();
     await loseChunk(page, 'NotificationsPage');
     await page.getByTestId('menu-notifications').first().click();
     await page.getByTestId('chunk-load-failed').waitFor();
