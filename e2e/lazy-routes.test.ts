@@ -2,7 +2,7 @@
 // gone (the tab outlived a deploy) shows a reload prompt instead of a blank screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, shot, signIn, startE2E, type E2E } from './support.ts';
+import { newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
 
 /** Every later request for the chunk fails, as it does once a deploy has replaced it; the function
  * returned brings it back. */
@@ -56,6 +56,9 @@ describe('pages loaded as they are needed (Chromium)', () => {
     await signIn(page, 'shouwen');
     await page.getByTestId('lang-switch').first().click();
     await page.getByText('Sign out').first().waitFor();
+    // English is a chunk of its own (i18n/index.tsx): a reload waits for it rather than flashing Chinese.
+    await page.reload();
+    await page.getByText('Sign out').first().waitFor();
     await loseChunk(page, 'NotificationsPage');
     await page.getByTestId('menu-notifications').first().click();
     await page.getByTestId('chunk-load-failed').waitFor();
@@ -67,6 +70,31 @@ describe('pages loaded as they are needed (Chromium)', () => {
     await page.getByTestId('menu-cases').first().click();
     await page.getByTestId('cases-tab-all').waitFor();
     await expect(page.getByTestId('chunk-load-failed').count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('lists cases as soon as the rows arrive; the filters come a moment later, and a row opens its case', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'juzhang');
+    await page.goto('/cases?view=all');
+    await page.locator('[data-testid^="case-row-"]').first().waitFor();
+    // The state filter's picker is a chunk of its own (lists/LazySelect.tsx): picking waits for it.
+    await pickOption(page, '[data-testid="cases-filter-state"]', '办理中');
+    await expect
+      .poll(() => page.getByTestId('case-state').evaluateAll((tags) => tags.map((t) => t.dataset['state'])))
+      .toEqual(expect.arrayContaining(['open']));
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('case-state')
+          .evaluateAll((tags) => tags.every((t) => t.dataset['state'] === 'open')),
+      )
+      .toBe(true);
+    const row = page.locator('[data-testid^="case-row-"]').first();
+    const number = (await row.getAttribute('data-testid'))?.replace('case-row-', '');
+    await row.getByTestId('case-link').click();
+    await page.getByTestId('case-number').waitFor();
+    await expect(page.getByTestId('case-number').textContent()).resolves.toBe(number);
     await page.context().close();
   });
 });

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { setApiLanguage } from '../api/client.ts';
-import { en } from './en.ts';
 import { zh } from './zh.ts';
 import type { Dictionary, MessageKey } from './zh.ts';
 
@@ -13,7 +12,22 @@ export type { MessageKey };
 export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'bancheng.lang';
-const dictionaries: Record<Lang, Dictionary> = { zh, en };
+// English arrives in a chunk of its own (some 8 kB compressed that most readers never need); until it
+// has, and should it fail to load, the Chinese text stands in.
+const dictionaries: { zh: Dictionary; en?: Dictionary } = { zh };
+let englishLoading: Promise<void> | undefined;
+
+function loadEnglish(): Promise<void> {
+  englishLoading ??= import('./en.ts').then(
+    (m) => {
+      dictionaries.en = m.en;
+    },
+    () => {
+      englishLoading = undefined;
+    },
+  );
+  return englishLoading;
+}
 
 function readStoredLang(): Lang {
   try {
@@ -32,7 +46,7 @@ function applyLang(lang: Lang): void {
 /** `{name}` is replaced by the value; `{name:one|other}` picks the English singular when the value is 1
  * ("1 working day", "3 working days"). */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key];
+  const text = (dictionaries[lang] ?? zh)[key];
   if (!vars) return text;
   return text
     .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
@@ -60,6 +74,12 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     applyLang(initial);
     return initial;
   });
+  // Someone who chose English sees nothing rather than a flash of Chinese while it loads.
+  const [waiting, setWaiting] = useState(() => lang === 'en' && !dictionaries.en);
+
+  useEffect(() => {
+    if (waiting) void loadEnglish().then(() => setWaiting(false));
+  }, [waiting]);
 
   useEffect(() => {
     applyLang(lang);
@@ -72,15 +92,17 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-    applyLang(next);
-    setLangState(next);
+    void (next === 'en' ? loadEnglish() : Promise.resolve()).then(() => {
+      applyLang(next);
+      setLangState(next);
+    });
   }, []);
 
   const value = useMemo<LangContextValue>(
     () => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }),
     [lang, setLang],
   );
-  return <LangContext value={value}>{children}</LangContext>;
+  return <LangContext value={value}>{waiting ? null : children}</LangContext>;
 }
 
 function useLangContext(): LangContextValue {

@@ -2,9 +2,10 @@
 // Pages of a keyset-paginated list: previous / next, the page size, and the total as the server counted
 // it ("1,000+" when it stopped counting). The cursors of the pages before are kept in the URL's `back`
 // parameter (most recent last), so reloading or sharing a page keeps its place and its way back.
-import { Button, Flex, Select, Typography } from 'antd';
+import { Button, Flex, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useT } from '../i18n/index.tsx';
+import { LazySelect } from './LazySelect.tsx';
 
 export interface CursorPagerProps {
   total: number;
@@ -51,9 +52,11 @@ export function CursorPager(p: CursorPagerProps) {
         data-testid="pager-next"
       />
       {p.compact ? null : (
-        <Select
+        <LazySelect<number>
           value={p.pageSize}
-          onChange={p.onPageSize}
+          onChange={(size) => {
+            if (size !== undefined) p.onPageSize(size);
+          }}
           options={[...new Set([...PAGE_SIZES, p.pageSize])]
             .sort((a, b) => a - b)
             .map((n) => ({ value: n, label: t('common.perPage', { size: n }) }))}

@@ -1,7 +1,6 @@
 // 事项: the case list with its four views (to-do, mine, my department, all) and filters, kept in the URL
 // so that the menu can link to the to-do view and the back button returns to the same filtered page.
-import { Button, Card, Flex, Input, Select, Spin, Switch, Table, Tabs, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Spin, Switch, Tabs, Typography } from 'antd';
 import { Suspense } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,7 +12,15 @@ import type { MessageKey } from '../../../i18n/index.tsx';
 import { formatDateTime, ISO_DATE } from '../../../ui/dates.ts';
 import { lazyComponent } from '../../../ui/lazyComponent.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { CursorPager, cursorParams, nextPageParams, previousPageParams } from '../../../lists/CursorPager.tsx';
+import {
+  CursorPager,
+  cursorParams,
+  nextPageParams,
+  previousPageParams,
+} from '../../../lists/CursorPager.tsx';
+import { LazySelect } from '../../../lists/LazySelect.tsx';
+import { ListTable } from '../../../lists/ListTable.tsx';
+import type { ListColumn } from '../../../lists/ListTable.tsx';
 import { EmptyBlock, ErrorBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
@@ -123,24 +130,22 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
     setParams(next, { replace: true });
   };
 
-  const columns: TableColumnsType<CaseSummary> = [
+  const columns: ListColumn<CaseSummary>[] = [
     {
-      title: t('cases.colNumber'),
-      dataIndex: 'number',
       key: 'number',
+      title: t('cases.colNumber'),
       width: 130,
-      fixed: 'left',
-      render: (number: string, c) => (
+      render: (c) => (
         <Link to={`/cases/${encodeURIComponent(c.id)}`} data-testid="case-link">
-          {number}
+          {c.number}
         </Link>
       ),
     },
     {
-      title: t('cases.colMatter'),
       key: 'matter',
+      title: t('cases.colMatter'),
       width: 280,
-      render: (_, c) => (
+      render: (c) => (
         <div>
           <Typography.Text>{c.matterTitle}</Typography.Text>
           <br />
@@ -150,33 +155,22 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
         </div>
       ),
     },
-    { title: t('cases.colApplicant'), dataIndex: 'applicantName', key: 'applicant', width: 140 },
+    { key: 'applicant', title: t('cases.colApplicant'), width: 140, render: (c) => c.applicantName },
+    { key: 'state', title: t('cases.colState'), width: 160, render: (c) => <CaseStateTag state={c.state} /> },
+    { key: 'department', title: t('cases.colDepartment'), width: 150, render: (c) => c.departmentName },
     {
-      title: t('cases.colState'),
-      key: 'state',
-      width: 160,
-      render: (_, c) => <CaseStateTag state={c.state} />,
-    },
-    {
-      title: t('cases.colDepartment'),
-      key: 'department',
-      width: 150,
-      render: (_, c) => c.departmentName,
-    },
-    {
-      title: t('cases.colFirstResponder'),
       key: 'firstResponder',
+      title: t('cases.colFirstResponder'),
       width: 110,
-      render: (_, c) => c.firstResponder.displayName,
+      render: (c) => c.firstResponder.displayName,
     },
     {
-      title: t('cases.colReceivedAt'),
-      dataIndex: 'receivedAt',
       key: 'receivedAt',
+      title: t('cases.colReceivedAt'),
       width: 170,
-      render: (v: string) => <time dateTime={v}>{formatDateTime(v)}</time>,
+      render: (c) => <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt)}</time>,
     },
-    { title: t('cases.colDue'), key: 'due', width: 170, render: (_, c) => <DueText c={c} /> },
+    { key: 'due', title: t('cases.colDue'), width: 170, render: (c) => <DueText c={c} /> },
   ];
 
   const at = cursorParams(params);
@@ -233,7 +227,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onSearch={(value) => update({ q: value.trim() })}
             data-testid="cases-search"
           />
-          <Select<CaseState>
+          <LazySelect<CaseState>
             allowClear
             placeholder={t('cases.filterState')}
             aria-label={t('cases.filterState')}
@@ -243,7 +237,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v) => update({ state: v })}
             data-testid="cases-filter-state"
           />
-          <Select<MatterType>
+          <LazySelect<MatterType>
             allowClear
             placeholder={t('cases.filterMatterType')}
             aria-label={t('cases.filterMatterType')}
@@ -253,7 +247,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v) => update({ matterType: v })}
             data-testid="cases-filter-matterType"
           />
-          <Select<Channel>
+          <LazySelect<Channel>
             allowClear
             placeholder={t('cases.filterChannel')}
             aria-label={t('cases.filterChannel')}
@@ -263,15 +257,15 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             onChange={(v) => update({ channel: v })}
             data-testid="cases-filter-channel"
           />
-          <Select
+          <LazySelect<string>
             allowClear
             placeholder={t('cases.filterDepartment')}
             aria-label={t('cases.filterDepartment')}
             style={{ width: width(200) }}
             value={query.departmentId}
             options={departmentOptions(tree.data)}
-            showSearch={{ optionFilterProp: 'search' }}
-            onChange={(v: string | undefined) => update({ departmentId: v })}
+            searchable
+            onChange={(v) => update({ departmentId: v })}
             data-testid="cases-filter-department"
           />
           <Suspense fallback={<Input disabled style={{ width: dateWidth }} aria-hidden />}>
@@ -315,16 +309,15 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             </Flex>
           </Spin>
         ) : (
-          <Table<CaseSummary>
-            rowKey="id"
-            size="middle"
+          <ListTable<CaseSummary>
+            label={query.view === 'todo' ? t('cases.todoTitle') : t('cases.title')}
             columns={columns}
-            dataSource={cases.data?.items ?? []}
+            rows={cases.data?.items ?? []}
+            rowKey={(c) => c.id}
+            rowTestId={(c) => `case-row-${c.number}`}
             loading={cases.isFetching}
-            scroll={{ x: 1360 }}
-            locale={{ emptyText: empty }}
-            pagination={false}
-            onRow={(c) => ({ 'data-testid': `case-row-${c.number}` }) as object}
+            empty={empty}
+            minWidth={1360}
           />
         )}
         {isMobile ? null : pager}
