@@ -274,10 +274,11 @@ export function visibleCaseIds(db: Executor, scope: CaseScope) {
   return rest.reduce((u, q) => u.union(q), first ?? db.selectFrom('cases').select('cases.id'));
 }
 
-/** A search examines at most this many of the newest matches per request, so no request walks a long
+/** A search examines at most this many of the newest matches per query, so no request walks a long
  * list of matches of cases the reader cannot see; the page says where it stopped (its cursor), and the
- * next request goes on from there. */
-export const SEARCH_SCAN_LIMIT = 5000;
+ * next request goes on from there. One more than the count's cap: a count of what was examined is then
+ * exact exactly when it is under the cap. */
+export const SEARCH_SCAN_LIMIT = LIST_COUNT_CAP + 1;
 
 function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: SearchPlan) {
   if (plan.kind === 'nothing') return undefined;
@@ -323,11 +324,12 @@ function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: 
 export async function listCaseRows(db: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseListPage> {
   const queries = caseListQueries(db, dialect, f);
   if (queries === undefined) return { rows: [], total: 0, totalExact: true, next: null };
-  const [found, count, reach] = await Promise.all([
-    queries.page.execute(),
-    queries.count.executeTakeFirstOrThrow(),
-    'reach' in queries ? queries.reach.executeTakeFirstOrThrow() : undefined,
-  ]);
+  const [found, count] = await Promise.all([queries.page.execute(), queries.count.executeTakeFirstOrThrow()]);
+  // Where a short page of a search stopped: asked only then.
+  const reach =
+    'reach' in queries && found.length <= f.pageSize
+      ? await queries.reach.executeTakeFirstOrThrow()
+      : undefined;
   const n = Number(count.n);
   const examinedAll = !('examined' in count) || Number(count.examined) < SEARCH_SCAN_LIMIT;
   const rows = found.slice(0, f.pageSize);
