@@ -280,17 +280,17 @@ export async function actOnCase(
     const opinion =
       action.type === 'decide' ? action.opinion : action.type === 'proposeRefusal' ? action.reasonText : '';
     const added: Parameters<typeof insertDecisions>[1] = result.next.decisions.slice(existing).map((d) => ({
-        id: newId(),
-        case_id: before.id,
-        form_round: round,
-        level: d.level,
-        decision: d.decision,
-        opinion,
-        person_id: d.personId,
-        acting_for: d.actingFor,
-        by_proposer: d.byProposer ? 1 : 0,
-        decided_at: now,
-      }));
+      id: newId(),
+      case_id: before.id,
+      form_round: round,
+      level: d.level,
+      decision: d.decision,
+      opinion,
+      person_id: d.personId,
+      acting_for: d.actingFor,
+      by_proposer: d.byProposer ? 1 : 0,
+      decided_at: now,
+    }));
     await insertDecisions(trx, added);
     await recordFacts(trx, {
       action,
