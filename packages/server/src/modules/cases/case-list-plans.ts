@@ -8,6 +8,7 @@ import { todayOf } from '../../platform/context.ts';
 import { subjectOf } from '../access/index.ts';
 import { scopesOf } from './case-access.ts';
 import { caseListQueries, type CaseListFilter } from './case-list-repository.ts';
+import { resolveSearch } from './case-search-repository.ts';
 import { planPeople, sampleCaseFacts, type PlanPeople } from './case-list-plans-repository.ts';
 
 export interface PlannedQuery {
@@ -59,7 +60,13 @@ export async function caseListPlanQueries(ctx: AppContext): Promise<PlannedQuery
     if (personId === undefined) continue;
     const scopes = scopesOf(await subjectOf(db, personId, date));
     for (const [label, variant] of variants) {
-      const queries = caseListQueries(db, ctx.database.dialect, { ...scopes, ...variant, pageSize: 20 });
+      const search = variant.q === undefined ? undefined : await resolveSearch(db, variant.q);
+      const queries = caseListQueries(db, ctx.database.dialect, {
+        ...scopes,
+        ...variant,
+        search,
+        pageSize: 20,
+      });
       if (queries === undefined) continue;
       out.push({ name: `${label} (${personLabel}): page`, query: queries.page.compile() });
       if (variant.cursor === undefined) {

@@ -10,7 +10,7 @@ import { LIST_COUNT_CAP, type CaseState, type ListCursor, type MatterType } from
 import type { CaseScope } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseRow, DB } from '../../platform/db/schema.ts';
-import { matchingSearchIds, searchPlan, type SearchPlan } from './case-search-repository.ts';
+import { matchingSearchIds, resolveSearch, searchPlan, type SearchPlan } from './case-search-repository.ts';
 
 type Executor = Db | Trx;
 type Where = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<SqlBool>;
@@ -35,6 +35,8 @@ export interface CaseListFilter {
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
+  /** How `q` is looked for, when resolved already (`resolveSearch()`); else `searchPlan(q)`. */
+  search?: SearchPlan | undefined;
   cursor?: ListCursor | undefined;
   pageSize: number;
 }
@@ -211,7 +213,9 @@ function afterCursor(cursor: ListCursor | undefined): Where {
  * and the capped count. Each branch is read newest first and cut at the page; their union is sorted and
  * cut again. The plan test explains them. */
 export function caseListQueries(db: Executor, dialect: Dialect, f: CaseListFilter) {
-  if (f.q !== undefined && f.q.trim() !== '') return searchQueries(db, dialect, f, searchPlan(f.q));
+  if (f.q !== undefined && f.q.trim() !== '') {
+    return searchQueries(db, dialect, f, f.search ?? searchPlan(f.q));
+  }
   const branches = viewBranches(f);
   const parts = branches === 'all' ? [undefined] : branches;
   if (parts.length === 0) return undefined;
@@ -322,7 +326,8 @@ function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: 
 }
 
 export async function listCaseRows(db: Executor, dialect: Dialect, f: CaseListFilter): Promise<CaseListPage> {
-  const queries = caseListQueries(db, dialect, f);
+  const search = f.q !== undefined && f.q.trim() !== '' ? await resolveSearch(db, f.q) : undefined;
+  const queries = caseListQueries(db, dialect, { ...f, search });
   if (queries === undefined) return { rows: [], total: 0, totalExact: true, next: null };
   const [found, count] = await Promise.all([queries.page.execute(), queries.count.executeTakeFirstOrThrow()]);
   // Where a short page of a search stopped: asked only then.

@@ -10,6 +10,7 @@ import { searchChars } from '../../platform/db/database.ts';
 export type SearchPlan =
   | { kind: 'phone'; phone: string }
   | { kind: 'creditCode'; code: string }
+  | { kind: 'number'; number: string }
   | { kind: 'text'; text: string; short: boolean }
   | { kind: 'nothing' };
 
@@ -27,6 +28,18 @@ export function searchPlan(q: string): SearchPlan {
   const tokens = Array.from(text).filter((c) => TOKEN_CHARACTER.test(c));
   if (tokens.length === 0) return { kind: 'nothing' };
   return { kind: 'text', text: tokens.join(''), short: true };
+}
+
+/** The plan for `q`: a whole case number (whatever the bureau's number format) is an exact look-up by
+ * its unique index, found by asking; anything else as `searchPlan()` says. */
+export async function resolveSearch(db: Executor, q: string): Promise<SearchPlan> {
+  const text = q.trim();
+  const numbered = await db
+    .selectFrom('cases')
+    .select('number')
+    .where('number', '=', text)
+    .executeTakeFirst();
+  return numbered ? { kind: 'number', number: text } : searchPlan(q);
 }
 
 /** An FTS5 string: the text in double quotes, a phrase of its tokens. */
@@ -51,13 +64,15 @@ export function matchingSearchIds(
 ) {
   const keyed = db.selectFrom('case_search').select('case_search.search_id');
   type Ids = typeof keyed;
-  if (plan.kind === 'phone' || plan.kind === 'creditCode') {
+  if (plan.kind === 'phone' || plan.kind === 'creditCode' || plan.kind === 'number') {
     return keyed
       .innerJoin('cases', 'cases.id', 'case_search.case_id')
-      .where(
+      .where((eb) =>
         plan.kind === 'phone'
-          ? (eb) => eb('cases.applicant_phone', '=', plan.phone)
-          : (eb) => eb('cases.applicant_credit_code', '=', plan.code),
+          ? eb('cases.applicant_phone', '=', plan.phone)
+          : plan.kind === 'creditCode'
+            ? eb('cases.applicant_credit_code', '=', plan.code)
+            : eb('cases.number', '=', plan.number),
       )
       .$if(before !== undefined, (q) => q.where('case_search.search_id', '<', before ?? 0))
       .orderBy('case_search.search_id', 'desc')
