@@ -284,7 +284,7 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
     }
     expect(failures).toEqual([]);
     expect(foreignLeaks).toEqual([]);
-  });
+  }, 120_000); // some 500 requests, each followed by a digest of the whole database
 
   it('lists exactly the cases whose page the person may open (the SQL scope and the resolver agree)', async () => {
     const all = await t.ctx.database.db.selectFrom('cases').select('id').execute();
