@@ -292,10 +292,14 @@ function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: 
   const scanned = (withCursor: boolean) =>
     matchingSearchIds(db, dialect, plan, withCursor ? after : undefined, SEARCH_SCAN_LIMIT).as('f');
   const hits = (withCursor: boolean) =>
+    // The matches drive the join (CROSS JOIN: SQLite keeps the order written), each checked by index probes;
+    // a department's own index would otherwise drive and walk all its cases.
     db
       .selectFrom(scanned(withCursor))
-      .innerJoin('case_search', 'case_search.search_id', 'f.search_id')
-      .innerJoin('cases', 'cases.id', 'case_search.case_id')
+      .crossJoin('case_search')
+      .crossJoin('cases')
+      .whereRef('case_search.search_id', '=', 'f.search_id')
+      .whereRef('cases.id', '=', 'case_search.case_id')
       .where((eb) => eb.and([view(eb), filters(eb)]))
       .orderBy('f.search_id', 'desc');
   const page = hits(true)
