@@ -306,20 +306,27 @@ function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: 
     .selectAll('cases')
     .select('f.search_id')
     .limit(f.pageSize + 1);
-  const count = db
-    .selectFrom(
-      hits(false)
-        .select('cases.id')
-        .limit(LIST_COUNT_CAP + 1)
-        .as('c'),
-    )
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('n'),
-      eb
+  // A reader of every case with no filter counts the matches themselves: every match is on the list.
+  const unfiltered =
+    viewBranches(f) === 'all' &&
+    ![f.state, f.overdueBefore, f.dueBy, f.matterType, f.channel, f.departmentId, f.from, f.to].some(
+      (v) => v !== undefined,
+    );
+  const examined = db
+    .selectFrom(scanned(false))
+    .select((e) => e.fn.countAll<number | string>().as('examined'));
+  const count = unfiltered
+    ? db
         .selectFrom(scanned(false))
-        .select((e) => e.fn.countAll<number | string>().as('examined'))
-        .as('examined'),
-    ]);
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), examined.as('examined')])
+    : db
+        .selectFrom(
+          hits(false)
+            .select('cases.id')
+            .limit(LIST_COUNT_CAP + 1)
+            .as('c'),
+        )
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), examined.as('examined')]);
   const reach = db
     .selectFrom(scanned(true))
     .select((eb) => [

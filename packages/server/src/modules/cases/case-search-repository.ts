@@ -65,8 +65,12 @@ export function matchingSearchIds(
   const keyed = db.selectFrom('case_search').select('case_search.search_id');
   type Ids = typeof keyed;
   if (plan.kind === 'phone' || plan.kind === 'creditCode' || plan.kind === 'number') {
-    return keyed
-      .innerJoin('cases', 'cases.id', 'case_search.case_id')
+    // The exact value's index drives (CROSS JOIN keeps SQLite from walking the search ids instead).
+    return db
+      .selectFrom('cases')
+      .crossJoin('case_search')
+      .select('case_search.search_id')
+      .whereRef('case_search.case_id', '=', 'cases.id')
       .where((eb) =>
         plan.kind === 'phone'
           ? eb('cases.applicant_phone', '=', plan.phone)
