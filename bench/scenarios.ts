@@ -145,7 +145,14 @@ export async function prepareScenarios(options: {
   const todoReader = cast.todoReader === cast.firstResponder ? firstResponder : await as(cast.todoReader);
 
   const departmentCases = await visibleCases(url, deptHead, 'department');
-  const own = await getJson<{ items: CaseItem[] }>(url, firstResponder, '/api/cases?view=mine&pageSize=20');
+  // A generated case received before today: not one an earlier run over the same data set registered
+  // (those all share one phone number).
+  const beforeToday = isoDate(new Date(options.now.getTime() - 86_400_000));
+  const own = await getJson<{ items: CaseItem[] }>(
+    url,
+    firstResponder,
+    `/api/cases?view=mine&pageSize=20&to=${beforeToday}`,
+  );
   const anyOwn = own.items[0];
   const anyCase = departmentCases[0] ?? anyOwn;
   if (!anyOwn || !anyCase) throw new Error('the data set has no case of the first responder to search for');
