@@ -18,6 +18,7 @@ export * from './cases/vocabulary.ts';
 export * from './cases/rules.ts';
 export * from './cases/case-number.ts';
 export * from './cases/list-cursor.ts';
+export * from './cases/action-input.ts';
 export * from './cases/schema.ts';
 export * from './cases/attachments-schema.ts';
 export * from './cases/contributions-schema.ts';

@@ -2,12 +2,12 @@
 // own applyAction() and written as the service writes it (the case row through newCaseRow()/changesFor(),
 // the decisions the workflow appended, the fact row of the action, its audit event through actionEvent()).
 import {
+  workflowInputOf,
   LEVEL_OF_STATE,
   addWorkingDays,
   applyAction,
   formatCaseNumber,
   newCase,
-  type ActionInput,
   type CaseActionBody,
   type ChainHolders,
   type MatterType,
@@ -69,25 +69,6 @@ const REASONS: (readonly [RefusalReason, number])[] = [
 ];
 /** How often each level finds a way (能办): refusals thin out up the chain. */
 const RESOLVES_AT: Record<2 | 3 | 4, number> = { 2: 0.62, 3: 0.6, 4: 0.5 };
-
-function toInput(body: CaseActionBody): ActionInput {
-  switch (body.type) {
-    case 'handOver':
-      return { type: 'handOver', toPersonId: body.toPersonId };
-    case 'proposeRefusal':
-      return { type: 'proposeRefusal', reason: body.reason };
-    case 'decide':
-      return { type: 'decide', decision: body.decision, workableSuggestion: body.workableSuggestion ?? null };
-    case 'recordConsultation':
-      return { type: 'recordConsultation', conclusion: body.conclusion };
-    case 'recordReply':
-      return { type: 'recordReply', method: body.method };
-    case 'recordFeedback':
-      return { type: 'recordFeedback', accepted: body.accepted };
-    default:
-      return { type: body.type };
-  }
-}
 
 function pushEvent(batch: GeneratedBatch, event: AuditEvent, actorId: string, at: string): void {
   batch.audit_events.push({
@@ -211,7 +192,7 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
     if (at > ctx.nowMs) return false;
     for (const candidate of candidates) {
       const body = candidate(at);
-      const result = applyAction(wf, toInput(body), actorId, holders);
+      const result = applyAction(wf, workflowInputOf(body), actorId, holders);
       if (!result.ok) continue;
       const now = iso(at);
       const replyDeadline =

@@ -186,6 +186,22 @@ function branchQuery(db: Executor, b: Branch | undefined, condition: Where): Cas
     .distinct() as unknown as CasesQuery;
 }
 
+/** The fields `filtersOf()` turns into conditions. */
+const FILTER_FIELDS = [
+  'state',
+  'overdueBefore',
+  'dueBy',
+  'matterType',
+  'channel',
+  'departmentId',
+  'from',
+  'to',
+] as const satisfies readonly (keyof CaseListFilter)[];
+
+function hasFilters(f: CaseListFilter): boolean {
+  return FILTER_FIELDS.some((field) => f[field] !== undefined);
+}
+
 /** The list's filters other than the view, as one condition. */
 function filtersOf(f: CaseListFilter): Where {
   return (eb) => {
@@ -307,11 +323,7 @@ function searchQueries(db: Executor, dialect: Dialect, f: CaseListFilter, plan: 
     .select('f.search_id')
     .limit(f.pageSize + 1);
   // A reader of every case with no filter counts the matches themselves: every match is on the list.
-  const unfiltered =
-    viewBranches(f) === 'all' &&
-    ![f.state, f.overdueBefore, f.dueBy, f.matterType, f.channel, f.departmentId, f.from, f.to].some(
-      (v) => v !== undefined,
-    );
+  const unfiltered = viewBranches(f) === 'all' && !hasFilters(f);
   const examined = db
     .selectFrom(scanned(false))
     .select((e) => e.fn.countAll<number | string>().as('examined'));

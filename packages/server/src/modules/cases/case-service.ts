@@ -5,10 +5,10 @@ import {
   MATTER_TYPES,
   WORKFLOW_ERROR_CODES,
   applyAction,
+  workflowInputOf,
   decodeListCursor,
   encodeListCursor,
   formatCaseNumber,
-  type ActionInput,
   type CaseActionRequest,
   type CaseDetail,
   type MatterType,
@@ -220,29 +220,6 @@ function nextDay(date: string): string {
 /** A request cannot have come in the future (five minutes' grace for clocks that differ). */
 const FUTURE_GRACE_MS = 5 * 60_000;
 
-function toWorkflowInput(action: CaseActionRequest['action']): ActionInput {
-  switch (action.type) {
-    case 'handOver':
-      return { type: 'handOver', toPersonId: action.toPersonId };
-    case 'proposeRefusal':
-      return { type: 'proposeRefusal', reason: action.reason };
-    case 'decide':
-      return {
-        type: 'decide',
-        decision: action.decision,
-        workableSuggestion: action.workableSuggestion ?? null,
-      };
-    case 'recordConsultation':
-      return { type: 'recordConsultation', conclusion: action.conclusion };
-    case 'recordReply':
-      return { type: 'recordReply', method: action.method };
-    case 'recordFeedback':
-      return { type: 'recordFeedback', accepted: action.accepted };
-    default:
-      return { type: action.type };
-  }
-}
-
 export async function actOnCase(
   ctx: AppContext,
   actor: CaseActor,
@@ -267,7 +244,7 @@ export async function actOnCase(
     const previous = await allDecisionsOf(trx, before);
     const decisions = previous.filter((d) => d.form_round === before.form_round);
     const wf = toWorkflowCase(before, decisions, previous, await handoversOf(trx, before.id));
-    const result = applyAction(wf, toWorkflowInput(action), actor.personId, holders);
+    const result = applyAction(wf, workflowInputOf(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
     const now = clockOf(ctx).toISOString();
     const changes = changesFor(action, before, result.next, { now, replyDeadline });
