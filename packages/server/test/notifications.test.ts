@@ -1,20 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
+// Notifications and the outbox: the inbox, email and SMS delivery, retries, and two workers on one outbox.
+// Reminders across a restart are in notification-restart.test.ts; the SMTP server in notification-fixtures.ts.
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
-import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { openDatabase, sqliteFileIn, type Db, type Dialect } from '../src/platform/db/database.ts';
-import { startServer } from '../src/server.ts';
-import { actOnCase, registerCase } from '../src/modules/cases/case-service.ts';
+import type { Db } from '../src/platform/db/database.ts';
 import {
   enqueueNotifications,
   type PlannedNotification,
@@ -28,122 +20,21 @@ import {
 import { findPersonRowByUsername } from '../src/modules/people/people-repository.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 
+import {
+  giveEveryoneAnEmail,
+  mailsTo,
+  registration,
+  startMailServer,
+  type MailServer,
+} from './notification-fixtures.ts';
+
 const run = promisify(execFile);
-
-// ---- a real SMTP server on 127.0.0.1, port 0 -------------------------------------------------------
-
-interface ReceivedMail {
-  to: string[];
-  subject: string;
-  messageId: string;
-}
-
-interface MailServer {
-  url: string;
-  received: ReceivedMail[];
-  /** Reject the next `n` recipients with a temporary failure naming the address. */
-  failNext(n: number): void;
-  close(): Promise<void>;
-}
-
-/** Decodes a header's MIME encoded-words (=?UTF-8?B?…?= and =?UTF-8?Q?…?=), joining adjacent ones. */
-function decodeHeader(value: string): string {
-  const parts: Buffer[] = [];
-  const pattern = /=\?utf-8\?([bq])\?([^?]*)\?=|([^=]+|=)/gi;
-  for (const m of value.replace(/\r?\n[ \t]+/g, ' ').matchAll(pattern)) {
-    if (m[1] && m[2] !== undefined) {
-      parts.push(
-        m[1].toLowerCase() === 'b'
-          ? Buffer.from(m[2], 'base64')
-          : Buffer.from(
-              m[2]
-                .replace(/_/g, ' ')
-                .replace(/=([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-              'latin1',
-            ),
-      );
-    } else if (m[3] && !/^\s+$/.test(m[3])) {
-      parts.push(Buffer.from(m[3]));
-    }
-  }
-  return Buffer.concat(parts).toString('utf8');
-}
-
-function headerOf(raw: string, name: string): string {
-  const head = raw.split(/\r?\n\r?\n/)[0] ?? '';
-  const m = new RegExp(`^${name}:(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head);
-  return (m?.[1] ?? '').trim();
-}
-
-async function startMailServer(): Promise<MailServer> {
-  const received: ReceivedMail[] = [];
-  let failures = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (failures > 0) {
-        failures--;
-        const err = Object.assign(new Error(`Mailbox ${address.address} is busy, try later`), {
-          responseCode: 450,
-        });
-        return callback(err);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: decodeHeader(headerOf(raw, 'Subject')),
-          messageId: headerOf(raw, 'Message-ID'),
-        });
-        callback();
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    const listening = server.listen(0, '127.0.0.1', () => resolve((listening.address() as AddressInfo).port));
-  });
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    failNext: (n) => {
-      failures = n;
-    },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-// ---- helpers -----------------------------------------------------------------------------------------
-
-const registration = (title: string) => ({
-  applicant: { kind: 'enterprise' as const, name: '示范食品有限公司', phone: '13912345678' },
-  channel: 'counter' as const,
-  receivedAt: '2026-11-20T09:30:00+08:00',
-  matterType: 'licensing' as const,
-  matterTitle: title,
-  description: '企业希望在住宅楼一层开设食品加工作坊',
-  coDepartmentIds: [],
-});
 
 async function act(c: Client, id: string, action: Record<string, unknown>) {
   const current = (await c.request('GET', `/api/cases/${id}`)).json();
   const res = await c.request('POST', `/api/cases/${id}/actions`, { version: current.version, action });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
-}
-
-/** Everyone gets an address username@example.test (the demo bureau has none). */
-async function giveEveryoneAnEmail(db: Db): Promise<void> {
-  await db
-    .updateTable('people')
-    .set({ email: sql<string>`username || '@example.test'` })
-    .execute();
 }
 
 interface LogLine {
@@ -162,9 +53,6 @@ function memoryLog(): WorkerLog & { lines: LogLine[] } {
 async function outboxRowsOf(db: Db, notificationIds: string[]) {
   return db.selectFrom('outbox').selectAll().where('notification_id', 'in', notificationIds).execute();
 }
-
-const mailsTo = (mail: MailServer, address: string, subjectPart: string) =>
-  mail.received.filter((m) => m.to.includes(address) && m.subject.includes(subjectPart));
 
 // ---- the inbox, email delivery, retries and concurrency ---------------------------------------------
 
@@ -426,124 +314,3 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
 // ---- the acceptance test: a reminder due while the server is stopped is sent once after it starts ----
 
 /** A database that outlives one server: a SQLite file in a directory, or a PostgreSQL schema. */
-async function persistentDatabase(dialect: Dialect) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-restart-'));
-  const base = process.env['TEST_DATABASE_URL'];
-  if (dialect === 'sqlite' || !base) {
-    return {
-      env: { DATA_DIR: dir },
-      open: () => openDatabase({ sqliteFile: sqliteFileIn(dir) }),
-      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = async (query: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(query);
-    await c.end();
-  };
-  await admin(`create schema ${schema}`);
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const databaseUrl = url.toString();
-  return {
-    env: { DATA_DIR: dir, DATABASE_URL: databaseUrl },
-    open: () => openDatabase({ databaseUrl, sqliteFile: sqliteFileIn(dir) }),
-    dispose: async () => {
-      await admin(`drop schema ${schema} cascade`);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-describe.each(DIALECTS)('reply reminders across a restart [%s]', (dialect) => {
-  let mail: MailServer;
-  let store: Awaited<ReturnType<typeof persistentDatabase>>;
-  beforeAll(async () => {
-    mail = await startMailServer();
-    store = await persistentDatabase(dialect);
-  });
-  afterAll(async () => {
-    await store.dispose();
-    await mail.close();
-  });
-
-  const configFor = () =>
-    loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      WEB_DIST: path.join(os.tmpdir(), 'bancheng-no-web'),
-      SMTP_URL: mail.url,
-      MAIL_FROM: 'bancheng@example.test',
-      // Only the tick at start and the ones the test asks for.
-      OUTBOX_INTERVAL_SECONDS: '3600',
-      ...store.env,
-    });
-
-  it('sends an overdue reminder that fell due while stopped exactly once after the server starts', async () => {
-    // First run: a refusal is confirmed; the server stops before any reminder is due.
-    const first = await startServer(configFor(), { clock: systemClock, quiet: true });
-    await first.outbox.tick();
-    const db = first.ctx.database.db;
-    await giveEveryoneAnEmail(db);
-    const id = async (u: string) => (await findPersonRowByUsername(db, u))!.id;
-    const [shouwen, keshi, fenguan, juzhang] = await Promise.all(
-      ['shouwen', 'keshi', 'fenguan', 'juzhang'].map(id),
-    );
-    const as = (personId: string) => ({ personId, address: null });
-    let c = await registerCase(first.ctx, as(shouwen!), registration('重启提醒测试'));
-    const step = async (personId: string, action: Parameters<typeof actOnCase>[2]['request']['action']) => {
-      c = await actOnCase(first.ctx, as(personId), { id: c.id, request: { version: c.version, action } });
-    };
-    await step(shouwen!, { type: 'proposeRefusal', reason: 'notPermitted', reasonText: '不允许' });
-    await step(keshi!, { type: 'decide', decision: 'escalate', opinion: '提级' });
-    await step(fenguan!, { type: 'decide', decision: 'escalate', opinion: '提级' });
-    await step(juzhang!, {
-      type: 'decide',
-      decision: 'refuse',
-      opinion: '确实不能办',
-      workableSuggestion: '可在园区申办',
-    });
-    expect(c.state).toBe('refused');
-    await first.close();
-
-    // While it is stopped, the reply date passes.
-    const offline = store.open();
-    await offline.db
-      .updateTable('cases')
-      .set({ reply_deadline: '2026-01-05' })
-      .where('id', '=', c.id)
-      .execute();
-    await offline.close();
-    expect(mail.received.filter((m) => m.subject.includes(c.number))).toEqual([]);
-
-    // Second run: the tick at start creates the reminders and sends everything queued, once.
-    const second = await startServer(configFor(), { clock: systemClock, quiet: true });
-    await second.outbox.tick();
-    const overdue = `答复已逾期：${c.number}`;
-    expect(mailsTo(mail, 'shouwen@example.test', overdue)).toHaveLength(1);
-    expect(mailsTo(mail, 'keshi@example.test', overdue)).toHaveLength(1);
-    expect(mail.received.filter((m) => m.subject.includes(overdue))).toHaveLength(2);
-    // The messages queued before the stop went out too: three arrivals, two decisions, the refusal.
-    expect(mail.received.filter((m) => m.subject.includes(c.number))).toHaveLength(8);
-    await second.outbox.tick();
-    await second.close();
-
-    // And a third start sends nothing again.
-    const third = await startServer(configFor(), { clock: systemClock, quiet: true });
-    await third.outbox.tick();
-    const notifications = await third.ctx.database.db
-      .selectFrom('notifications')
-      .select(['person_id', 'kind'])
-      .where('case_id', '=', c.id)
-      .where('kind', '=', 'replyOverdue')
-      .execute();
-    await third.close();
-    expect(notifications.map((n) => n.person_id).sort()).toEqual([shouwen, keshi].sort());
-    expect(mail.received.filter((m) => m.subject.includes(overdue))).toHaveLength(2);
-    expect(mail.received.filter((m) => m.subject.includes(c.number))).toHaveLength(8);
-  });
-});
