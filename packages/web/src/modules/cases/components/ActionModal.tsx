@@ -2,100 +2,16 @@
 // with the case's version, and what to do when someone acted first (409: reload and say so).
 import { useEffect } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
 import { REFUSAL_REASONS } from '@bancheng/core';
-import type { CaseAction, CaseActionBody, CaseDetail, Decision, RefusalReason } from '@bancheng/core';
+import type { CaseAction, CaseActionBody, CaseDetail } from '@bancheng/core';
 import { ApiError, isApiError } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
-import type { MessageKey } from '../../../i18n/index.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
-
-interface Values {
-  toPersonId?: string;
-  note?: string;
-  notice?: string;
-  reason?: RefusalReason;
-  reasonText?: string;
-  decision?: Decision;
-  opinion?: string;
-  workableSuggestion?: string;
-  proposal?: string;
-  heldAt?: Dayjs;
-  participants?: string;
-  conclusion?: 'resolvable' | 'notResolvable';
-  record?: string;
-  method?: 'phone' | 'written';
-  calledAt?: Dayjs;
-  phoneNumber?: string;
-  answeredBy?: string;
-  content?: string;
-  accepted?: boolean;
-  text?: string;
-}
-
-const PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;
-const s = (v: string | undefined) => (v ?? '').trim();
-const opt = (v: string | undefined) => (s(v) ? s(v) : undefined);
-
-/** The request body for an action from the form's values. */
-function bodyOf(action: CaseAction, v: Values): CaseActionBody {
-  switch (action) {
-    case 'handOver':
-      return { type: 'handOver', toPersonId: v.toPersonId ?? '', note: opt(v.note) };
-    case 'closeDone':
-      return { type: 'closeDone', note: s(v.note) };
-    case 'giveOneTimeNotice':
-      return { type: 'giveOneTimeNotice', notice: s(v.notice) };
-    case 'proposeRefusal':
-      return { type: 'proposeRefusal', reason: v.reason ?? 'other', reasonText: s(v.reasonText) };
-    case 'decide':
-      return {
-        type: 'decide',
-        decision: v.decision ?? 'escalate',
-        opinion: s(v.opinion),
-        workableSuggestion: v.decision === 'refuse' ? opt(v.workableSuggestion) : undefined,
-      };
-    case 'requestConsultation':
-      return { type: 'requestConsultation', proposal: s(v.proposal) };
-    case 'recordConsultation':
-      return {
-        type: 'recordConsultation',
-        heldAt: (v.heldAt ?? dayjs()).format(),
-        participants: s(v.participants),
-        conclusion: v.conclusion ?? 'notResolvable',
-        record: s(v.record),
-      };
-    case 'recordReply':
-      return v.method === 'phone'
-        ? {
-            type: 'recordReply',
-            method: 'phone',
-            calledAt: (v.calledAt ?? dayjs()).format(),
-            phoneNumber: s(v.phoneNumber),
-            answeredBy: s(v.answeredBy),
-            content: s(v.content),
-          }
-        : { type: 'recordReply', method: 'written', content: s(v.content) };
-    case 'recordFeedback':
-      return { type: 'recordFeedback', accepted: v.accepted === true, text: opt(v.text) };
-    case 'recordFollowUp':
-      return { type: 'recordFollowUp', note: s(v.note) };
-  }
-}
-
-/** The confirmation an irreversible step needs, if any. */
-function confirmationOf(body: CaseActionBody): MessageKey | null {
-  if (body.type === 'closeDone') return 'actionForm.confirmClose';
-  if (body.type === 'giveOneTimeNotice') return 'actionForm.confirmNotice';
-  if (body.type === 'decide' && body.decision === 'refuse') return 'actionForm.confirmRefuse';
-  if (body.type === 'recordFeedback') return 'actionForm.confirmFeedback';
-  return null;
-}
+import { PHONE_PATTERN, bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
 
 /** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
 function withoutActionPrefix(error: unknown): unknown {
@@ -104,26 +20,6 @@ function withoutActionPrefix(error: unknown): unknown {
     Object.entries(error.fields).map(([path, message]) => [path.replace(/^action\./, ''), message]),
   );
   return new ApiError(error.status, error.code, error.message, fields, error.details);
-}
-
-function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageKey) => string): Values {
-  switch (action) {
-    case 'giveOneTimeNotice':
-      return { notice: t('actionForm.noticeTemplate') };
-    case 'recordConsultation':
-      return { heldAt: dayjs() };
-    case 'recordReply': {
-      const lines = [
-        c.refusalReasonText ? `${t('case.reason')}${t('common.colon')}${c.refusalReasonText}` : '',
-        c.workableSuggestion
-          ? `${t('case.workableSuggestion')}${t('common.colon')}${c.workableSuggestion}`
-          : '',
-      ].filter(Boolean);
-      return { method: 'phone', calledAt: dayjs(), answeredBy: c.applicantName, content: lines.join('\n') };
-    }
-    default:
-      return {};
-  }
 }
 
 export function ActionModal({
