@@ -66,6 +66,8 @@ describe('an administrator sets up a department and its chain (Chromium)', () =>
 
   it('switches the whole interface to English', async () => {
     await page.getByTestId('lang-switch').first().click();
+    // English arrives as a chunk of its own: wait for it before reading the menu.
+    await page.getByTestId('menu-chains').first().filter({ hasText: 'Responsibility chains' }).waitFor();
     await expect(page.getByTestId('menu-chains').first().textContent()).resolves.toContain(
       'Responsibility chains',
     );
