@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { E2E_DIALECTS, newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
+import {
+  E2E_DIALECTS,
+  newPage,
+  pickOption,
+  shot,
+  signIn,
+  startE2E,
+  whatThePageShows,
+  type E2E,
+} from './support.ts';
 
 /** Opens an action's modal, fills it, submits (and confirms when asked), and waits for the new state. */
 async function act(
@@ -20,7 +29,7 @@ async function act(
     .not.toBe(before)
     .catch(async (e: unknown) => {
       await shot(page, `act-failed-${action}`);
-      throw e;
+      throw new Error(`${action}: the case did not change\n${await whatThePageShows(page)}`, { cause: e });
     });
 }
 
@@ -46,7 +55,7 @@ async function register(page: Page, title: string, options: { coDepartment?: str
     .waitFor({ timeout: 10_000 })
     .catch(async (e: unknown) => {
       await shot(page, 'register-failed');
-      throw e;
+      throw new Error(`registration did not open the case\n${await whatThePageShows(page)}`, { cause: e });
     });
   return page.url();
 }

@@ -64,7 +64,39 @@ export async function newPage(e2e: E2E, options: { mobile?: boolean } = {}): Pro
     locale: 'zh-CN',
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
   });
-  return context.newPage();
+  const page = await context.newPage();
+  const failures: string[] = [];
+  responseFailures.set(page, failures);
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      failures.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    failures.push(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText ?? ''}`);
+  });
+  page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+  return page;
+}
+
+const responseFailures = new WeakMap<Page, string[]>();
+
+/** What a failed step saw: answers of 400 and above, failed requests, page errors, and the form errors,
+ * notifications and messages on screen; so a failure in CI says why without its screenshot. */
+export async function whatThePageShows(page: Page): Promise<string> {
+  const onScreen = await page
+    .locator('.ant-form-item-explain-error, .ant-notification-notice, .ant-message-notice, .ant-alert-error')
+    .allInnerTexts()
+    .catch(() => []);
+  const modal = await page
+    .locator('.ant-modal:visible .ant-modal-title')
+    .allInnerTexts()
+    .catch(() => []);
+  return [
+    `url: ${page.url()}`,
+    `open dialogs: ${modal.join(' | ') || 'none'}`,
+    `on screen: ${onScreen.map((t) => t.replace(/\s+/g, ' ')).join(' | ') || 'nothing'}`,
+    `requests that failed: ${(responseFailures.get(page) ?? []).join('; ') || 'none'}`,
+  ].join('\n');
 }
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
