@@ -6,10 +6,17 @@ import { assignmentsOn } from '../chains/index.ts';
 import { actingForOn } from '../cases/index.ts';
 import { findPersonRowById, rolesOfPerson } from '../people/index.ts';
 
-export async function subjectOf(db: Db | Trx, personId: string, date: string): Promise<Subject> {
-  const [roles, person, principals] = await Promise.all([
+/** `homeDepartmentId`, when the caller has just read the person (the guard has, from the session), saves
+ * reading them again on every request. */
+export async function subjectOf(
+  db: Db | Trx,
+  personId: string,
+  date: string,
+  known: { homeDepartmentId?: string } = {},
+): Promise<Subject> {
+  const [roles, homeDepartmentId, principals] = await Promise.all([
     rolesOfPerson(db, personId),
-    findPersonRowById(db, personId),
+    known.homeDepartmentId ?? findPersonRowById(db, personId).then((p) => p?.department_id),
     actingForOn(db, { date, deputyId: personId }),
   ]);
   const positions = (
@@ -23,5 +30,5 @@ export async function subjectOf(db: Db | Trx, personId: string, date: string): P
       ),
     )
   ).flat();
-  return { personId, roles, homeDepartmentIds: person ? [person.department_id] : [], positions };
+  return { personId, roles, homeDepartmentIds: homeDepartmentId ? [homeDepartmentId] : [], positions };
 }

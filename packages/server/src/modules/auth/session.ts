@@ -108,7 +108,9 @@ export async function guard(
   if (auth.person.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.has(path)) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED');
   }
-  const subject = await subjectOf(ctx.database.db, auth.person.id, todayInChina(clockOf(ctx)));
+  const subject = await subjectOf(ctx.database.db, auth.person.id, todayInChina(clockOf(ctx)), {
+    homeDepartmentId: auth.person.departmentId,
+  });
   const abilities = abilitiesOf(subject);
   if (permission && !abilities[permission]) throw new AppError('NOT_FOUND');
   return {

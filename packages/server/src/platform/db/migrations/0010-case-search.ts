@@ -36,6 +36,8 @@ export async function up(db: AnyDb): Promise<void> {
 
   const indexes: [string, string, string[]][] = [
     ['cases_department_received', 'cases', ['department_id', 'received_at', 'id']],
+    // A department's list by matter type (with or without dates) and its capped count read only matches.
+    ['cases_department_matter_received', 'cases', ['department_id', 'matter_type', 'received_at', 'id']],
     ['cases_first_responder_received', 'cases', ['first_responder_id', 'received_at', 'id']],
     ['cases_first_responder_state', 'cases', ['first_responder_id', 'state']],
     ['cases_registered_by_received', 'cases', ['registered_by', 'received_at', 'id']],
