@@ -78,6 +78,8 @@ export interface ServerEnv {
   production: boolean;
   /** Run the server under `node --cpu-prof`, writing its profile here when it stops. */
   cpuProfileDir?: string | undefined;
+  /** Sum each SQL statement's time and write it to this file when the server stops (QUERY_TIMES_FILE). */
+  queryTimesFile?: string | undefined;
 }
 
 export async function startAppServer(env: ServerEnv): Promise<Started> {
@@ -98,6 +100,7 @@ export async function startAppServer(env: ServerEnv): Promise<Started> {
       DEMO_DATA: env.production ? '0' : '1',
       DATA_DIR: env.dataDir,
       DATABASE_URL: env.databaseUrl ?? '',
+      ...(env.queryTimesFile && { QUERY_TIMES_FILE: env.queryTimesFile }),
     },
   });
 }

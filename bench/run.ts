@@ -1,5 +1,5 @@
 // npm run bench [-- --db sqlite|postgres] [--cases N] [--seconds S] [--rounds R] [--concurrency C]
-//                  [--max-requests M] [--only a,b] [--cpu-prof DIR] [--data-set DIR]
+//                  [--max-requests M] [--only a,b] [--cpu-prof DIR] [--query-times FILE] [--data-set DIR]
 // A fresh database with a generated data set, the real server process, and every scenario beside its
 // ceiling in interleaved rounds, from a load generator in another process. Writes
 // bench/results/<date>-<db>-<cases>.{json,md}. README.md (Benchmark) says what each scenario does.
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     'max-requests': { type: 'string', default: '100000' },
     only: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'query-times': { type: 'string' },
     'data-set': { type: 'string' },
   },
 });
@@ -85,6 +86,7 @@ try {
     databaseUrl: database.databaseUrl,
     production: true,
     cpuProfileDir: values['cpu-prof'] && path.resolve(values['cpu-prof']),
+    queryTimesFile: values['query-times'] && path.resolve(values['query-times']),
   });
   started.push(server);
   log(`server started in ${server.startMs.toFixed(0)} ms (pid ${server.pid})`);

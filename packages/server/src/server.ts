@@ -43,6 +43,7 @@ async function openReachableDatabase(config: Config, print: (line: string) => vo
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: sqliteFileIn(config.dataDir),
+    queryTimesFile: config.queryTimesFile,
   });
   for (let attempt = 0; ; attempt++) {
     try {

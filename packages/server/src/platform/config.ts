@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QUERY_TIMES_FILE: z.string().optional(),
   TRUST_PROXY: bool.default(false),
   DEMO_DATA: bool.optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -62,6 +63,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: string;
+  /** A diagnostic: sum each SQL statement's time and write it here on shutdown (platform/db/query-times.ts). */
+  queryTimesFile: string | undefined;
   trustProxy: boolean;
   /** Load the demo bureau into an empty database (never in production). */
   demoData: boolean;
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     logLevel: e.LOG_LEVEL,
+    queryTimesFile: e.QUERY_TIMES_FILE || undefined,
     trustProxy: e.TRUST_PROXY,
     demoData: production ? false : (e.DEMO_DATA ?? true),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
 import { DatabaseMonitor, monitoredDialect } from './database-monitor.ts';
 import { GuardedKysely } from './transaction-guard.ts';
+import { QueryTimes } from './query-times.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -25,6 +26,8 @@ export interface DatabaseOptions {
   /** postgres://… ; when absent, SQLite at `sqliteFile`. */
   databaseUrl?: string | undefined;
   sqliteFile: string;
+  /** When set, every statement's time is summed and written here as the database closes (query-times.ts). */
+  queryTimesFile?: string | undefined;
 }
 
 /** How long a request waits for a new PostgreSQL connection before it is answered 503. */
@@ -36,6 +39,12 @@ export function sqliteFileIn(dataDir: string): string {
 
 export function openDatabase(options: DatabaseOptions): Database {
   const monitor = new DatabaseMonitor();
+  const times = options.queryTimesFile ? new QueryTimes(options.queryTimesFile) : undefined;
+  const log = times ? { log: times.log } : {};
+  const closing = (db: Db) => async () => {
+    await db.destroy();
+    times?.write();
+  };
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -45,8 +54,11 @@ export function openDatabase(options: DatabaseOptions): Database {
     // An idle client whose connection the server ends emits 'error' on the pool; unheard, it would
     // end the process. The pool has already dropped that client and connects anew when asked.
     pool.on('error', (error) => monitor.connectionLost(error));
-    const db = new GuardedKysely<DB>({ dialect: monitoredDialect(new PostgresDialect({ pool }), monitor) });
-    return { db, dialect: 'postgres', monitor, close: () => db.destroy() };
+    const db = new GuardedKysely<DB>({
+      dialect: monitoredDialect(new PostgresDialect({ pool }), monitor),
+      ...log,
+    });
+    return { db, dialect: 'postgres', monitor, close: closing(db) };
   }
   fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
   const db = new GuardedKysely<DB>({
@@ -62,8 +74,9 @@ export function openDatabase(options: DatabaseOptions): Database {
       }),
       monitor,
     ),
+    ...log,
   });
-  return { db, dialect: 'sqlite', monitor, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', monitor, close: closing(db) };
 }
 
 /** The text of the one-and-two-character search index: one token per character (migration 0010). */
