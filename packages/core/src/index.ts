@@ -10,6 +10,7 @@ export * from './auth/schema.ts';
 export * from './org/schema.ts';
 export * from './people/schema.ts';
 export * from './chains/schema.ts';
+export * from './chains/deputies.ts';
 export * from './audit/schema.ts';
 export * from './calendar/rules.ts';
 export * from './calendar/schema.ts';

@@ -54,6 +54,12 @@ describe('abilities', () => {
     // A deputy acts on the head's cases but does not keep the head's matter list (decision 0010).
     expect(canManageMatters(deputy, 'd1')).toBe(false);
     expect(abilitiesOf(deputy)['matters.manage']).toBe(false);
+    // Holders appoint their own deputies; a deputy does not appoint one for the person they act for.
+    expect(abilitiesOf(fr)['deputies.appoint']).toBe(true);
+    expect(abilitiesOf(head)['deputies.appoint']).toBe(true);
+    expect(abilitiesOf(deputy)['deputies.appoint']).toBe(false);
+    expect(abilitiesOf({ roles: ['admin'], positions: [] })['deputies.appoint']).toBe(true);
+    expect(abilitiesOf({ roles: ['supervisionOffice'], positions: [] })['deputies.appoint']).toBe(false);
     // A role name alone gives no department: the position does.
     expect(canManageMatters({ roles: ['deptHead'], positions: [] }, 'd1')).toBe(false);
   });

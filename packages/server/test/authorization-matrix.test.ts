@@ -78,6 +78,10 @@ const EXPECTED: Record<string, string> = {
   'GET /api/cases/:id/attachments/:attachmentId': '401/401 200/404 200/404 200/404 200/404 200/200 200/200 404/404 404/404 404/404 404/404 404/404',
   'GET /api/departments/:id/matters':             '401/401 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200 200/200',
   'POST /api/departments/:id/matters':            '401/401 404/404 201/404 404/404 404/404 404/404 404/404 201/201 404/404 404/404 404/404 404/404',
+  'GET /api/deputies':                            '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'GET /api/deputies/candidates':                 '401/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-   200/-',
+  'POST /api/deputies':                           '401/401 201/404 201/404 201/404 201/404 201/404 201/404 201/404 201/404 201/404 201/404 201/404',
+  'POST /api/deputies/:id/end':                   '401/401 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404 200/404',
   'PATCH /api/matters/:id':                       '401/401 404/404 409/404 404/404 404/404 404/404 404/404 409/409 404/404 404/404 404/404 404/404',
   'POST /api/matters/:id/deactivate':             '401/401 404/404 409/404 404/404 404/404 404/404 404/404 409/409 404/404 404/404 404/404 404/404',
 };
@@ -186,7 +190,31 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
       notificationOf[who] = rows.find((r) => r.person_id === id)?.id;
       notificationNotOf[who] = rows.find((r) => r.person_id !== id)?.id;
     }
+    // Appointments yet to begin: each person's own (the administrator's stands for spsc2's), and for
+    // each person one of somebody else's (cqsckz's; shouwen's for cqsckz).
+    const deputyOf: Fixture['deputyOf'] = {};
+    const appointFor = async (holder: string) => {
+      const res = await admin.request('POST', '/api/deputies', {
+        deputyId: personIds['djzc2'],
+        forPersonId: personIds[holder],
+        fromDate: '2098-01-01',
+        toDate: '2098-01-05',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    for (const who of PEOPLE) {
+      if (who !== 'anon') deputyOf[who] = await appointFor(who === 'admin' ? 'spsc2' : who);
+    }
+    const deputyNotOf: Fixture['deputyNotOf'] = Object.fromEntries(
+      PEOPLE.filter((who) => who !== 'anon' && who !== 'admin').map((who) => [
+        who,
+        who === 'cqsckz' ? deputyOf.shouwen : deputyOf.cqsckz,
+      ]),
+    );
     f = {
+      deputyOf,
+      deputyNotOf,
       caseIn,
       caseOut,
       attachmentIn,
@@ -284,7 +312,7 @@ describe.each(DIALECTS)('authorization matrix [%s]', (dialect) => {
     }
     expect(failures).toEqual([]);
     expect(foreignLeaks).toEqual([]);
-  }, 120_000); // some 500 requests, each followed by a digest of the whole database
+  }, 300_000); // some 550 requests, each followed by a digest of the whole database (slow on a busy machine)
 
   it('lists exactly the cases whose page the person may open (the SQL scope and the resolver agree)', async () => {
     const all = await t.ctx.database.db.selectFrom('cases').select('id').execute();

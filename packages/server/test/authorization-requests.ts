@@ -46,6 +46,9 @@ export interface Fixture {
   /** Each person's own notification, and one of somebody else's. */
   notificationOf: Partial<Record<Who, string>>;
   notificationNotOf: Partial<Record<Who, string>>;
+  /** An appointment (yet to begin) each person holds as the one deputised for, and one of someone else's. */
+  deputyOf: Partial<Record<Who, string>>;
+  deputyNotOf: Partial<Record<Who, string>>;
 }
 
 export type Template = (f: Fixture, who: Who, n: number) => { in: Attempt | null; out: Attempt | null };
@@ -311,6 +314,24 @@ export const TEMPLATES: Record<string, Template> = {
       f.deptIn,
       f.deptOut,
     ),
+  'GET /api/deputies': () => only({ method: 'GET', url: '/api/deputies' }),
+  'GET /api/deputies/candidates': () => only({ method: 'GET', url: '/api/deputies/candidates' }),
+  'POST /api/deputies': (f, who) => {
+    const appoint = (forPersonId: string): Attempt => ({
+      method: 'POST',
+      url: '/api/deputies',
+      body: { deputyId: f.personIds['djzc2'], forPersonId, fromDate: '2099-01-01', toDate: '2099-01-05' },
+    });
+    // Administrators appoint for a holder (they hold no position themselves); others for themselves.
+    return {
+      in: appoint(f.personIds[who === 'admin' ? 'spsc2' : who] ?? MISSING()),
+      out: appoint(MISSING()),
+    };
+  },
+  'POST /api/deputies/:id/end': (f, who) => ({
+    in: { method: 'POST', url: `/api/deputies/${f.deputyOf[who] ?? MISSING()}/end`, body: {} },
+    out: { method: 'POST', url: `/api/deputies/${f.deputyNotOf[who] ?? MISSING()}/end`, body: {} },
+  }),
   'PATCH /api/matters/:id': (f) =>
     both(
       (id) => ({ method: 'PATCH', url: `/api/matters/${id}`, body: { remarks: '矩阵', version: 99 } }),

@@ -108,8 +108,17 @@ describe.each(DIALECTS)('outsiders to the administrative areas [%s]', (dialect) 
     ).json<Person>();
     const toEdit = who('spsc1');
     const toReset = who('jgjc1');
+    // A disabled account to try enabling: one more who holds no position (holders cannot be disabled).
+    const toEnable = (
+      await admin.request('POST', '/api/people', {
+        username: 'linshi2',
+        displayName: '临时工乙',
+        departmentId: reg.id,
+        password: 'Temporary#2026',
+      })
+    ).json<Person>();
     const disabled = (
-      await admin.request('POST', `/api/people/${who('xbk2').id}/disable`, { version: who('xbk2').version })
+      await admin.request('POST', `/api/people/${toEnable.id}/disable`, { version: toEnable.version })
     ).json<Person>();
     expect(disabled.status).toBe('disabled');
 

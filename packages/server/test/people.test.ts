@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgUnit, Person, PersonList } from '@bancheng/core';
 import { DEMO_BUREAU, DEMO_PASSWORD } from '../src/bootstrap/demo/demo-bureau.ts';
+import { todayOf } from '../src/platform/context.ts';
 import { createTestApp, DIALECTS, tableCounts, type Client, type TestApp } from './harness.ts';
 
 const DEMO_PEOPLE = DEMO_BUREAU.flatMap((u) => u.departments.flatMap((d) => d.staff));
@@ -261,6 +262,33 @@ describe.each(DIALECTS)('managing people [%s]', (dialect) => {
     const session = await t.signIn('spsc2');
     expect((await session.request('GET', '/api/auth/me')).statusCode).toBe(200);
     const p = await person('spsc2');
+
+    // A first responder of the food department: the position is given to someone else first.
+    const refusedWhileHolding = await admin.request('POST', `/api/people/${p.id}/disable`, {
+      version: p.version,
+    });
+    expect(refusedWhileHolding.statusCode).toBe(409);
+    expect(refusedWhileHolding.json().error.code).toBe('HOLDS_POSITION');
+    const food = (await admin.request('GET', '/api/chains')).json<{
+      chains: {
+        departmentId: string;
+        departmentName: string;
+        firstResponders: { id: string }[];
+        deptHead: { id: string };
+        leaderInCharge: { id: string };
+        principalLeader: { id: string };
+      }[];
+    }>();
+    const chain = food.chains.find((c) => c.firstResponders.some((f) => f.id === p.id))!;
+    const today = todayOf(t.ctx);
+    const handedOver = await admin.request('PUT', `/api/chains/${chain.departmentId}`, {
+      effectiveFrom: today,
+      firstResponderIds: chain.firstResponders.map((f) => f.id).filter((id) => id !== p.id),
+      deptHeadId: chain.deptHead.id,
+      leaderInChargeId: chain.leaderInCharge.id,
+      principalLeaderId: chain.principalLeader.id,
+    });
+    expect(handedOver.statusCode, handedOver.body).toBe(200);
 
     const disabled = await admin.request('POST', `/api/people/${p.id}/disable`, { version: p.version });
     expect(disabled.statusCode, disabled.body).toBe(200);

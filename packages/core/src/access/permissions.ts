@@ -13,6 +13,8 @@ export const GLOBAL_PERMISSIONS = [
   'case.register',
   /** Keep some department's matter list (the menu); which departments, `canManageMatters` decides. */
   'matters.manage',
+  /** Appoint acting deputies: administrators for any holder, a chain position holder for themselves. */
+  'deputies.appoint',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 

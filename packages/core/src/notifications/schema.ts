@@ -8,6 +8,8 @@ export const NOTIFICATION_KINDS = [
   'caseRefused', // the principal leader confirmed the refusal: answer the applicant by the due date
   'replyDueSoon', // the reply is due today or on the next working day
   'replyOverdue', // the reply is past due (to the first responder and their department head)
+  'deputyAppointed', // you were appointed to act for someone, or someone to act for you
+  'deputyEnded', // such an appointment was ended early or withdrawn
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -71,6 +71,17 @@ export const ERRORS = {
     zh: '本科室的事项清单中已有同名事项',
     en: "The department's matter list already has a matter with that title",
   },
+  DEPUTY_OVERLAPS: {
+    status: 409,
+    zh: '该期间已有代理人，同一时间只能有一位代理人',
+    en: 'Someone already deputises in that period: one deputy at a time',
+  },
+  HOLDS_POSITION: {
+    status: 409,
+    zh: '该人员仍担任责任链条职务，请先在责任链条中将职务交给他人，再停用账号',
+    en: 'This person still holds a chain position: give it to someone else in the chains first',
+  },
+  DEPUTY_ALREADY_OVER: { status: 409, zh: '该代理已经结束', en: 'That appointment is already over' },
   NOT_EMPTY: {
     status: 409,
     zh: '仍有下属科室、人员或事项，不能删除',
@@ -201,6 +212,25 @@ export const FIELD_MESSAGES = {
   invalidCursor: {
     zh: '翻页位置无效，请从第一页重新查看',
     en: 'not a valid page position: start again from the first page',
+  },
+  beforeStart: { zh: '不能早于开始日期', en: 'may not be before the start date' },
+  deputyIsHolder: { zh: '代理人不能是被代理人本人', en: 'a person cannot deputise for themselves' },
+  holdsNoPosition: {
+    zh: '该人员在此期间未担任责任链条职务',
+    en: 'this person holds no chain position in that period',
+  },
+  inThePast: { zh: '不能早于今天', en: 'may not be before today' },
+  deputyTooLong: {
+    zh: '代理期限最长一年；长期不在岗请调整责任链条',
+    en: 'at most one year; for a longer absence change the chain instead',
+  },
+  deputyOverlaps: {
+    zh: '该期间已有代理人，同一时间只能有一位代理人',
+    en: 'someone already deputises in that period: one deputy at a time',
+  },
+  holdsPosition: {
+    zh: '该人员仍担任责任链条职务，请先将职务交给他人再停用',
+    en: 'this person still holds a chain position: give it to someone else first',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,5 +1,5 @@
 // Field messages for schema validation failures, in Chinese and English, from zod's issue codes.
-import { fieldMessage, type Lang } from './errors.ts';
+import { FIELD_MESSAGES, fieldMessage, type Lang } from './errors.ts';
 
 export function describeValidationIssue(code: string, params: Record<string, unknown>, lang: Lang): string {
   const zh = lang === 'zh';
@@ -26,7 +26,7 @@ export function describeValidationIssue(code: string, params: Record<string, unk
       const text = (params['params'] as Record<string, unknown> | undefined)?.['text'];
       if (text === 'controlCharacter') return zh ? '不能包含控制字符' : 'must not contain control characters';
       if (text === 'invalidUnicode') return zh ? '包含无效的字符' : 'contains invalid characters';
-      if (text === 'invalidCursor') return fieldMessage('invalidCursor', lang);
+      if (typeof text === 'string' && text in FIELD_MESSAGES) return fieldMessage(text, lang);
       return zh ? '内容无效' : 'invalid';
     }
     case 'unrecognized_keys':

@@ -18,6 +18,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@bancheng/core';
 import { useT } from '../i18n/index.tsx';
@@ -37,6 +38,7 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   cases: <FileTextOutlined />,
   matters: <UnorderedListOutlined />,
   chains: <NodeIndexOutlined />,
+  deputies: <UserSwitchOutlined />,
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
   audit: <AuditOutlined />,

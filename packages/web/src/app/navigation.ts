@@ -3,7 +3,17 @@ import type { Abilities, GlobalPermission } from '@bancheng/core';
 import type { MessageKey } from '../i18n/index.tsx';
 
 export interface NavItem {
-  key: 'home' | 'todo' | 'notifications' | 'cases' | 'matters' | 'chains' | 'org' | 'people' | 'audit';
+  key:
+    | 'home'
+    | 'todo'
+    | 'notifications'
+    | 'cases'
+    | 'matters'
+    | 'chains'
+    | 'deputies'
+    | 'org'
+    | 'people'
+    | 'audit';
   path: string;
   label: MessageKey;
   permission?: GlobalPermission;
@@ -16,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'cases', path: '/cases', label: 'menu.cases' },
   { key: 'matters', path: '/matters', label: 'menu.matters', permission: 'matters.manage' },
   { key: 'chains', path: '/chains', label: 'menu.chains' },
+  { key: 'deputies', path: '/deputies', label: 'menu.deputies', permission: 'deputies.appoint' },
   { key: 'org', path: '/admin/org', label: 'menu.org', permission: 'org.manage' },
   { key: 'people', path: '/admin/people', label: 'menu.people', permission: 'people.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },

@@ -52,6 +52,10 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: 'notifications',
     Page: lazyComponent(() => import('../pages/NotificationsPage.tsx').then((m) => m.NotificationsPage)),
   },
+  {
+    path: 'deputies',
+    Page: lazyComponent(() => import('../pages/DeputiesPage.tsx').then((m) => m.DeputiesPage)),
+  },
   { path: 'chains', Page: lazyComponent(() => import('../pages/ChainsPage.tsx').then((m) => m.ChainsPage)) },
   {
     path: 'admin/org',

@@ -8,6 +8,12 @@ export function today(): string {
   return dayjs().format(ISO_DATE);
 }
 
+/** Today in China (UTC+8, no daylight saving), whatever the browser's time zone: the bureau's day, by
+ * which the server counts dates. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 export function toIsoDate(value: Dayjs): string {
   return value.format(ISO_DATE);
 }

@@ -128,3 +128,19 @@ export async function insertAssignment(
     })
     .execute();
 }
+
+/** Whether the person holds a position of their own on some day from `from` to `to` (inclusive). */
+export async function holdsPositionBetween(
+  db: Executor,
+  args: { personId: string; from: string; to: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('chain_assignments')
+    .select('id')
+    .where('person_id', '=', args.personId)
+    .where('effective_from', '<=', args.to)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>', args.from)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

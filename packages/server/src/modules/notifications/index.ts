@@ -7,6 +7,7 @@ import { notificationRoutes } from './notification-routes.ts';
 // notification-service's notifyCaseChange.
 export { notifyCaseRowChange as notifyCaseChange } from './notification-mapper.ts';
 export type { NotifiedCase } from './notification-service.ts';
+export { deliveryChannelsOf, enqueueNotifications } from './notification-service.ts';
 export type { OutboxChannel, OutboxOutcome } from './outbox.ts';
 export { createOutboxWorker } from './outbox-worker.ts';
 export type { OutboxWorker } from './outbox-worker.ts';

@@ -12,6 +12,7 @@ export {
   findPersonRowById,
   insertPerson,
   listActivePeopleRefs,
+  listActivePeopleWithDepartment,
   peopleRefsByIds,
   rolesOfPerson,
   setOwnPassword,

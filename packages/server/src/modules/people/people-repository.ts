@@ -293,3 +293,18 @@ export async function peopleRefsByIds(
     .execute();
   return rows.map((r) => ({ ...toPersonRef(r), departmentId: r.department_id }));
 }
+
+/** Every active account with the name of its department, by department then name (a picker's list). */
+export async function listActivePeopleWithDepartment(
+  db: Executor,
+): Promise<(PersonRef & { departmentName: string })[]> {
+  const rows = await db
+    .selectFrom('people')
+    .innerJoin('departments', 'departments.id', 'people.department_id')
+    .select(['people.id', 'people.username', 'people.display_name', 'departments.name as department_name'])
+    .where('people.status', '=', 'active')
+    .orderBy('departments.name')
+    .orderBy('people.display_name')
+    .execute();
+  return rows.map((r) => ({ ...toPersonRef(r), departmentName: r.department_name }));
+}

@@ -9,7 +9,8 @@ import {
   type Role,
   type UpdatePersonBody,
 } from '@bancheng/core';
-import { nowIsoOf, type AppContext } from '../../platform/context.ts';
+import { nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
+import { holdsPositionBetween } from '../chains/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import type { Actor } from '../../platform/audit/events.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
@@ -167,6 +168,13 @@ export async function setPersonStatus(
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await findPersonRowById(trx, args.id);
     if (!before) throw new AppError('NOT_FOUND');
+    // A chain position must never fall vacant by a disabled account: the chain is changed first.
+    if (
+      args.status === 'disabled' &&
+      (await holdsPositionBetween(trx, { personId: args.id, from: todayOf(ctx), to: '9999-12-31' }))
+    ) {
+      throw new AppError('HOLDS_POSITION');
+    }
     const ok = await updatePersonRow(trx, {
       id: args.id,
       version: args.version,

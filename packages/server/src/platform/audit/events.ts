@@ -51,6 +51,18 @@ export type AuditEvent =
         source: 'form' | 'import';
       };
     }
+  | {
+      type: 'deputy.appointed' | 'deputy.ended';
+      subjectId: string;
+      payload: {
+        deputyId: string;
+        forPersonId: string;
+        fromDate: string;
+        toDate: string;
+        /** deputy.ended: withdrawn before it began, or cut short to end on this date. */
+        ending?: { kind: 'withdraw' } | { kind: 'endOn'; toDate: string };
+      };
+    }
   | { type: 'roster.imported'; subjectId: null; payload: { effectiveFrom: string; departments: number } }
   | { type: 'system.adminCreated'; subjectId: string; payload: { username: string } }
   | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } }
@@ -75,6 +87,7 @@ const SUBJECT_TYPES: Record<string, string> = {
   chain: 'department',
   roster: 'roster',
   calendar: 'calendarYear',
+  deputy: 'actingDeputy',
   system: 'system',
 };
 

@@ -197,7 +197,7 @@ function wideRow(label: string, text: string, minHeight: number, signature?: str
 }
 
 function signerOf(d: Decision): string {
-  const acting = d.actingFor ? `（代理：${d.actingFor.displayName}）` : '';
+  const acting = d.actingFor ? `（代${d.actingFor.displayName}）` : '';
   return `审批人：${d.person.displayName}${acting}${GAP}${chineseDate(d.decidedAt)}`;
 }
 

@@ -13,6 +13,8 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   caseRefused: 'notifications.kind.caseRefused',
   replyDueSoon: 'notifications.kind.replyDueSoon',
   replyOverdue: 'notifications.kind.replyOverdue',
+  deputyAppointed: 'notifications.kind.deputyAppointed',
+  deputyEnded: 'notifications.kind.deputyEnded',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -21,6 +23,8 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   caseRefused: 'orange',
   replyDueSoon: 'gold',
   replyOverdue: 'red',
+  deputyAppointed: 'cyan',
+  deputyEnded: 'default',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {

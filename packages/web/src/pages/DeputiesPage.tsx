@@ -1,0 +1,5 @@
+import { DeputiesView } from '../modules/deputies/components/DeputiesView.tsx';
+
+export function DeputiesPage() {
+  return <DeputiesView />;
+}
