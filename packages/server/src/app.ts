@@ -30,6 +30,7 @@ import { casesModule } from './modules/cases/index.ts';
 import { calendarModule, ensureShippedCalendar } from './modules/calendar/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { mattersModule } from './modules/matters/index.ts';
+import { settingsModule } from './modules/settings/index.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -196,6 +197,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     casesModule,
     notificationsModule,
     mattersModule,
+    settingsModule,
   ]) {
     await app.register(module, { ctx });
   }

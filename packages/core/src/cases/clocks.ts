@@ -31,9 +31,11 @@ export const DEFAULT_CLOCK_SETTINGS: ClockSettings = {
 };
 
 /** green: not yet near; yellow: due today or from the working day before; red: past due. */
-export type Light = 'green' | 'yellow' | 'red';
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
 /** pending: not decided yet; met: decided on or before its due date; late: decided after it. */
-export type ClockStatus = 'pending' | 'met' | 'late';
+export const CLOCK_STATUSES = ['pending', 'met', 'late'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
 export interface DueClock {
   due: string;

@@ -9,6 +9,7 @@ export { notifyCaseRowChange as notifyCaseChange } from './notification-mapper.t
 export type { NotifiedCase } from './notification-service.ts';
 export type { OutboxChannel, OutboxOutcome } from './outbox.ts';
 export { createOutboxWorker } from './outbox-worker.ts';
+export { scheduleClockReminders } from './clock-reminders.ts';
 export type { OutboxWorker } from './outbox-worker.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
