@@ -96,8 +96,17 @@ describe.each(DIALECTS)('level clocks [%s]', (dialect) => {
       items: { id: string; light: string | null; levelDue: string | null; overdue: boolean }[];
     }>().items;
 
+  // Tests run in a shuffled order: each sets the day it needs and signs everyone in on it.
+  const on = async (at: string) => {
+    clock.set(at);
+    await signInAll();
+  };
+
   it('shows the level due date and a yellow light the working day before, and reminds the holder', async () => {
-    const page = (await keshi.request('GET', `/api/cases/${caseId}`)).json();
+    await on(PROPOSED);
+    const res = await keshi.request('GET', `/api/cases/${caseId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json();
     expect(page.levelDue).toBe('2026-11-17');
     expect(page.light).toBe('yellow');
     expect(page.clocks.levels).toEqual([
@@ -128,8 +137,7 @@ describe.each(DIALECTS)('level clocks [%s]', (dialect) => {
   });
 
   it('is red and in the overdue filter once past the limit, with one reminder a day to each', async () => {
-    clock.set(OVERDUE);
-    await signInAll();
+    await on(OVERDUE);
     const listed = (await overdueList(ducha)).find((c) => c.id === caseId);
     expect(listed).toMatchObject({ light: 'red', levelDue: '2026-11-17', overdue: true });
     expect((await overdueList(keshi)).map((c) => c.id)).toContain(caseId);
@@ -164,7 +172,7 @@ describe.each(DIALECTS)('level clocks [%s]', (dialect) => {
   });
 
   it('lets the administrator lengthen the limit (audited): the case is no longer overdue', async () => {
-    await signInAll();
+    await on(NEXT_DAY);
     const settings = (await keshi.request('GET', '/api/settings/bureau')).json();
     expect(settings).toMatchObject({ levelWorkdays: { 2: 1, 3: 1, 4: 1 }, replyCounting: 'receipt' });
     const body = {
@@ -206,7 +214,7 @@ describe.each(DIALECTS)('level clocks [%s]', (dialect) => {
   });
 
   it('tells the new first responder of a hand-over', async () => {
-    await signInAll();
+    await on(PROPOSED);
     const created = await shouwen.request('POST', '/api/cases', registration('转交通知测试'));
     expect(created.statusCode, created.body).toBe(201);
     const c = created.json();
@@ -285,6 +293,8 @@ describe.each(DIALECTS)('level reminders across restarts and servers [%s]', (dia
       );
       // Together they made each notification once (the demo's own cases may owe reminders too).
       expect(created[0]! + created[1]!).toBeGreaterThanOrEqual(everyone.length);
+      // The two processes alone made each of this day's reminders, each once.
+      expect(await remindersOf(second.ctx.database.db, c.id, 'levelOverdue')).toEqual(counts(2));
     }
     await second.outbox.tick();
     await second.outbox.tick();
