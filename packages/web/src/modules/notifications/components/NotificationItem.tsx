@@ -13,6 +13,11 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   caseRefused: 'notifications.kind.caseRefused',
   replyDueSoon: 'notifications.kind.replyDueSoon',
   replyOverdue: 'notifications.kind.replyOverdue',
+  levelDueSoon: 'notifications.kind.levelDueSoon',
+  levelOverdue: 'notifications.kind.levelOverdue',
+  matterDueSoon: 'notifications.kind.matterDueSoon',
+  matterOverdue: 'notifications.kind.matterOverdue',
+  caseHandedOver: 'notifications.kind.caseHandedOver',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -21,6 +26,11 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   caseRefused: 'orange',
   replyDueSoon: 'gold',
   replyOverdue: 'red',
+  levelDueSoon: 'gold',
+  levelOverdue: 'red',
+  matterDueSoon: 'gold',
+  matterOverdue: 'red',
+  caseHandedOver: 'cyan',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
