@@ -152,7 +152,8 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseListQuerySchema = z.strictObject({
   view: z.enum(CASE_VIEWS).default('todo'),
   state: z.enum(CASE_STATES).optional(),
-  /** Refusals whose reply is late, and open cases past their matter's time limit. */
+  /** Refusals whose reply is late, open cases past their matter's time limit, and cases waiting at an
+   * approval level past its limit (decision 0015). */
   overdue: z.enum(['true', 'false']).optional(),
   /** The same, due by the end of the next working day (overdue ones included). */
   dueSoon: z.enum(['true', 'false']).optional(),
