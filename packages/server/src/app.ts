@@ -31,6 +31,7 @@ import { calendarModule, ensureShippedCalendar } from './modules/calendar/index.
 import { notificationsModule } from './modules/notifications/index.ts';
 import { mattersModule } from './modules/matters/index.ts';
 import { deputiesModule } from './modules/deputies/index.ts';
+import { settingsModule } from './modules/settings/index.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -198,6 +199,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     notificationsModule,
     mattersModule,
     deputiesModule,
+    settingsModule,
   ]) {
     await app.register(module, { ctx });
   }

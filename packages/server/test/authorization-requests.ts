@@ -227,6 +227,20 @@ export const TEMPLATES: Record<string, Template> = {
     only({ method: 'GET', url: '/api/calendar/workdays?from=2026-09-30&to=2026-10-10' }),
   'GET /api/calendar/years': () => only({ method: 'GET', url: '/api/calendar/years' }),
   'GET /api/calendar/years/:year': () => only({ method: 'GET', url: '/api/calendar/years/2026' }),
+  'GET /api/settings/bureau': () => only({ method: 'GET', url: '/api/settings/bureau' }),
+  // A stale version: the administrator gets through to the 409, and nothing changes.
+  'PUT /api/settings/bureau': () =>
+    only({
+      method: 'PUT',
+      url: '/api/settings/bureau',
+      body: {
+        levelWorkdays: { 2: 2, 3: 2, 4: 2 },
+        replyCounting: 'finalRefusal',
+        replyWorkdays: 3,
+        followUpWorkdays: 5,
+        version: 99,
+      },
+    }),
   'PUT /api/calendar/years/:year': () =>
     only({
       method: 'PUT',

@@ -1,18 +1,15 @@
 // Reply reminders across a restart: a reminder that fell due while the server was stopped is sent
 // exactly once after it starts again, on a database that outlives the server process.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { openDatabase, sqliteFileIn, type Dialect } from '../src/platform/db/database.ts';
 import { startServer } from '../src/server.ts';
 import { actOnCase, registerCase } from '../src/modules/cases/case-service.ts';
 import { findPersonRowByUsername } from '../src/modules/people/people-repository.ts';
 import { DIALECTS } from './harness.ts';
+import { persistentDatabase } from './persistent-database.ts';
 import {
   giveEveryoneAnEmail,
   mailsTo,
@@ -20,37 +17,6 @@ import {
   startMailServer,
   type MailServer,
 } from './notification-fixtures.ts';
-
-async function persistentDatabase(dialect: Dialect) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-restart-'));
-  const base = process.env['TEST_DATABASE_URL'];
-  if (dialect === 'sqlite' || !base) {
-    return {
-      env: { DATA_DIR: dir },
-      open: () => openDatabase({ sqliteFile: sqliteFileIn(dir) }),
-      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = async (query: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(query);
-    await c.end();
-  };
-  await admin(`create schema ${schema}`);
-  const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const databaseUrl = url.toString();
-  return {
-    env: { DATA_DIR: dir, DATABASE_URL: databaseUrl },
-    open: () => openDatabase({ databaseUrl, sqliteFile: sqliteFileIn(dir) }),
-    dispose: async () => {
-      await admin(`drop schema ${schema} cascade`);
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe.each(DIALECTS)('reply reminders across a restart [%s]', (dialect) => {
   let mail: MailServer;

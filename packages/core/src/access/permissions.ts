@@ -13,6 +13,8 @@ export const GLOBAL_PERMISSIONS = [
   'case.register',
   /** Keep some department's matter list (the menu); which departments, `canManageMatters` decides. */
   'matters.manage',
+  /** The bureau's time limits (bureau settings). */
+  'settings.manage',
   /** Appoint acting deputies: administrators for any holder, a chain position holder for themselves. */
   'deputies.appoint',
 ] as const;

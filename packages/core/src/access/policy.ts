@@ -43,6 +43,7 @@ export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities 
     'audit.read': s.roles.some((r) => AUDIT_READERS.includes(r)),
     'case.register': holds('firstResponder'),
     'matters.manage': admin || holds('deptHead'),
+    'settings.manage': admin,
     // A deputy's own appointment does not let them appoint another for the same holder.
     'deputies.appoint': admin || ownPositions(s).length > 0,
   };

@@ -11,6 +11,7 @@ import {
 } from '../shared/schema.ts';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
 import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
+import { CLOCK_STATUSES, LIGHTS, REPLY_COUNTINGS } from './clocks.ts';
 
 /** One line (a name, a title): no control characters at all. */
 const line = (max: number) => lineText().min(1).max(max);
@@ -137,6 +138,13 @@ export const caseSummarySchema = z.object({
   dueDate: isoDateSchema.nullable(),
   dueProvisional: z.boolean(),
   overdue: z.boolean(),
+  /** While on the approval form: the current level's due date (its time limit from the day it arrived). */
+  levelDue: isoDateSchema.nullable(),
+  /**
+   * The 督办 light of the clock that runs now (the current level's; else the reply's after a refusal, or
+   * the matter's time limit): yellow from the working day before the due date, red after it.
+   */
+  light: z.enum(LIGHTS).nullable(),
   updatedAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
@@ -144,7 +152,8 @@ export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseListQuerySchema = z.strictObject({
   view: z.enum(CASE_VIEWS).default('todo'),
   state: z.enum(CASE_STATES).optional(),
-  /** Refusals whose reply is late, and open cases past their matter's time limit. */
+  /** Refusals whose reply is late, open cases past their matter's time limit, and cases waiting at an
+   * approval level past its limit (decision 0015). */
   overdue: z.enum(['true', 'false']).optional(),
   /** The same, due by the end of the next working day (overdue ones included). */
   dueSoon: z.enum(['true', 'false']).optional(),
@@ -174,6 +183,31 @@ export const caseListSchema = z.object({
   pageSize: z.number().int(),
 });
 export type CaseList = z.infer<typeof caseListSchema>;
+
+const dueClockSchema = z.object({
+  due: isoDateSchema,
+  provisional: z.boolean(),
+  status: z.enum(CLOCK_STATUSES),
+  light: z.enum(LIGHTS).nullable(),
+});
+
+/** The case's clocks (规定时限): each level the current form reached, and the reply to the applicant. */
+export const caseClocksSchema = z.object({
+  levels: z.array(
+    dueClockSchema.extend({
+      level: z.number().int().min(2).max(4),
+      enteredOn: isoDateSchema,
+      decidedOn: isoDateSchema.nullable(),
+    }),
+  ),
+  /** The reply's due date by the bureau's setting; null while it counts from a refusal not yet made. */
+  reply: dueClockSchema.nullable(),
+  replyCounting: z.enum(REPLY_COUNTINGS),
+  replyWorkdays: z.number().int(),
+  /** Working days from the day of receipt (not counted) to the reply, or to today while unanswered. */
+  workdaysSinceReceipt: z.number().int(),
+});
+export type CaseClocks = z.infer<typeof caseClocksSchema>;
 
 export const caseDecisionSchema = z.object({
   level: z.number().int().min(2).max(4),
@@ -371,6 +405,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
     principalLeader: personRefSchema.nullable(),
   }),
   facts: caseFactsSchema,
+  clocks: caseClocksSchema,
   timeline: z.array(caseTimelineEntrySchema),
   version: versionSchema,
   /** What the person asking may do now: the web app shows exactly these. */

@@ -8,6 +8,11 @@ export const NOTIFICATION_KINDS = [
   'caseRefused', // the principal leader confirmed the refusal: answer the applicant by the due date
   'replyDueSoon', // the reply is due today or on the next working day
   'replyOverdue', // the reply is past due (to the first responder and their department head)
+  'levelDueSoon', // an approval level you hold is due on the next working day, or today
+  'levelOverdue', // an approval level is past its limit (its holder, the next level up, the supervision office)
+  'matterDueSoon', // a matter's statutory limit is due on the next working day, or today
+  'matterOverdue', // a matter's statutory limit has passed (first responder, department head, supervision office)
+  'caseHandedOver', // a case was handed over to you: you are its first responder now
   'deputyAppointed', // you were appointed to act for someone, or someone to act for you
   'deputyEnded', // such an appointment was ended early or withdrawn
 ] as const;

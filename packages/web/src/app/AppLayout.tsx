@@ -8,6 +8,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  FieldTimeOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -41,6 +42,7 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   deputies: <UserSwitchOutlined />,
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
+  settings: <FieldTimeOutlined />,
   audit: <AuditOutlined />,
 };
 

@@ -13,6 +13,7 @@ export interface NavItem {
     | 'deputies'
     | 'org'
     | 'people'
+    | 'settings'
     | 'audit';
   path: string;
   label: MessageKey;
@@ -29,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'deputies', path: '/deputies', label: 'menu.deputies', permission: 'deputies.appoint' },
   { key: 'org', path: '/admin/org', label: 'menu.org', permission: 'org.manage' },
   { key: 'people', path: '/admin/people', label: 'menu.people', permission: 'people.manage' },
+  { key: 'settings', path: '/admin/settings', label: 'menu.settings', permission: 'settings.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
 ];
 

@@ -68,6 +68,11 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     permission: 'people.manage',
   },
   {
+    path: 'admin/settings',
+    Page: lazyComponent(() => import('../pages/SettingsPage.tsx').then((m) => m.SettingsPage)),
+    permission: 'settings.manage',
+  },
+  {
     path: 'admin/audit',
     Page: lazyComponent(() => import('../pages/AuditPage.tsx').then((m) => m.AuditPage)),
     permission: 'audit.read',

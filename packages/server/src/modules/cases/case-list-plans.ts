@@ -29,6 +29,7 @@ export async function caseListPlanQueries(ctx: AppContext): Promise<PlannedQuery
     ['principal leader', 'principalLeader'],
     ['supervision office', 'supervisionOffice'],
   ];
+  const cut = { date: facts.to, levelEnteredBefore: { 2: facts.to, 3: facts.to, 4: facts.to } };
   const variants: [string, Variant][] = [
     ['to-do list', { view: 'todo' }],
     ['mine', { view: 'mine' }],
@@ -39,7 +40,8 @@ export async function caseListPlanQueries(ctx: AppContext): Promise<PlannedQuery
       { view: 'department', matterType: 'licensing', from: facts.from, to: facts.to },
     ],
     ['everything readable', { view: 'all' }],
-    ['everything readable, overdue', { view: 'all', overdueBefore: facts.to }],
+    ['everything readable, overdue', { view: 'all', overdueBefore: cut }],
+    ['department, due soon', { view: 'department', dueBy: cut }],
     ['everything readable, state', { view: 'all', state: 'refused' }],
     [
       'everything readable, next page',

@@ -27,8 +27,10 @@ export interface CaseListFilter {
   todo: TodoScope;
   homeDepartmentIds: readonly string[];
   state?: CaseState | undefined;
-  overdueBefore?: string | undefined;
-  dueBy?: string | undefined;
+  /** Past due before this cut: refusals' replies, matters' time limits, and the approval levels. */
+  overdueBefore?: DueCut | undefined;
+  /** Due on or before this cut (its `date`; its thresholds are those of the day after). */
+  dueBy?: DueCut | undefined;
   matterType?: MatterType | undefined;
   channel?: CaseChannel | undefined;
   departmentId?: string | undefined;
@@ -59,11 +61,28 @@ const LEVEL_STATES = [
   [4, 'atPrincipalLeader'],
 ] as const;
 
-/** Refusals whose reply deadline, and open cases whose matter's due date, fall before (or on) `date`. */
-function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', date: string) {
+/**
+ * A date the lists cut due dates at, with what it means for each approval level: a case waiting at a level
+ * since before `levelEnteredBefore[level]` is due by the cut (core `startedBeforeForDueBefore()`), so the
+ * filter is a range on the index (state, level_entered_on) and settings changes apply at once.
+ */
+export interface DueCut {
+  date: string;
+  levelEnteredBefore: Record<2 | 3 | 4, string>;
+}
+
+/** Refusals whose reply deadline, open cases whose matter's due date, and cases waiting at a level whose
+ * limit fall before (or on) the cut. */
+function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', cut: DueCut) {
   return eb.or([
-    eb.and([eb('cases.state', '=', 'refused'), eb('cases.reply_deadline', op, date)]),
-    eb.and([eb('cases.state', 'in', [...OPEN_CASE_STATES]), eb('cases.due_date', op, date)]),
+    eb.and([eb('cases.state', '=', 'refused'), eb('cases.reply_deadline', op, cut.date)]),
+    eb.and([eb('cases.state', 'in', [...OPEN_CASE_STATES]), eb('cases.due_date', op, cut.date)]),
+    ...LEVEL_STATES.map(([level, state]) =>
+      eb.and([
+        eb('cases.state', '=', state),
+        eb('cases.level_entered_on', '<', cut.levelEnteredBefore[level]),
+      ]),
+    ),
   ]);
 }
 

@@ -11,7 +11,9 @@ import {
 import type { DepartmentWithUnit } from '../org/index.ts';
 import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
+import { todayInChina } from '../../platform/ids.ts';
 import { OPEN_CASE_STATES } from './case-list-repository.ts';
+import { summaryClockOf, type ClockContext } from './case-clocks-mapper.ts';
 
 export interface Lookups {
   departments: Map<string, DepartmentWithUnit>;
@@ -20,8 +22,10 @@ export interface Lookups {
 
 export const UNKNOWN: PersonRef = { id: '', username: '', displayName: '' };
 
-export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
+export function toSummary(r: CaseRow, l: Lookups, cc: ClockContext): CaseSummary {
   const dept = l.departments.get(r.department_id);
+  const { today } = cc;
+  const clock = summaryClockOf(r, cc);
   return {
     id: r.id,
     number: r.number,
@@ -42,7 +46,10 @@ export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
     dueProvisional: r.reply_deadline !== null ? r.reply_deadline_provisional === 1 : r.due_provisional === 1,
     overdue:
       (r.state === 'refused' && r.reply_deadline !== null && r.reply_deadline < today) ||
-      (OPEN_CASE_STATES.includes(r.state) && r.due_date !== null && r.due_date < today),
+      (OPEN_CASE_STATES.includes(r.state) && r.due_date !== null && r.due_date < today) ||
+      (clock.levelDue !== null && clock.levelDue < today),
+    levelDue: clock.levelDue,
+    light: clock.light,
     updatedAt: r.updated_at,
   };
 }
@@ -128,6 +135,7 @@ export function newCaseRow(a: {
     matter_id: a.matter.id,
     due_date: a.matter.due?.due ?? null,
     due_provisional: a.matter.due?.provisional ? 1 : 0,
+    level_entered_on: null,
     closed_at: null,
     version: 0,
     created_at: a.now,
@@ -149,6 +157,10 @@ export function changesFor(
     updated_at: extra.now,
   };
   if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
+  // The day the form reached the level it now waits at: that level's clock starts then (0012).
+  if (next.state !== before.state) {
+    changes.level_entered_on = LEVEL_OF_STATE[next.state] ? todayInChina(new Date(extra.now)) : null;
+  }
   if (action.type === 'proposeRefusal') {
     changes.proposer_id = next.proposerId;
     changes.proposed_at = extra.now;

@@ -4,7 +4,11 @@ import {
   AppError,
   MATTER_TYPES,
   WORKFLOW_ERROR_CODES,
+  addCalendarDays,
+  addWorkingDays,
   applyAction,
+  replyDueOf,
+  startedBeforeForDueBefore,
   workflowInputOf,
   decodeListCursor,
   encodeListCursor,
@@ -14,6 +18,7 @@ import {
   type MatterType,
   type CaseList,
   type ChainHolders,
+  type DecisionLevel,
   type caseListQuerySchema,
   type registerCaseBodySchema,
 } from '@bancheng/core';
@@ -31,13 +36,14 @@ import {
   allDecisionsOf,
 } from './case-repository.ts';
 import { handoversOf } from './case-facts-repository.ts';
-import { listCaseRows } from './case-list-repository.ts';
+import { listCaseRows, type DueCut } from './case-list-repository.ts';
+import type { ClockContext } from './case-clocks-mapper.ts';
 import { findMatterRow } from '../matters/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
 import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
 import { subjectOf } from '../access/index.ts';
-import { buildDetail, getCaseDetail, lookupsFor } from './case-view.ts';
+import { buildDetail, clockContextOf, getCaseDetail, lookupsFor } from './case-view.ts';
 import { actionEvent, recordFacts } from './case-action-records.ts';
 import { changesFor, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
@@ -45,8 +51,19 @@ import { notifyCaseChange } from '../notifications/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { newId, todayInChina } from '../../platform/ids.ts';
 
-/** A final refusal is answered within this many working days (work plan 三(一)). */
-export const REPLY_WORKING_DAYS = 3;
+/**
+ * A final refusal confirmed today is answered by this date: the bureau's reply working days (3 by the work
+ * plan, 三(一)) counted from the day of receipt or from today, as its settings say (decision 0015).
+ */
+async function replyDeadlineOf(ctx: AppContext, receivedAt: string) {
+  const cc = await clockContextOf(ctx);
+  return replyDueOf({
+    receivedOn: todayInChina(new Date(receivedAt)),
+    refusedOn: cc.today,
+    settings: cc.settings,
+    calendar: cc.calendar,
+  });
+}
 
 export async function registerCase(
   ctx: AppContext,
@@ -184,14 +201,15 @@ export async function listCases(
   if (cursor === null || (cursor !== undefined && (cursor.kind === 'search') !== searching)) {
     throw new AppError('VALIDATION_FAILED', { fields: { cursor: 'invalidCursor' } });
   }
-  const today = todayInChina(clockOf(ctx));
+  const cc = await clockContextOf(ctx);
+  const { today } = cc;
+  const dueSoonBy = addWorkingDays({ from: today, workdays: 1, calendar: cc.calendar }).due;
   const page = await listCaseRows(db, ctx.database.dialect, {
     ...scopes,
     view: query.view,
     state: query.state,
-    overdueBefore: query.overdue === 'true' ? today : undefined,
-    dueBy:
-      query.dueSoon === 'true' ? (await computeDueDate(ctx, { from: today, workdays: 1 })).due : undefined,
+    overdueBefore: query.overdue === 'true' ? dueCutOf(cc, today, today) : undefined,
+    dueBy: query.dueSoon === 'true' ? dueCutOf(cc, dueSoonBy, addCalendarDays(dueSoonBy, 1)) : undefined,
     matterType: query.matterType,
     channel: query.channel,
     departmentId: query.departmentId,
@@ -203,12 +221,23 @@ export async function listCases(
   });
   const lookups = await lookupsFor(db, page.rows);
   return {
-    items: page.rows.map((r) => toSummary(r, lookups, today)),
+    items: page.rows.map((r) => toSummary(r, lookups, cc)),
     total: page.total,
     totalExact: page.totalExact,
     nextCursor: page.next === null ? null : encodeListCursor(page.next),
     pageSize: query.pageSize,
   };
+}
+
+/** A list's due-date cut at `date`, each level's threshold worked out for clocks due before `before`. */
+function dueCutOf(cc: ClockContext, date: string, before: string): DueCut {
+  const threshold = (level: DecisionLevel) =>
+    startedBeforeForDueBefore({
+      dueBefore: before,
+      workdays: cc.settings.levelWorkdays[level],
+      calendar: cc.calendar,
+    });
+  return { date, levelEnteredBefore: { 2: threshold(2), 3: threshold(3), 4: threshold(4) } };
 }
 
 function nextDay(date: string): string {
@@ -233,7 +262,7 @@ export async function actOnCase(
   // may not be used inside a transaction.
   const replyDeadline =
     action.type === 'decide' && action.decision === 'refuse'
-      ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
+      ? await replyDeadlineOf(ctx, access.loaded.row.received_at)
       : null;
   const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
   const written = await db.transaction().execute(async (trx) => {

@@ -11,7 +11,7 @@ import {
   type CaseTimelineEntry,
   type PersonRef,
 } from '@bancheng/core';
-import { clockOf, todayOf, type AppContext } from '../../platform/context.ts';
+import { todayOf, type AppContext } from '../../platform/context.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { caseFactRows, peopleInFacts, type CaseFactRows } from './case-facts-repository.ts';
 import {
@@ -26,7 +26,9 @@ import { peopleRefsByIds } from '../people/index.ts';
 import { UNKNOWN, toSummary, toWorkflowCase, type Lookups } from './case-mapper.ts';
 import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
-import { todayInChina } from '../../platform/ids.ts';
+import { caseClocksOf, type ClockContext } from './case-clocks-mapper.ts';
+import { getWorkCalendar } from '../calendar/index.ts';
+import { getClockSettings } from '../settings/index.ts';
 
 export async function lookupsFor(
   db: Db | Trx,
@@ -60,6 +62,12 @@ const NO_FACTS: CaseFactRows = {
   notices: [],
 };
 
+/** The calendar, the bureau's time limits and today: what every clock of a request is read against. */
+export async function clockContextOf(ctx: AppContext): Promise<ClockContext> {
+  const [calendar, settings] = await Promise.all([getWorkCalendar(ctx), getClockSettings(ctx)]);
+  return { calendar, settings, today: todayOf(ctx) };
+}
+
 export async function getCaseDetail(ctx: AppContext, viewer: CaseViewer, id: string): Promise<CaseDetail> {
   const db = ctx.database.db;
   const access = await requireCase(ctx, viewer, id, 'case.read');
@@ -76,12 +84,13 @@ export async function buildDetail(
 ): Promise<CaseDetail> {
   const r = loaded?.row ?? (await findCaseRow(db, id));
   if (!r) throw new AppError('NOT_FOUND');
-  const [allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
+  const [allDecisions, coDepartmentIds, holders, events, facts, cc] = await Promise.all([
     loaded?.allDecisions ?? allDecisionsOf(db, r),
     loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
     loaded?.holders ?? holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     loaded?.noFactsYet ? Promise.resolve(NO_FACTS) : caseFactRows(db, r.id),
+    clockContextOf(ctx),
   ]);
   const decisions = allDecisions.filter((d) => d.form_round === r.form_round);
   const chainPeople = [
@@ -104,7 +113,7 @@ export async function buildDetail(
     person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
   const permissions = casePermissionsOf(true, caseWorkOf(wf, holders, viewer, coDepartmentIds));
   return {
-    ...toSummary(r, lookups, todayInChina(clockOf(ctx))),
+    ...toSummary(r, lookups, cc),
     applicantKind: r.applicant_kind,
     applicantCreditCode: r.applicant_credit_code,
     applicantAddress: r.applicant_address,
@@ -135,6 +144,11 @@ export async function buildDetail(
       principalLeader: firstHolder(4),
     },
     facts: factsOf(facts, (id) => person(id) ?? UNKNOWN),
+    clocks: caseClocksOf(r, {
+      decisions,
+      repliedOn: facts.replies.map((x) => x.replied_on).sort()[0] ?? null,
+      cc,
+    }),
     timeline: events.flatMap((e) => {
       const entry = timelineEntryOf(e);
       return entry ? [entry] : [];

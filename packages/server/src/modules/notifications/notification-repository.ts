@@ -1,7 +1,7 @@
 // Notifications (the in-app inbox) and the outbox of messages to send, mapped from their rows here.
 // Claiming outbox messages locks them: that function takes a Transaction, so it cannot be called outside
 // one.
-import type { NotificationKind, NotificationView } from '@bancheng/core';
+import type { CaseState, NotificationKind, NotificationView } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { NotificationRow, OutboxRow } from '../../platform/db/schema.ts';
 import type { NewOutboxMessage, OutboxMessage, OutboxOutcome } from './outbox.ts';
@@ -288,4 +288,70 @@ export async function retryOutboxMessageLater(
     .where('locked_until', '=', args.claim)
     .where('sent_at', 'is', null)
     .execute();
+}
+
+/** A case waiting at an approval level, as the level reminders need it. */
+export interface CaseAtLevel {
+  id: string;
+  number: string;
+  matterTitle: string;
+  departmentId: string;
+  state: 'atDeptHead' | 'atLeaderInCharge' | 'atPrincipalLeader';
+  formRound: number;
+  levelEnteredOn: string;
+}
+
+/** Cases waiting at `state` that entered it before `enteredBefore` (by the index on (state, level_entered_on)). */
+export async function casesAtLevelEnteredBefore(
+  db: Db,
+  args: { state: CaseAtLevel['state']; enteredBefore: string },
+): Promise<CaseAtLevel[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'number', 'matter_title', 'department_id', 'form_round', 'level_entered_on'])
+    .where('state', '=', args.state)
+    .where('level_entered_on', '<', args.enteredBefore)
+    .orderBy('level_entered_on')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    matterTitle: r.matter_title,
+    departmentId: r.department_id,
+    state: args.state,
+    formRound: r.form_round,
+    levelEnteredOn: r.level_entered_on ?? '',
+  }));
+}
+
+/** Open cases whose matter's time limit falls on or before `dueBy` (by the index on (state, due_date)). */
+export async function openCasesDueBy(
+  db: Db,
+  args: { states: readonly CaseState[]; dueBy: string },
+): Promise<
+  {
+    id: string;
+    number: string;
+    matterTitle: string;
+    departmentId: string;
+    firstResponderId: string;
+    dueDate: string;
+  }[]
+> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'number', 'matter_title', 'department_id', 'first_responder_id', 'due_date'])
+    .where('state', 'in', [...args.states])
+    .where('due_date', 'is not', null)
+    .where('due_date', '<=', args.dueBy)
+    .orderBy('due_date')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    matterTitle: r.matter_title,
+    departmentId: r.department_id,
+    firstResponderId: r.first_responder_id,
+    dueDate: r.due_date ?? '',
+  }));
 }

@@ -76,7 +76,8 @@ function peopleAtLevel(holders: ChainHolders, level: DecisionLevel): string[] {
 
 /**
  * Who a case action tells what: the form reaching a level tells that level's holders; a decision tells
- * the proposer; a final refusal tells the first responder the reply date. Nobody is told of their own act.
+ * the proposer; a final refusal tells the first responder the reply date; a hand-over tells the new first
+ * responder. Nobody is told of their own act.
  */
 export function planCaseNotifications(change: {
   before: NotifiedCase;
@@ -99,6 +100,13 @@ export function planCaseNotifications(change: {
       kind: 'caseArrived',
       title: `待您审批：${after.number}`,
       body: `说“不”事项 ${caseRef} 已提级至${LEVEL_NAMES[arrivedAt]}，请审批。`,
+    });
+  }
+  if (action.type === 'handOver' && after.firstResponderId !== before.firstResponderId) {
+    add([after.firstResponderId], {
+      kind: 'caseHandedOver',
+      title: `转交给您办理：${after.number}`,
+      body: `${caseRef} 已转交给您，您现在是首问负责人，请及时办理。`,
     });
   }
   if (action.type === 'decide') {

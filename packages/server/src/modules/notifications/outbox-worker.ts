@@ -1,5 +1,6 @@
 // The outbox worker: claims due messages, sends them by email (SMTP) or SMS (an HTTP gateway), and
-// records the outcome; a failure is retried later with backoff. It also creates reply reminders. Each
+// records the outcome; a failure is retried later with backoff. It also creates reply reminders and the
+// clocks' reminders (clock-reminders.ts). Each
 // message is sent once: a claim locks it (FOR UPDATE SKIP LOCKED on PostgreSQL, the single writer on
 // SQLite) and only the claimant may finish it. One window remains, as with any outbox: a process that
 // dies after the SMTP server accepted a message but before recording it sends it again after the lease.
@@ -13,6 +14,7 @@ import {
   retryOutboxMessageLater,
 } from './notification-repository.ts';
 import { scheduleReplyReminders } from './notification-service.ts';
+import { scheduleClockReminders } from './clock-reminders.ts';
 import type { OutboxMessage, OutboxOutcome, OutboxPayload } from './outbox.ts';
 
 /** Longer than a batch can take to send (each SMTP send times out well within a minute). */
@@ -194,6 +196,7 @@ export function createOutboxWorker(
   let timer: NodeJS.Timeout | undefined;
   const run = async (): Promise<DeliveryReport> => {
     await scheduleReplyReminders(ctx);
+    await scheduleClockReminders(ctx);
     return deliverDueOutbox(ctx, {
       senders,
       log,

@@ -4,6 +4,7 @@ import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { peopleRoutes } from './people-routes.ts';
 
 export {
+  activePeopleWithRole,
   addRole,
   clearLoginFailures,
   countPeople,

@@ -281,6 +281,19 @@ export async function listActivePeopleRefs(db: Executor): Promise<PersonRef[]> {
   return rows.map(toPersonRef);
 }
 
+/** The ids of the active people holding `role` (the supervision office's, for reminders). */
+export async function activePeopleWithRole(db: Executor, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_roles')
+    .innerJoin('people', 'people.id', 'person_roles.person_id')
+    .select('people.id')
+    .where('person_roles.role', '=', role)
+    .where('people.status', '=', 'active')
+    .orderBy('people.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function peopleRefsByIds(
   db: Executor,
   ids: readonly string[],

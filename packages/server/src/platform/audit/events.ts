@@ -66,6 +66,11 @@ export type AuditEvent =
   | { type: 'roster.imported'; subjectId: null; payload: { effectiveFrom: string; departments: number } }
   | { type: 'system.adminCreated'; subjectId: string; payload: { username: string } }
   | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } }
+  | {
+      type: 'settings.bureauUpdated';
+      subjectId: null;
+      payload: { before: Snapshot; after: Snapshot };
+    }
   | CaseEvent
   | {
       type: 'matter.created' | 'matter.updated' | 'matter.deactivated';

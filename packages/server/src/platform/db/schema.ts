@@ -150,6 +150,8 @@ export interface CaseTable {
   /** From the matter's statutory time limit, counted from the day of receipt. */
   due_date: string | null;
   due_provisional: Flag;
+  /** The China date the current form reached the level the case waits at (migration 0012); null elsewhere. */
+  level_entered_on: string | null;
   closed_at: string | null;
   version: number;
   created_at: string;
@@ -200,7 +202,21 @@ export interface CaseSearchFtsTable {
   body: string;
 }
 
+/** The bureau's time limits: one row, id 1 (migration 0012). */
+export interface BureauSettingsTable {
+  id: number;
+  level2_workdays: number;
+  level3_workdays: number;
+  level4_workdays: number;
+  reply_counting: 'receipt' | 'finalRefusal';
+  reply_workdays: number;
+  follow_up_workdays: number;
+  version: number;
+  updated_at: string | null;
+}
+
 export interface DB {
+  bureau_settings: BureauSettingsTable;
   org_units: OrgUnitTable;
   departments: DepartmentTable;
   people: PersonTable;

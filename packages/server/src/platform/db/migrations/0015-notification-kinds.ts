@@ -13,6 +13,12 @@ const KINDS = [
   'caseRefused',
   'replyDueSoon',
   'replyOverdue',
+  // Level clocks and hand-overs (0012).
+  'levelDueSoon',
+  'levelOverdue',
+  'matterDueSoon',
+  'matterOverdue',
+  'caseHandedOver',
   // Acting deputies: the deputy and the holder are told of an appointment and of its early end.
   'deputyAppointed',
   'deputyEnded',

@@ -13,6 +13,7 @@ import { approvalFormDocxUrl } from '../api/cases.ts';
 import { useCase } from '../hooks/useCases.ts';
 import { decisionAt } from './ApprovalProgress.tsx';
 import { ApplicantPhone } from './CaseInfo.tsx';
+import { levelClockText, replyRuleText } from './CaseClocks.tsx';
 import './approval-form.css';
 
 function formDate(value: string | undefined, lang: Lang): string {
@@ -26,6 +27,7 @@ function OpinionCell({ c, level }: { c: CaseDetail; level: DecisionLevel }) {
   const t = useT();
   const { lang } = useLang();
   const d = decisionAt(c, level);
+  const clock = c.clocks.levels.find((l) => l.level === level);
   const suggestion = level === 4 && d?.decision === 'refuse' ? c.workableSuggestion : null;
   return (
     <td colSpan={3} className="approval-form-text" data-testid={`form-level-${level}`}>
@@ -39,6 +41,11 @@ function OpinionCell({ c, level }: { c: CaseDetail; level: DecisionLevel }) {
             </>
           ) : null}
         </div>
+        {clock ? (
+          <div className="approval-form-clock" data-testid={`form-clock-${level}`}>
+            {levelClockText(t, clock)}
+          </div>
+        ) : null}
         {d ? (
           <div className="approval-form-sign">
             {t('form.signature', {
@@ -227,6 +234,9 @@ export function ApprovalFormSheet({ id }: { id: string }) {
             </tr>
           </tbody>
         </table>
+        <p className="approval-form-rule" data-testid="form-reply-rule">
+          {replyRuleText(t, c.clocks)}
+        </p>
       </article>
     </>
   );

@@ -26,7 +26,7 @@ import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
 import type { CasesQuery } from '../api/cases.ts';
 import { useCases } from '../hooks/useCases.ts';
-import { CaseStateTag, DueText } from './CaseTags.tsx';
+import { CaseStateTag, ClockLight, DueText } from './CaseTags.tsx';
 
 const DateRangeFilter = lazyComponent(() => import('./DateRangeFilter.tsx').then((m) => m.DateRangeFilter));
 
@@ -96,7 +96,12 @@ function CaseCard({ c }: { c: CaseSummary }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {c.departmentName} · {formatDateTime(c.receivedAt)}
           </Typography.Text>
-          {c.dueDate ? <DueText c={c} /> : null}
+          {c.dueDate || c.levelDue ? (
+            <Flex gap={4} align="center">
+              <ClockLight light={c.light} />
+              <DueText c={c} />
+            </Flex>
+          ) : null}
         </Flex>
       </Card>
     </Link>
@@ -144,7 +149,7 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
     {
       key: 'matter',
       title: t('cases.colMatter'),
-      width: 280,
+      width: 250,
       render: (c) => (
         <div>
           <Typography.Text>{c.matterTitle}</Typography.Text>
@@ -155,6 +160,9 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
         </div>
       ),
     },
+    // The clock columns come early, so a 1366-px screen shows them without scrolling.
+    { key: 'light', title: t('cases.colLight'), width: 72, render: (c) => <ClockLight light={c.light} /> },
+    { key: 'due', title: t('cases.colDue'), width: 170, render: (c) => <DueText c={c} /> },
     { key: 'applicant', title: t('cases.colApplicant'), width: 140, render: (c) => c.applicantName },
     { key: 'state', title: t('cases.colState'), width: 160, render: (c) => <CaseStateTag state={c.state} /> },
     { key: 'department', title: t('cases.colDepartment'), width: 150, render: (c) => c.departmentName },
@@ -170,7 +178,6 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
       width: 170,
       render: (c) => <time dateTime={c.receivedAt}>{formatDateTime(c.receivedAt)}</time>,
     },
-    { key: 'due', title: t('cases.colDue'), width: 170, render: (c) => <DueText c={c} /> },
   ];
 
   const at = cursorParams(params);

@@ -1,6 +1,6 @@
 // Small pieces every case screen shares: the state tag, the outcome tag and the due date.
 import { Tag, Typography } from 'antd';
-import type { CaseOutcome, CaseState, CaseSummary } from '@bancheng/core';
+import type { CaseOutcome, CaseState, CaseSummary, Light } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 
 const STATE_COLORS: Record<CaseState, string> = {
@@ -40,17 +40,43 @@ export function CaseOutcomeTag({ outcome }: { outcome: CaseOutcome | null }) {
   );
 }
 
-/** The due date, in red with 已逾期 when it has passed; a dash when there is none or the case is closed. */
-export function DueText({ c }: { c: Pick<CaseSummary, 'state' | 'dueDate' | 'overdue' | 'dueProvisional'> }) {
+const LIGHT_COLORS: Record<Light, string> = { green: 'green', yellow: 'gold', red: 'red' };
+
+/** The 督办 light: green, yellow from the working day before the due date, red after it. */
+export function ClockLight({ light }: { light: Light | null }) {
   const t = useT();
-  if (!c.dueDate || c.state === 'closed') return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!light) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Tag color={LIGHT_COLORS[light]} data-testid="case-light" data-light={light}>
+      {t(`light.${light}`)}
+    </Tag>
+  );
+}
+
+/**
+ * The due date that runs now (the current approval level's while on the form, else the reply's or the
+ * matter's), in red with 已逾期 when it has passed; a dash when there is none or the case is closed.
+ */
+export function DueText({
+  c,
+}: {
+  c: Pick<CaseSummary, 'state' | 'dueDate' | 'overdue' | 'dueProvisional' | 'levelDue' | 'currentLevel'>;
+}) {
+  const t = useT();
+  const due = c.levelDue ?? c.dueDate;
+  if (!due || c.state === 'closed') return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Typography.Text
       type={c.overdue ? 'danger' : undefined}
       title={c.dueProvisional ? t('cases.provisional') : undefined}
     >
-      {c.dueDate}
-      {c.dueProvisional ? '*' : ''}
+      {c.levelDue && c.currentLevel ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 4 }}>
+          {t('cases.levelDue')}
+        </Typography.Text>
+      ) : null}
+      {due}
+      {!c.levelDue && c.dueProvisional ? '*' : ''}
       {c.overdue ? (
         <Tag color="red" style={{ marginInlineStart: 6 }}>
           {t('cases.overdue')}

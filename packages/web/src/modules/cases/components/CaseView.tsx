@@ -12,6 +12,7 @@ import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useCase, useWorkdaysLeft } from '../hooks/useCases.ts';
 import { ApprovalProgress } from './ApprovalProgress.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
+import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
@@ -129,6 +130,7 @@ export function CaseView({ id }: { id: string }) {
           <Flex vertical gap={16}>
             <CaseInfo c={c} />
             <ApprovalProgress c={c} />
+            <CaseClocks c={c} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
             <CaseTimeline c={c} />

@@ -60,7 +60,7 @@ export function TodoCard() {
                 </Flex>
                 <Flex vertical align="end" gap={2}>
                   <CaseStateTag state={c.state} />
-                  {c.dueDate ? <DueText c={c} /> : null}
+                  {c.dueDate || c.levelDue ? <DueText c={c} /> : null}
                 </Flex>
               </Flex>
             </Link>

@@ -15,6 +15,11 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   replyOverdue: 'notifications.kind.replyOverdue',
   deputyAppointed: 'notifications.kind.deputyAppointed',
   deputyEnded: 'notifications.kind.deputyEnded',
+  levelDueSoon: 'notifications.kind.levelDueSoon',
+  levelOverdue: 'notifications.kind.levelOverdue',
+  matterDueSoon: 'notifications.kind.matterDueSoon',
+  matterOverdue: 'notifications.kind.matterOverdue',
+  caseHandedOver: 'notifications.kind.caseHandedOver',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -25,6 +30,11 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   replyOverdue: 'red',
   deputyAppointed: 'cyan',
   deputyEnded: 'default',
+  levelDueSoon: 'gold',
+  levelOverdue: 'red',
+  matterDueSoon: 'gold',
+  matterOverdue: 'red',
+  caseHandedOver: 'cyan',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
