@@ -137,8 +137,21 @@ async function createPgSchema(): Promise<{ url: string; drop(): Promise<void> }>
 export async function pickOption(page: Page, selector: string, text: string): Promise<void> {
   await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.locator(selector).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+  // A click on an option while the dropdown is still sliding in can land on nothing (the picker then
+  // stays empty and the form says 必填 on submit): wait until its entering motion is over.
+  const dropdown = page.locator(
+    '.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])',
+  );
+  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+  const chosen = page
+    .locator('.ant-select', { has: page.locator(selector) })
+    .locator('.ant-select-selection-item');
+  await chosen
+    .filter({ hasText: text })
     .first()
-    .click();
+    .waitFor({ timeout: 5_000 })
+    .catch(async (e: unknown) => {
+      const shown = await chosen.allInnerTexts().catch(() => []);
+      throw new Error(`picking “${text}” in ${selector} left it showing “${shown.join(', ')}”`, { cause: e });
+    });
 }

@@ -64,18 +64,18 @@ describe.each(DIALECTS)('acting deputies [%s]', (dialect) => {
 
   it('refuses bad appointments field by field, and to someone who may not make it answers 404 and changes nothing', async () => {
     const before = await tableCounts(t);
-    const base = { deputyId: djzc2.personId, forPersonId: keshi.personId, fromDate: today, toDate: today };
+    const base = { deputyId: djzc2.personId, forPersonId: fenguan.personId, fromDate: today, toDate: today };
     const cases: [Client, Record<string, unknown>, number, string][] = [
-      [keshi, { ...base, toDate: addCalendarDays(today, -1) }, 400, 'toDate'],
+      [fenguan, { ...base, toDate: addCalendarDays(today, -1) }, 400, 'toDate'],
       [
-        keshi,
+        fenguan,
         { ...base, fromDate: addCalendarDays(today, -5), toDate: addCalendarDays(today, -1) },
         400,
         'fromDate',
       ],
-      [keshi, { ...base, deputyId: keshi.personId }, 400, 'deputyId'],
-      [keshi, { ...base, toDate: addCalendarDays(today, 400) }, 400, 'toDate'],
-      [keshi, { ...base, fromDate: 'tomorrow' }, 400, 'fromDate'],
+      [fenguan, { ...base, deputyId: fenguan.personId }, 400, 'deputyId'],
+      [fenguan, { ...base, toDate: addCalendarDays(today, 400) }, 400, 'toDate'],
+      [fenguan, { ...base, fromDate: 'tomorrow' }, 400, 'fromDate'],
     ];
     for (const [c, body, status, field] of cases) {
       const res = await appoint(c, body);
