@@ -200,6 +200,19 @@ export interface CaseSearchFtsTable {
   body: string;
 }
 
+/** A request answered once per person and key (migration 0011, platform/idempotency). */
+export interface IdempotencyKeyTable {
+  person_id: string;
+  key: string;
+  method: string;
+  route: string;
+  request_hash: string;
+  status: number;
+  /** The JSON answer; null only inside the transaction that claimed the key. */
+  response: string | null;
+  created_at: string;
+}
+
 export interface DB {
   org_units: OrgUnitTable;
   departments: DepartmentTable;
@@ -228,6 +241,7 @@ export interface DB {
   case_search: CaseSearchTable;
   case_search_trigram: CaseSearchFtsTable;
   case_search_chars: CaseSearchFtsTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
