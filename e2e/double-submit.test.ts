@@ -60,6 +60,8 @@ async function doubleClickAction(
   fill: (p: Page) => Promise<void>,
   options: { confirm?: boolean } = {},
 ): Promise<void> {
+  // The page has its case as fetched on opening: nothing re-renders the form under the pickers.
+  await page.waitForLoadState('networkidle');
   const before = await page.getByTestId('case-page').getAttribute('data-version');
   await page.getByTestId(`action-${action}`).click();
   await fill(page);

@@ -69,6 +69,8 @@ describe.each(DIALECTS)('idempotency keys [%s]', (dialect) => {
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
+    // The answer kept with the key (built inside the transaction) is the page read back.
+    expect(first.json()).toEqual((await shouwen.request('GET', `/api/cases/${first.json().id}`)).json());
     expect(await count('cases')).toBe(cases + 1);
     expect(await eventsOf(first.json().id)).toBe(1);
     // The same fields in another order are the same request.
@@ -95,6 +97,7 @@ describe.each(DIALECTS)('idempotency keys [%s]', (dialect) => {
     const first = await send(keshi, 'POST', `/api/cases/${c.id}/actions`, decide, key);
     expect(first.statusCode).toBe(200);
     expect(first.json().state).toBe('atLeaderInCharge');
+    expect(first.json()).toEqual((await keshi.request('GET', `/api/cases/${c.id}`)).json());
     // The repeat names a version that is no longer current: without the key it would be a conflict.
     const again = await send(keshi, 'POST', `/api/cases/${c.id}/actions`, decide, key);
     expect(again.statusCode).toBe(200);
