@@ -124,7 +124,7 @@ describe.each(E2E_DIALECTS)('double submits and stale case pages in Chromium [%s
     await e2e?.close();
   });
 
-  it('double-clicking 登记 and an action’s submit files once; a replayed key answers the same case', async () => {
+  it('double-clicking 登记, an action’s submit and its confirmation files once; a replayed key answers the same case', async () => {
     const page = await newPage(e2e);
     await signIn(page, 'shouwen');
     const title = `双击登记测试 ${dialect} ${Date.now()}`;
@@ -178,15 +178,13 @@ describe.each(E2E_DIALECTS)('double submits and stale case pages in Chromium [%s
         .body.total,
     ).toBe(1);
 
-    // An action without a confirmation: one proposal.
-    await doubleClickAction(page, 'proposeRefusal', async (p) => {
-      await pickOption(p, '#action_reason', '把握不准');
-      await p.locator('#action_reasonText').fill('需请示科室负责人。');
-    });
-    expect(await stateOf(page)).toBe('atDeptHead');
+    // An action with a confirmation (the form starts filled with the notice's template): a double click
+    // on its submit opens one confirmation, a double click on that gives one notice.
+    await doubleClickAction(page, 'giveOneTimeNotice', async () => undefined, { confirm: true });
+    expect(await stateOf(page)).toBe('closed');
     const after = await caseOf(page, id ?? '');
     expect(after.version).toBe(1);
-    expect(after.timeline.map((e) => e.type)).toEqual(['case.registered', 'case.proposeRefusal']);
+    expect(after.timeline.map((e) => e.type)).toEqual(['case.registered', 'case.giveOneTimeNotice']);
     await page.context().close();
   });
 
