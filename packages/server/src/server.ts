@@ -10,6 +10,7 @@ import { bootstrapEmptyDatabase } from './bootstrap/bootstrap.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './bootstrap/demo/demo-bureau.ts';
 import { purgeExpiredSessions } from './modules/auth/index.ts';
 import { createOutboxWorker, type OutboxWorker } from './modules/notifications/index.ts';
+import { purgeOldIdempotencyKeys } from './platform/idempotency/idempotency.ts';
 
 const SESSION_PURGE_INTERVAL_MS = 60 * 60_000;
 
@@ -69,10 +70,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openReachableDatabase(config, print);
   const built = await buildApp(config, { database, clock: options.clock });
   const boot = await bootstrapEmptyDatabase(built.ctx);
+  // Expired sessions and idempotency keys older than a day: refused or unused anyway, kept small.
   const purge = () =>
-    purgeExpiredSessions(built.ctx).catch((err: unknown) =>
-      built.app.log.warn({ err }, 'session purge failed'),
-    );
+    Promise.all([
+      purgeExpiredSessions(built.ctx).catch((err: unknown) =>
+        built.app.log.warn({ err }, 'session purge failed'),
+      ),
+      purgeOldIdempotencyKeys(built.ctx).catch((err: unknown) =>
+        built.app.log.warn({ err }, 'idempotency key purge failed'),
+      ),
+    ]);
   await purge();
   const purgeTimer = setInterval(() => void purge(), SESSION_PURGE_INTERVAL_MS);
   purgeTimer.unref();

@@ -64,6 +64,16 @@ export const ERRORS = {
     zh: '数据已被他人修改，请刷新后重试',
     en: 'Someone else changed this first; reload and try again',
   },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    zh: '请求头 Idempotency-Key 无效：应为 8 至 100 个字母、数字、下划线或连字符',
+    en: 'The Idempotency-Key header is invalid: 8 to 100 letters, digits, underscores or hyphens',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '该 Idempotency-Key 已用于另一项不同内容的提交，请重新打开表单后再提交',
+    en: 'This Idempotency-Key was already used for a different request; reopen the form and submit again',
+  },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That username is taken' },
   NAME_TAKEN: { status: 409, zh: '同级下已有同名机构', en: 'That name is already used at this level' },
   MATTER_TITLE_TAKEN: {

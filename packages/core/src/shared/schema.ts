@@ -101,3 +101,17 @@ export const healthResponseSchema = z.object({
   database: z.enum(['down', 'unwritable']).optional(),
   version: z.string(),
 });
+
+/**
+ * The `Idempotency-Key` request header of creating and changing requests: one key per form the person
+ * opened, so that a repeat (a double click, a retry after a lost answer) gets the first answer.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
+export const idempotencyHeadersSchema = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Optional: 8–100 letters, digits, _ or -. A repeat with the same key and request gets the first answer (same status and body) and changes nothing; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Keys are per person and kept 24 hours.',
+    ),
+});

@@ -54,6 +54,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`: a repeat of the request with it is answered once (api/idempotency.ts). */
+  idempotencyKey?: string | undefined;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -83,6 +85,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     'Accept-Language': language === 'zh' ? 'zh-CN' : 'en',
   };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

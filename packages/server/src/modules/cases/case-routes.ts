@@ -5,6 +5,7 @@ import {
   caseListQuerySchema,
   caseListSchema,
   idParamsSchema,
+  idempotencyHeadersSchema,
   registerCaseBodySchema,
   revealPhoneResponseSchema,
 } from '@bancheng/core';
@@ -12,6 +13,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { guard } from '../auth/index.ts';
 import { actOnCase, getCaseDetail, listCases, registerCase, revealApplicantPhone } from './case-service.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
+import { answerOnce } from '../../platform/idempotency/idempotency.ts';
 
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
@@ -22,14 +24,19 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Register a request (受理登记); the registering person is its first responder',
+        headers: idempotencyHeadersSchema,
         body: registerCaseBodySchema,
         response: { 201: caseDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const { actor, auth, subject } = await guard(ctx, request);
-      const detail = await registerCase(ctx, { ...actor, personId: auth.person.id, subject }, request.body);
-      return reply.status(201).send(detail);
+      return answerOnce(ctx, request, reply, {
+        personId: auth.person.id,
+        status: 201,
+        perform: (claim) =>
+          registerCase(ctx, { ...actor, personId: auth.person.id, subject }, request.body, claim),
+      });
     },
   );
   r.get(
@@ -69,17 +76,23 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Act on a case (hand over, close, notify, propose a refusal, decide, reply, …)',
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: caseActionRequestSchema,
         response: { 200: caseDetailSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { actor, auth, subject } = await guard(ctx, request);
-      return actOnCase(
-        ctx,
-        { ...actor, personId: auth.person.id, subject },
-        { id: request.params.id, request: request.body },
-      );
+      return answerOnce(ctx, request, reply, {
+        personId: auth.person.id,
+        status: 200,
+        perform: (claim) =>
+          actOnCase(
+            ctx,
+            { ...actor, personId: auth.person.id, subject },
+            { id: request.params.id, request: request.body, claim },
+          ),
+      });
     },
   );
   r.post(

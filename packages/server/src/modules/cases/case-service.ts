@@ -50,6 +50,11 @@ import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { newId, todayInChina } from '../../platform/ids.ts';
+import {
+  claimIdempotencyKey,
+  keepAnswer,
+  type IdempotencyClaim,
+} from '../../platform/idempotency/idempotency.ts';
 
 /**
  * A final refusal confirmed today is answered by this date: the bureau's reply working days (3 by the work
@@ -69,6 +74,7 @@ export async function registerCase(
   ctx: AppContext,
   actor: CaseActor,
   body: z.output<typeof registerCaseBodySchema>,
+  claim?: IdempotencyClaim,
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
   if (Date.parse(body.receivedAt) > clockOf(ctx).getTime() + FUTURE_GRACE_MS) {
@@ -87,7 +93,8 @@ export async function registerCase(
   }
   const matter = await matterOfCase(ctx, { body, departmentId });
   const id = newId();
-  const row = await db.transaction().execute(async (trx) => {
+  const written = await db.transaction().execute(async (trx) => {
+    await claimIdempotencyKey(trx, claim);
     const year = Number(matter.receivedOn.slice(0, 4));
     const seq = await allocateCaseSeq(trx, year);
     const number = formatCaseNumber(ctx.config.caseNumberFormat, year, seq);
@@ -127,10 +134,13 @@ export async function registerCase(
       },
       now,
     );
-    return row;
+    // The registrar is the case's first responder and reads it: the page is built from what was written.
+    const loaded = { row, coDepartmentIds, allDecisions: [], noFactsYet: true };
+    // An answer kept with its key is built inside the transaction, to be stored with the change.
+    const detail = claim && (await keepAnswer(trx, claim, await buildDetail(ctx, trx, viewer, id, loaded)));
+    return { loaded, detail };
   });
-  // The registrar is the case's first responder and reads it: the page is built from what was written.
-  return buildDetail(ctx, db, viewer, id, { row, coDepartmentIds, allDecisions: [], noFactsYet: true });
+  return written.detail ?? buildDetail(ctx, db, viewer, id, written.loaded);
 }
 
 /**
@@ -252,7 +262,7 @@ const FUTURE_GRACE_MS = 5 * 60_000;
 export async function actOnCase(
   ctx: AppContext,
   actor: CaseActor,
-  args: { id: string; request: CaseActionRequest },
+  args: { id: string; request: CaseActionRequest; claim?: IdempotencyClaim | undefined },
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
   const viewer = await viewerOf(ctx, actor);
@@ -266,6 +276,9 @@ export async function actOnCase(
       : null;
   const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
   const written = await db.transaction().execute(async (trx) => {
+    // First, so that a repeat of this request in flight at the same time waits for this one, then fails
+    // on the key and is answered with this answer, rather than with a version conflict.
+    await claimIdempotencyKey(trx, args.claim);
     const before = await findCaseRow(trx, args.id);
     if (!before) throw new AppError('NOT_FOUND');
     if (before.version !== version)
@@ -325,16 +338,19 @@ export async function actOnCase(
       holders,
       now,
     });
-    // The case as written: the page below is built from it (and from today's holders) without reading
-    // back what this transaction wrote.
-    return { row: { ...before, ...changes, version: version + 1 }, allDecisions: [...previous, ...added] };
+    // The case as written: the page is built from it (and from today's holders) without reading back
+    // what this transaction wrote; inside the transaction when the answer is kept with its key.
+    const loaded = {
+      row: { ...before, ...changes, version: version + 1 },
+      coDepartmentIds: access.coDepartmentIds,
+      allDecisions: [...previous, ...added],
+      holders,
+    };
+    const detail =
+      args.claim && (await keepAnswer(trx, args.claim, await buildDetail(ctx, trx, viewer, args.id, loaded)));
+    return { loaded, detail };
   });
-  return buildDetail(ctx, db, viewer, args.id, {
-    row: written.row,
-    coDepartmentIds: access.coDepartmentIds,
-    allDecisions: written.allDecisions,
-    holders,
-  });
+  return written.detail ?? buildDetail(ctx, db, viewer, args.id, written.loaded);
 }
 
 export async function revealApplicantPhone(

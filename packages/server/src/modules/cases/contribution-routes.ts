@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { contributionBodySchema, contributionListSchema, idParamsSchema } from '@bancheng/core';
+import {
+  contributionBodySchema,
+  contributionListSchema,
+  idParamsSchema,
+  idempotencyHeadersSchema,
+} from '@bancheng/core';
 import type { AppContext } from '../../platform/context.ts';
 import { guard } from '../auth/index.ts';
 import { listContributions, recordContribution } from './contribution-service.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
+import { answerOnce } from '../../platform/idempotency/idempotency.ts';
 
 export function contributionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
@@ -30,21 +36,23 @@ export function contributionRoutes(app: FastifyInstance, ctx: AppContext): void 
         tags,
         summary: 'A co-department records its contribution (its first responders or head)',
         params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
         body: contributionBodySchema,
         response: { 200: contributionListSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { actor, auth, subject } = await guard(ctx, request);
-      return recordContribution(
-        ctx,
-        { ...actor, personId: auth.person.id },
-        {
-          caseId: request.params.id,
-          viewer: subject,
-          body: request.body,
-        },
-      );
+      return answerOnce(ctx, request, reply, {
+        personId: auth.person.id,
+        status: 200,
+        perform: (claim) =>
+          recordContribution(
+            ctx,
+            { ...actor, personId: auth.person.id },
+            { caseId: request.params.id, viewer: subject, body: request.body, claim },
+          ),
+      });
     },
   );
 }

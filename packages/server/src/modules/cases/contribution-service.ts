@@ -10,6 +10,12 @@ import { peopleRefsByIds } from '../people/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { contributesFor, requireCase, type CaseViewer } from './case-access.ts';
 import { departmentsWithUnit } from '../org/index.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import {
+  claimIdempotencyKey,
+  keepAnswer,
+  type IdempotencyClaim,
+} from '../../platform/idempotency/idempotency.ts';
 
 export async function listContributions(
   ctx: AppContext,
@@ -17,12 +23,19 @@ export async function listContributions(
   caseId: string,
 ): Promise<ContributionList> {
   const access = await requireCase(ctx, viewer, caseId, 'case.read');
-  const rows = await contributionsOf(ctx.database.db, caseId);
-  const names = new Map(
-    (await departmentsWithUnit(ctx.database.db, access.coDepartmentIds)).map((d) => [d.id, d.name]),
-  );
+  return contributionListOf(ctx.database.db, { viewer, caseId, access });
+}
+
+/** The list, read through `db` (a transaction's, when the answer is kept with an idempotency key). */
+async function contributionListOf(
+  db: Db | Trx,
+  args: { viewer: CaseViewer; caseId: string; access: { coDepartmentIds: string[]; state: string } },
+): Promise<ContributionList> {
+  const { viewer, caseId, access } = args;
+  const rows = await contributionsOf(db, caseId);
+  const names = new Map((await departmentsWithUnit(db, access.coDepartmentIds)).map((d) => [d.id, d.name]));
   const people = new Map(
-    (await peopleRefsByIds(ctx.database.db, [...new Set(rows.map((r) => r.person_id))])).map((p) => [
+    (await peopleRefsByIds(db, [...new Set(rows.map((r) => r.person_id))])).map((p) => [
       p.id,
       { id: p.id, username: p.username, displayName: p.displayName },
     ]),
@@ -43,7 +56,7 @@ export async function listContributions(
 export async function recordContribution(
   ctx: AppContext,
   actor: Actor & { personId: string },
-  args: { caseId: string; viewer: CaseViewer; body: ContributionBody },
+  args: { caseId: string; viewer: CaseViewer; body: ContributionBody; claim?: IdempotencyClaim | undefined },
 ): Promise<ContributionList> {
   const access = await requireCase(ctx, args.viewer, args.caseId, 'case.read');
   if (!access.coDepartmentIds.includes(args.body.departmentId)) {
@@ -53,7 +66,8 @@ export async function recordContribution(
   if (!contributesFor(args.viewer, [args.body.departmentId]).length)
     throw new AppError('CASE_NOT_AT_YOUR_LEVEL');
   const now = clockOf(ctx).toISOString();
-  await ctx.database.db.transaction().execute(async (trx) => {
+  const kept = await ctx.database.db.transaction().execute(async (trx) => {
+    await claimIdempotencyKey(trx, args.claim);
     await insertContribution(trx, {
       id: newId(),
       case_id: args.caseId,
@@ -72,6 +86,14 @@ export async function recordContribution(
       },
       now,
     );
+    return (
+      args.claim &&
+      keepAnswer(
+        trx,
+        args.claim,
+        await contributionListOf(trx, { viewer: args.viewer, caseId: args.caseId, access }),
+      )
+    );
   });
-  return listContributions(ctx, args.viewer, args.caseId);
+  return kept ?? listContributions(ctx, args.viewer, args.caseId);
 }

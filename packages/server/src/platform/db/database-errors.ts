@@ -30,6 +30,7 @@ const UNIQUE_CONSTRAINTS: UniqueConstraint[] = [
 ];
 
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 const PG_UNIQUE_VIOLATION = '23505';
 
 /** SQLite's primary result codes (the low byte of the extended code) that mean "try again later". */
@@ -91,6 +92,25 @@ export function uniqueViolationError(error: unknown): AppError | undefined {
     found = UNIQUE_CONSTRAINTS.find((c) => c.sqlite === named);
   }
   return found && new AppError(found.code, found.fields ? { fields: found.fields } : {});
+}
+
+/**
+ * Whether the error is a unique or primary-key violation of one constraint: `postgres` its name, `sqlite`
+ * what SQLite's message names after "constraint failed: " (`table.column, table.column`).
+ */
+export function isUniqueViolationOf(
+  error: unknown,
+  constraint: { postgres: string; sqlite: string },
+): boolean {
+  const e = fieldsOf(error);
+  if (e.code === PG_UNIQUE_VIOLATION) return e.constraint === constraint.postgres;
+  if (
+    (e.errcode === SQLITE_CONSTRAINT_UNIQUE || e.errcode === SQLITE_CONSTRAINT_PRIMARYKEY) &&
+    typeof e.message === 'string'
+  ) {
+    return /constraint failed: (.*)$/.exec(e.message)?.[1] === constraint.sqlite;
+  }
+  return false;
 }
 
 /** Whether the error says the database cannot be reached or written now, and why. */

@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-case-facts.ts';
 import * as m0008 from './migrations/0008-constraints.ts';
 import * as m0009 from './migrations/0009-org-unit-unique.ts';
 import * as m0010 from './migrations/0010-case-search.ts';
+import * as m0011 from './migrations/0011-idempotency.ts';
 import * as m0012 from './migrations/0012-level-clocks.ts';
 import * as m0015 from './migrations/0015-notification-kinds.ts';
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-constraints': m0008,
   '0009-org-unit-unique': m0009,
   '0010-case-search': m0010,
+  '0011-idempotency': m0011,
   '0012-level-clocks': m0012,
   '0015-notification-kinds': m0015,
 };

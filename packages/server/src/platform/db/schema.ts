@@ -215,6 +215,19 @@ export interface BureauSettingsTable {
   updated_at: string | null;
 }
 
+/** A request answered once per person and key (migration 0011, platform/idempotency). */
+export interface IdempotencyKeyTable {
+  person_id: string;
+  key: string;
+  method: string;
+  route: string;
+  request_hash: string;
+  status: number;
+  /** The JSON answer; null only inside the transaction that claimed the key. */
+  response: string | null;
+  created_at: string;
+}
+
 export interface DB {
   bureau_settings: BureauSettingsTable;
   org_units: OrgUnitTable;
@@ -244,6 +257,7 @@ export interface DB {
   case_search: CaseSearchTable;
   case_search_trigram: CaseSearchFtsTable;
   case_search_chars: CaseSearchFtsTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;

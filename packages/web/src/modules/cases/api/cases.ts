@@ -23,10 +23,13 @@ const path = (id: string, rest = '') => `/api/cases/${encodeURIComponent(id)}${r
 export const fetchCases = (query: CasesQuery, signal?: AbortSignal) =>
   api<CaseList>('/api/cases', { query: { ...query }, signal });
 export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(path(id), { signal });
-export const registerCase = (body: RegisterCaseBody) =>
-  api<CaseDetail>('/api/cases', { method: 'POST', body });
-export const actOnCase = (id: string, version: number, action: CaseActionBody) =>
-  api<CaseDetail>(path(id, '/actions'), { method: 'POST', body: { version, action } });
+export const registerCase = (body: RegisterCaseBody, idempotencyKey?: string) =>
+  api<CaseDetail>('/api/cases', { method: 'POST', body, idempotencyKey });
+export const actOnCase = (
+  id: string,
+  request: { version: number; action: CaseActionBody },
+  idempotencyKey?: string,
+) => api<CaseDetail>(path(id, '/actions'), { method: 'POST', body: request, idempotencyKey });
 export const revealPhone = (id: string) =>
   api<{ phone: string }>(path(id, '/reveal-phone'), { method: 'POST' });
 export const approvalFormDocxUrl = (id: string) => buildUrl(path(id, '/form.docx'));

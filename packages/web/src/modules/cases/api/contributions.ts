@@ -11,5 +11,5 @@ export const contributionKeys = {
 export const fetchContributions = (caseId: string, signal?: AbortSignal) =>
   api<ContributionList>(path(caseId), { signal });
 
-export const recordContribution = (caseId: string, body: ContributionBody) =>
-  api<ContributionList>(path(caseId), { method: 'POST', body });
+export const recordContribution = (caseId: string, body: ContributionBody, idempotencyKey?: string) =>
+  api<ContributionList>(path(caseId), { method: 'POST', body, idempotencyKey });

@@ -10,6 +10,7 @@ import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
+import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
 import { PHONE_PATTERN, bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
 
@@ -38,6 +39,9 @@ export function ActionModal({
   const [form] = Form.useForm<Values>();
   const showError = useApiError();
   const act = useCaseAction(c.id);
+  // One key per opened form: a double click on OK (or on the confirmation's OK), or a retry after a lost
+  // answer, makes one decision.
+  const submission = useFormSubmission();
   const shown = useSticky(action);
   const decision = Form.useWatch('decision', form);
   const method = Form.useWatch('method', form);
@@ -45,16 +49,19 @@ export function ActionModal({
 
   useEffect(() => {
     if (!action) return;
+    submission.keys.reset();
     form.resetFields();
     form.setFieldsValue(initialValues(action, c, t));
     // Only when a form opens: later changes to the case must not wipe what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, form]);
 
-  const submit = (body: CaseActionBody) =>
-    act
-      .mutateAsync({ version: c.version, action: body })
+  const submit = (body: CaseActionBody) => {
+    const request = { version: c.version, action: body };
+    return act
+      .mutateAsync({ ...request, idempotencyKey: submission.keys.keyFor(request) })
       .then(() => {
+        submission.keys.reset();
         message.success(t('caseAction.done'));
         onClose();
       })
@@ -69,10 +76,13 @@ export function ActionModal({
           return;
         }
         showError(withoutActionPrefix(e), form, title);
-      });
+      })
+      .finally(() => submission.end());
+  };
 
   const onFinish = (values: Values) => {
-    if (!shown) return;
+    // A second click while the request is in flight or its confirmation is open does nothing.
+    if (!shown || !submission.begin()) return;
     const body = bodyOf(shown, values);
     const confirmation = confirmationOf(body);
     if (!confirmation) {
@@ -86,6 +96,7 @@ export function ActionModal({
       cancelText: t('common.cancel'),
       okButtonProps: { danger: body.type === 'decide', ...testId('action-confirm') },
       onOk: () => submit(body),
+      onCancel: () => submission.end(),
     });
   };
 
@@ -300,7 +311,7 @@ export function ActionModal({
       onOk={() => form.submit()}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: act.isPending, ...testId('action-submit') }}
+      okButtonProps={{ loading: act.isPending, disabled: act.isPending, ...testId('action-submit') }}
       width={isMobile ? '100%' : 640}
       mask={{ closable: false }}
       forceRender

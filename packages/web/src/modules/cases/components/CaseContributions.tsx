@@ -6,6 +6,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { useApiError } from '../../../ui/useApiError.tsx';
+import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useContributions, useRecordContribution } from '../hooks/useContributions.ts';
 
 interface Values {
@@ -20,18 +21,26 @@ export function CaseContributions({ c }: { c: CaseDetail }) {
   const [form] = Form.useForm<Values>();
   const list = useContributions(c.id, c.crossDepartment);
   const record = useRecordContribution(c.id);
+  const submission = useFormSubmission();
   if (!c.crossDepartment) return null;
   const names = new Map(c.coDepartments.map((d) => [d.departmentId, d.departmentName]));
   const canRecordFor = list.data?.canRecordFor ?? [];
 
-  const onFinish = (values: Values) =>
-    record.mutate(values, {
-      onSuccess: () => {
-        message.success(t('contributions.saved'));
-        form.resetFields(['text']);
+  const onFinish = (values: Values) => {
+    if (!submission.begin()) return;
+    record.mutate(
+      { body: values, idempotencyKey: submission.keys.keyFor(values) },
+      {
+        onSuccess: () => {
+          submission.keys.reset();
+          message.success(t('contributions.saved'));
+          form.resetFields(['text']);
+        },
+        onError: (e) => showError(e, form),
+        onSettled: () => submission.end(),
       },
-      onError: (e) => showError(e, form),
-    });
+    );
+  };
 
   return (
     <Card title={t('contributions.title')} data-testid="case-contributions">
@@ -82,6 +91,7 @@ export function CaseContributions({ c }: { c: CaseDetail }) {
             type="primary"
             htmlType="submit"
             loading={record.isPending}
+            disabled={record.isPending}
             data-testid="contribution-submit"
           >
             {t('contributions.submit')}

@@ -10,6 +10,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useMatters } from '../../matters/hooks/useMatters.ts';
 import { sortedUnits, useOrgTree } from '../../org/hooks/useOrg.ts';
 import { useRegisterCase } from '../hooks/useCases.ts';
@@ -58,6 +59,8 @@ export function RegisterCaseForm({ me }: { me: Me }) {
   const [form] = Form.useForm<Values>();
   const showError = useApiError();
   const register = useRegisterCase();
+  // One key for this opened form: a double click, or a retry after a lost answer, registers one case.
+  const submission = useFormSubmission();
   const tree = useOrgTree();
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person';
   const initialDepartmentId = me.departments[0]?.id;
@@ -99,6 +102,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
   };
 
   const onFinish = (values: Values) => {
+    if (!submission.begin()) return;
     const trimmed = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
     const a = values.applicant;
     const body: RegisterCaseBody = {
@@ -120,13 +124,18 @@ export function RegisterCaseForm({ me }: { me: Me }) {
       departmentId: values.departmentId,
       coDepartmentIds: (values.coDepartmentIds ?? []).filter((id) => id !== values.departmentId),
     };
-    register.mutate(body, {
-      onSuccess: (detail) => {
-        message.success(t('register.created', { number: detail.number }));
-        void navigate(`/cases/${encodeURIComponent(detail.id)}`, { replace: true });
+    register.mutate(
+      { body, idempotencyKey: submission.keys.keyFor(body) },
+      {
+        onSuccess: (detail) => {
+          submission.keys.reset();
+          message.success(t('register.created', { number: detail.number }));
+          void navigate(`/cases/${encodeURIComponent(detail.id)}`, { replace: true });
+        },
+        onError: (e) => showError(e, form, t('register.title')),
+        onSettled: () => submission.end(),
       },
-      onError: (e) => showError(e, form, t('register.title')),
-    });
+    );
   };
 
   const required = { required: true, whitespace: true, message: t('common.required') };
@@ -373,6 +382,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
               type="primary"
               htmlType="submit"
               loading={register.isPending}
+              disabled={register.isPending}
               block={isMobile}
               data-testid="register-submit"
             >

@@ -16,7 +16,8 @@ export function useContributions(caseId: string, enabled: boolean) {
 export function useRecordContribution(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ContributionBody) => recordContribution(caseId, body),
+    mutationFn: (v: { body: ContributionBody; idempotencyKey: string }) =>
+      recordContribution(caseId, v.body, v.idempotencyKey),
     onSuccess: (list) => queryClient.setQueryData(contributionKeys.list(caseId), list),
     // The case's timeline gains an entry.
     onSettled: () => queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) }),
