@@ -56,7 +56,7 @@ const registration = (matterTitle: string) => ({
   applicant: {
     kind: 'enterprise',
     name: '示范食品有限公司',
-    creditCode: '91411381MA45ABCD1X',
+    creditCode: '91411381MA45ABCD13',
     phone: '13912345678',
   },
   channel: 'visit',
@@ -146,7 +146,7 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
     }
     expect(lines).toContain('演示市市场监督管理局 登记注册科');
     expect(lines).toContain('张伟');
-    expect(text).toContain('示范食品有限公司（统一社会信用代码：91411381MA45ABCD1X）');
+    expect(text).toContain('示范食品有限公司（统一社会信用代码：91411381MA45ABCD13）');
     expect(lines).toContain('2026年11月20日 09:30');
     expect(lines).toContain('来访');
     expect(text).toContain('【法律政策不允许】住宅楼内不得从事食品加工');

@@ -151,7 +151,8 @@ export const en: Dictionary = {
   'people.department': 'Department',
   'people.roles': 'Roles',
   'people.phone': 'Phone',
-  'people.phoneInvalid': 'The phone number is not valid',
+  'people.phoneInvalid':
+    'Enter a mobile number (11 digits) or a landline with its area code (e.g. 0377-62306039)',
   'people.email': 'Email',
   'people.emailInvalid': 'The email address is not valid',
   'people.initialPassword': 'Initial password',
@@ -343,9 +344,13 @@ export const en: Dictionary = {
   'register.personName': 'Name',
   'register.enterpriseName': 'Enterprise name',
   'register.creditCode': 'Unified social credit code',
-  'register.creditCodeInvalid': 'The unified social credit code is 18 digits or capital letters',
+  'register.creditCodeInvalid':
+    'The unified social credit code is 18 digits or capital letters (no I, O, S, V, Z)',
+  'register.creditCodeCheck':
+    'The check character of the unified social credit code is wrong: please check the code',
   'register.phone': 'Phone',
-  'register.phoneInvalid': 'The phone number is not valid',
+  'register.phoneInvalid':
+    'Enter a mobile number (11 digits) or a landline with its area code (e.g. 0377-62306039)',
   'register.address': 'Address',
   'register.channel': 'Channel',
   'register.receivedAt': 'Received at',

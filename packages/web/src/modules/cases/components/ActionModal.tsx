@@ -8,10 +8,11 @@ import { ApiError, isApiError } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
+import { phoneRule } from '../../../ui/formRules.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
-import { PHONE_PATTERN, bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
+import { bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
 
 /** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
 function withoutActionPrefix(error: unknown): unknown {
@@ -250,7 +251,7 @@ export function ActionModal({
                 <Form.Item
                   label={t('actionForm.phoneNumber')}
                   name="phoneNumber"
-                  rules={[required, { pattern: PHONE_PATTERN, message: t('register.phoneInvalid') }]}
+                  rules={[required, phoneRule(t('register.phoneInvalid'))]}
                 >
                   <Input maxLength={20} inputMode="tel" />
                 </Form.Item>

@@ -4,11 +4,12 @@ import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Ro
 import { useNavigate } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { CHANNELS, MATTER_TYPES, creditCodeSchema } from '@bancheng/core';
+import { CHANNELS, MATTER_TYPES } from '@bancheng/core';
 import type { Me, RegisterCaseBody } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useApiError } from '../../../ui/useApiError.tsx';
+import { creditCodeRule, phoneRule } from '../../../ui/formRules.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useMatters } from '../../matters/hooks/useMatters.ts';
 import { sortedUnits, useOrgTree } from '../../org/hooks/useOrg.ts';
@@ -35,8 +36,6 @@ interface Values {
   departmentId: string;
   coDepartmentIds?: string[];
 }
-
-const PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;
 
 /** The departments this person may register for: where they are a first responder, and their own. */
 function ownDepartments(me: Me): { value: string; label: string }[] {
@@ -191,14 +190,10 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                     name={['applicant', 'creditCode']}
                     normalize={(v: string) => v.toUpperCase()}
                     rules={[
-                      {
-                        validator: (_, value: unknown) =>
-                          typeof value !== 'string' ||
-                          value.trim() === '' ||
-                          creditCodeSchema.safeParse(value).success
-                            ? Promise.resolve()
-                            : Promise.reject(new Error(t('register.creditCodeInvalid'))),
-                      },
+                      creditCodeRule({
+                        shape: t('register.creditCodeInvalid'),
+                        check: t('register.creditCodeCheck'),
+                      }),
                     ]}
                   >
                     <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
@@ -209,7 +204,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                 <Form.Item
                   label={t('register.phone')}
                   name={['applicant', 'phone']}
-                  rules={[required, { pattern: PHONE_PATTERN, message: t('register.phoneInvalid') }]}
+                  rules={[required, phoneRule(t('register.phoneInvalid'))]}
                 >
                   <Input maxLength={20} inputMode="tel" autoComplete="off" />
                 </Form.Item>

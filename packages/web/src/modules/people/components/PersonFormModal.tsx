@@ -5,6 +5,7 @@ import { ROLES } from '@bancheng/core';
 import type { CreatePersonBody, Person, Role } from '@bancheng/core';
 import { useLang, useT } from '../../../i18n/index.tsx';
 import { PasswordHints, passwordPolicyRule } from '../../../ui/PasswordHints.tsx';
+import { phoneRule } from '../../../ui/formRules.ts';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
@@ -160,11 +161,7 @@ export function PersonFormModal({
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item
-          label={t('people.phone')}
-          name="phone"
-          rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('people.phoneInvalid') }]}
-        >
+        <Form.Item label={t('people.phone')} name="phone" rules={[phoneRule(t('people.phoneInvalid'))]}>
           <Input maxLength={20} inputMode="tel" />
         </Form.Item>
         <Form.Item
