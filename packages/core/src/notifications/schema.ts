@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'caseRefused', // the principal leader confirmed the refusal: answer the applicant by the due date
   'replyDueSoon', // the reply is due today or on the next working day
   'replyOverdue', // the reply is past due (to the first responder and their department head)
+  'calendarMissing', // from 1 November, next year's holiday schedule is not loaded (to administrators)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -632,4 +632,5 @@ export const en: Dictionary = {
   'notifications.kind.caseRefused': 'Reply to the applicant',
   'notifications.kind.replyDueSoon': 'Reply due soon',
   'notifications.kind.replyOverdue': 'Reply overdue',
+  'notifications.kind.calendarMissing': 'Holiday schedule missing',
 };

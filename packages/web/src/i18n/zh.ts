@@ -607,6 +607,7 @@ export const zh = {
   'notifications.kind.caseRefused': '待答复申请人',
   'notifications.kind.replyDueSoon': '答复期限将至',
   'notifications.kind.replyOverdue': '答复已逾期',
+  'notifications.kind.calendarMissing': '节假日安排未载入',
 } as const;
 
 export type MessageKey = keyof typeof zh;

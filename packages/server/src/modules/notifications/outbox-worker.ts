@@ -12,7 +12,7 @@ import {
   finishOutboxMessage,
   retryOutboxMessageLater,
 } from './notification-repository.ts';
-import { scheduleReplyReminders } from './notification-service.ts';
+import { scheduleCalendarWarnings, scheduleReplyReminders } from './notification-service.ts';
 import type { OutboxMessage, OutboxOutcome, OutboxPayload } from './outbox.ts';
 
 /** Longer than a batch can take to send (each SMTP send times out well within a minute). */
@@ -194,6 +194,7 @@ export function createOutboxWorker(
   let timer: NodeJS.Timeout | undefined;
   const run = async (): Promise<DeliveryReport> => {
     await scheduleReplyReminders(ctx);
+    await scheduleCalendarWarnings(ctx);
     return deliverDueOutbox(ctx, {
       senders,
       log,

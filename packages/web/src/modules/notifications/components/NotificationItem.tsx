@@ -1,4 +1,5 @@
-// One notification: what kind, its title (bold while unread), the text and when; opens its case.
+// One notification: what kind, its title (bold while unread), the text and when; opens its case (or,
+// for a missing calendar year, the calendar page).
 import type { ReactNode } from 'react';
 import { Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -13,6 +14,7 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   caseRefused: 'notifications.kind.caseRefused',
   replyDueSoon: 'notifications.kind.replyDueSoon',
   replyOverdue: 'notifications.kind.replyOverdue',
+  calendarMissing: 'notifications.kind.calendarMissing',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -21,6 +23,7 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   caseRefused: 'orange',
   replyDueSoon: 'gold',
   replyOverdue: 'red',
+  calendarMissing: 'volcano',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
@@ -47,6 +50,11 @@ export function NotificationItem({
 }) {
   const t = useT();
   const unread = n.readAt === null;
+  const target = n.caseId
+    ? `/cases/${encodeURIComponent(n.caseId)}`
+    : n.kind === 'calendarMissing'
+      ? '/admin/calendar'
+      : null;
   const content = (
     <Flex vertical gap={2} style={{ minWidth: 0 }}>
       <Flex align="center" gap={6} wrap>
@@ -92,9 +100,9 @@ export function NotificationItem({
         borderTop: '1px solid #f0f0f0',
       }}
     >
-      {n.caseId ? (
+      {target ? (
         <Link
-          to={`/cases/${encodeURIComponent(n.caseId)}`}
+          to={target}
           onClick={() => onOpen(n)}
           style={{ display: 'block', flex: '1 1 auto', minWidth: 0, color: 'inherit' }}
           data-testid="notification-link"
