@@ -8,6 +8,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -39,6 +40,7 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   chains: <NodeIndexOutlined />,
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
+  calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
 };
 

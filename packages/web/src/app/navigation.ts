@@ -3,7 +3,17 @@ import type { Abilities, GlobalPermission } from '@bancheng/core';
 import type { MessageKey } from '../i18n/index.tsx';
 
 export interface NavItem {
-  key: 'home' | 'todo' | 'notifications' | 'cases' | 'matters' | 'chains' | 'org' | 'people' | 'audit';
+  key:
+    | 'home'
+    | 'todo'
+    | 'notifications'
+    | 'cases'
+    | 'matters'
+    | 'chains'
+    | 'org'
+    | 'people'
+    | 'calendar'
+    | 'audit';
   path: string;
   label: MessageKey;
   permission?: GlobalPermission;
@@ -18,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'chains', path: '/chains', label: 'menu.chains' },
   { key: 'org', path: '/admin/org', label: 'menu.org', permission: 'org.manage' },
   { key: 'people', path: '/admin/people', label: 'menu.people', permission: 'people.manage' },
+  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
 ];
 

@@ -1,5 +1,6 @@
 // Small pieces every case screen shares: the state tag, the outcome tag and the due date.
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { yearOf } from '@bancheng/core';
 import type { CaseOutcome, CaseState, CaseSummary } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 
@@ -40,17 +41,39 @@ export function CaseOutcomeTag({ outcome }: { outcome: CaseOutcome | null }) {
   );
 }
 
+/**
+ * What a provisional due date does not know, in words: the year of the deadline whose holidays are not
+ * loaded, so Monday–Friday was assumed (the due date's year: the first one a count can lack).
+ */
+export function provisionalNoteOf(
+  t: ReturnType<typeof useT>,
+  c: Pick<CaseSummary, 'dueDate' | 'dueProvisional'>,
+): string | null {
+  return c.dueDate && c.dueProvisional ? t('cases.provisionalNote', { year: yearOf(c.dueDate) }) : null;
+}
+
+/** In the lists: a tag in words, with the whole sentence on hover and for screen readers. */
+export function ProvisionalTag({ c }: { c: Pick<CaseSummary, 'dueDate' | 'dueProvisional'> }) {
+  const t = useT();
+  const note = provisionalNoteOf(t, c);
+  if (!note) return null;
+  return (
+    <Tooltip title={note}>
+      <Tag color="orange" style={{ marginInlineStart: 6 }} aria-label={note} data-testid="due-provisional">
+        {t('cases.provisionalTag')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** The due date, in red with 已逾期 when it has passed; a dash when there is none or the case is closed. */
 export function DueText({ c }: { c: Pick<CaseSummary, 'state' | 'dueDate' | 'overdue' | 'dueProvisional'> }) {
   const t = useT();
   if (!c.dueDate || c.state === 'closed') return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Typography.Text
-      type={c.overdue ? 'danger' : undefined}
-      title={c.dueProvisional ? t('cases.provisional') : undefined}
-    >
+    <Typography.Text type={c.overdue ? 'danger' : undefined}>
       {c.dueDate}
-      {c.dueProvisional ? '*' : ''}
+      <ProvisionalTag c={c} />
       {c.overdue ? (
         <Tag color="red" style={{ marginInlineStart: 6 }}>
           {t('cases.overdue')}
