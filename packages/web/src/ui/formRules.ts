@@ -27,3 +27,15 @@ export function creditCodeRule(messages: { shape: string; check: string }): Form
     },
   };
 }
+
+/**
+ * A text field's limit shown as a count that turns red past it, without cutting what was typed or pasted
+ * (antd's maxLength cuts silently); `lengthRule` then refuses the text with the limit in words.
+ */
+export function limitCount(max: number) {
+  return { count: { show: true, max } };
+}
+
+export function lengthRule(max: number, message: string): FormRule {
+  return { max, message };
+}
