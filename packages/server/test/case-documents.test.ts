@@ -212,6 +212,25 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
       expect((await shouwen.request('GET', `/api/cases/no-such-case/${doc}`)).statusCode).toBe(404);
     }
   });
+  it('says in words, in the form’s remarks, that a deadline in an unloaded year assumed weekends only', async () => {
+    const id = (await seedCase(t, { state: 'refused', ...refusal('在住宅楼内办理食品经营许可（跨年）') })).id;
+    // A reply deadline counted into 2027, whose State Council schedule is not loaded.
+    await t.ctx.database.db
+      .updateTable('cases')
+      .set({ reply_deadline: '2027-01-05', reply_deadline_provisional: 1 })
+      .where('id', '=', id)
+      .execute();
+    const detail = (await ducha.request('GET', `/api/cases/${id}`)).json();
+    expect(detail).toMatchObject({ dueDate: '2027-01-05', dueProvisional: true });
+    const form = await ducha.request('GET', `/api/cases/${id}/form.docx`);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(readDocx(form.rawPayload).text).toContain(
+      '截止日期：2027-01-05（截止日期按周末推算，2027年节假日安排尚未载入）',
+    );
+    // A deadline on the loaded calendar says nothing of the kind.
+    const closed = await ducha.request('GET', `/api/cases/${closedId}/form.docx`);
+    expect(readDocx(closed.rawPayload).text).not.toContain('按周末推算');
+  });
 });
 
 describe.each(DIALECTS)('case documents with a Chinese case number format [%s]', (dialect) => {
