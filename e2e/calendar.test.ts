@@ -1,25 +1,84 @@
-// The calendar says loudly what it does not know: on 1 December 2026, with 2027 not loaded, an
-// administrator's home page warns in Chinese and English, the calendar page lists each year's source, and
-// importing 2027 from a CSV file ends the warning. Other people see no warning.
+// The calendar says loudly what it does not know: on 30 December 2026, with 2027 not loaded, a reply due
+// in 2027 says in words that it assumed weekends only (case page, list); an administrator's home page
+// warns in Chinese and English, the calendar page lists each year's source, and importing 2027 from a CSV
+// file ends the warning. Other people see no warning.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { registerCaseBodySchema } from '@bancheng/core';
 import { fixedClock } from '../packages/server/src/platform/clock.ts';
+import { actOnCase, registerCase } from '../packages/server/src/modules/cases/case-service.ts';
+import { findPersonRowByUsername } from '../packages/server/src/modules/people/people-repository.ts';
 import { E2E_DIALECTS, newPage, shot, signIn, startE2E, whatThePageShows, type E2E } from './support.ts';
 
 describe.each(E2E_DIALECTS)('the calendar warning and page (Chromium) [%s]', (dialect) => {
   let e2e: E2E;
   let page: Page;
   beforeAll(async () => {
-    e2e = await startE2E(dialect, { clock: fixedClock('2026-12-01T02:00:00Z') });
+    e2e = await startE2E(dialect, { clock: fixedClock('2026-12-30T02:00:00Z') });
     page = await newPage(e2e);
     await signIn(page, 'admin');
   });
   afterAll(async () => {
     await page?.context().close();
     await e2e?.close();
+  });
+
+  it('says on the case page and in the list that a reply due in 2027 assumed weekends only', async () => {
+    const ctx = e2e.server.ctx;
+    const id = async (u: string) => (await findPersonRowByUsername(ctx.database.db, u))?.id ?? '';
+    const [shouwen = '', keshi = '', fenguan = '', juzhang = ''] = await Promise.all(
+      ['shouwen', 'keshi', 'fenguan', 'juzhang'].map(id),
+    );
+    const as = (personId: string) => ({ personId, address: null });
+    const title = '跨年答复的说不事项';
+    let c = await registerCase(
+      ctx,
+      as(shouwen),
+      registerCaseBodySchema.parse({
+        applicant: { kind: 'person', name: '测试申请人', phone: '13912345678' },
+        channel: 'visit',
+        receivedAt: '2026-12-29T09:30:00+08:00',
+        matterType: 'licensing',
+        matterTitle: title,
+        description: '跨年的答复期限',
+      }),
+    );
+    const step = async (personId: string, action: Parameters<typeof actOnCase>[2]['request']['action']) => {
+      c = await actOnCase(ctx, as(personId), { id: c.id, request: { version: c.version, action } });
+    };
+    await step(shouwen, { type: 'proposeRefusal', reason: 'notPermitted', reasonText: '不允许' });
+    await step(keshi, { type: 'decide', decision: 'escalate', opinion: '提级' });
+    await step(fenguan, { type: 'decide', decision: 'escalate', opinion: '提级' });
+    await step(juzhang, {
+      type: 'decide',
+      decision: 'refuse',
+      opinion: '确实不能办',
+      workableSuggestion: '可另行申办',
+    });
+    expect(c).toMatchObject({ state: 'refused', dueProvisional: true });
+    expect(c.dueDate?.startsWith('2027-')).toBe(true);
+
+    const clerk = await newPage(e2e);
+    try {
+      await signIn(clerk, 'shouwen');
+      await clerk.goto(`/cases/${encodeURIComponent(c.id)}`);
+      const note = clerk.getByTestId('case-due-provisional');
+      await note.waitFor();
+      await expect(note.textContent()).resolves.toBe('截止日期按周末推算，2027年节假日安排尚未载入');
+      await shot(clerk, 'case-due-provisional');
+      await clerk.goto(`/cases?q=${encodeURIComponent(title)}`);
+      const row = clerk.locator('tr', { hasText: title });
+      await row.getByTestId('due-provisional').waitFor();
+      await expect(row.getByTestId('due-provisional').textContent()).resolves.toBe('按周末推算');
+      await expect(row.getByTestId('due-provisional').getAttribute('aria-label')).resolves.toContain(
+        '2027年节假日安排尚未载入',
+      );
+    } finally {
+      await clerk.context().close();
+    }
   });
 
   it('warns the administrator on the home page, in Chinese and in English', async () => {

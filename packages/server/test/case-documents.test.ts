@@ -212,6 +212,7 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
       expect((await shouwen.request('GET', `/api/cases/no-such-case/${doc}`)).statusCode).toBe(404);
     }
   });
+
   it('says in words, in the form’s remarks, that a deadline in an unloaded year assumed weekends only', async () => {
     const id = (await seedCase(t, { state: 'refused', ...refusal('在住宅楼内办理食品经营许可（跨年）') })).id;
     // A reply deadline counted into 2027, whose State Council schedule is not loaded.
