@@ -112,7 +112,7 @@ export function registrationBody(now: Date): string {
     applicant: {
       kind: 'enterprise',
       name: '基准测试商贸有限公司',
-      creditCode: '91411381MA45RX1A2B',
+      creditCode: '91411381MA45RX1A2T',
       phone: '13700009999',
     },
     channel: 'counter',

@@ -42,7 +42,7 @@ async function register(page: Page, title: string, options: { coDepartment?: str
   await page.getByTestId('case-register').click();
   await page.locator('#register_applicant_kind').getByText('企业').click();
   await page.locator('#register_applicant_name').fill('演示市某某食品有限公司');
-  await page.locator('#register_applicant_creditCode').fill('91411381MA9XXXXX1Y');
+  await page.locator('#register_applicant_creditCode').fill('91411381MA9XXXXX16');
   await page.locator('#register_applicant_phone').fill('13800138000');
   await page.locator('#register_channel').getByText('窗口').click();
   await pickOption(page, '#register_matterType', '行政许可事项');

@@ -11,9 +11,25 @@ const MENUS_BY_ROLE: Record<string, string[]> = {
   principalLeader: ['menu-home', 'menu-chains'],
   supervisionOffice: ['menu-home', 'menu-matters', 'menu-chains', 'menu-audit'],
   disciplineInspection: ['menu-home', 'menu-matters', 'menu-chains', 'menu-audit'],
-  admin: ['menu-home', 'menu-matters', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'],
+  admin: [
+    'menu-home',
+    'menu-matters',
+    'menu-chains',
+    'menu-org',
+    'menu-people',
+    'menu-calendar',
+    'menu-audit',
+  ],
 };
-const ALL_MENUS = ['menu-home', 'menu-matters', 'menu-chains', 'menu-org', 'menu-people', 'menu-audit'];
+const ALL_MENUS = [
+  'menu-home',
+  'menu-matters',
+  'menu-chains',
+  'menu-org',
+  'menu-people',
+  'menu-calendar',
+  'menu-audit',
+];
 
 describe.each(E2E_DIALECTS)('signing in through the login page (Chromium) [%s]', (dialect) => {
   let e2e: E2E;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { systemClock } from '../packages/server/src/platform/clock.ts';
+import { systemClock, type Clock } from '../packages/server/src/platform/clock.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/bootstrap/demo/demo-bureau.ts';
@@ -26,7 +26,7 @@ export interface E2E {
  * it must be: a missing one fails the run instead of skipping PostgreSQL). */
 export const E2E_DIALECTS: readonly Dialect[] = testDialects();
 
-export async function startE2E(dialect: Dialect = 'sqlite'): Promise<E2E> {
+export async function startE2E(dialect: Dialect = 'sqlite', options: { clock?: Clock } = {}): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-e2e-'));
   const pgSchema = dialect === 'postgres' ? await createPgSchema() : undefined;
   const server = await startServer(
@@ -39,7 +39,7 @@ export async function startE2E(dialect: Dialect = 'sqlite'): Promise<E2E> {
       LOG_LEVEL: 'silent',
       DEMO_DATA: '1',
     }),
-    { clock: systemClock, quiet: true },
+    { clock: options.clock ?? systemClock, quiet: true },
   );
   if (!fs.existsSync(path.join(server.ctx.config.webDist, 'index.html'))) {
     throw new Error('the web app is not built: run `npm run build` first (npm run test:e2e does)');

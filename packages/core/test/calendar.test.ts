@@ -8,6 +8,7 @@ import {
   dayNumberOf,
   findScheduleProblems,
   isWorkingDay,
+  missingCalendarYears,
   weekdayOf,
   type WorkCalendar,
   type YearSchedule,
@@ -259,5 +260,16 @@ describe('a year schedule', () => {
       { field: 'holidays.2.date', date: '2026-01-01', reason: 'listedTwice' },
       { field: 'workdays.0.date', date: '2026-01-01', reason: 'inBothLists' },
     ]);
+  });
+});
+
+describe('missingCalendarYears', () => {
+  const loaded = (...years: number[]) => ({ loadedYears: new Set(years) });
+  it('asks for next year from 1 November (China date), and for this year always', () => {
+    expect(missingCalendarYears('2026-10-31', loaded(2026))).toEqual([]);
+    expect(missingCalendarYears('2026-11-01', loaded(2026))).toEqual([2027]);
+    expect(missingCalendarYears('2026-12-01', loaded(2026, 2027))).toEqual([]);
+    expect(missingCalendarYears('2027-01-04', loaded(2026))).toEqual([2027]);
+    expect(missingCalendarYears('2027-11-15', loaded(2026))).toEqual([2027, 2028]);
   });
 });

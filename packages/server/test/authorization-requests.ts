@@ -225,6 +225,7 @@ export const TEMPLATES: Record<string, Template> = {
   'GET /api/calendar/due': () => only({ method: 'GET', url: '/api/calendar/due?from=2026-09-30&workdays=3' }),
   'GET /api/calendar/workdays': () =>
     only({ method: 'GET', url: '/api/calendar/workdays?from=2026-09-30&to=2026-10-10' }),
+  'GET /api/calendar/status': () => only({ method: 'GET', url: '/api/calendar/status' }),
   'GET /api/calendar/years': () => only({ method: 'GET', url: '/api/calendar/years' }),
   'GET /api/calendar/years/:year': () => only({ method: 'GET', url: '/api/calendar/years/2026' }),
   'GET /api/settings/bureau': () => only({ method: 'GET', url: '/api/settings/bureau' }),

@@ -5,20 +5,7 @@ import {
   putYearSchedule,
 } from '../src/modules/calendar/calendar-service.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
-
-/** A multipart/form-data body with one `file` part, its bytes exactly as given. */
-function multipartFile(content: string | Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----bancheng${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="schedule.csv"\r\nContent-Type: text/csv\r\n\r\n`;
-  return {
-    payload: Buffer.concat([
-      Buffer.from(head, 'utf8'),
-      typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-      Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipartFile } from './multipart.ts';
 
 describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
   let t: TestApp;
@@ -146,7 +133,7 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       year: 2031,
-      source: 'admin',
+      source: 'form',
       holidayCount: 1,
       workdayCount: 1,
       holidays: [{ date: '2031-01-01', name: '元旦' }],
@@ -219,7 +206,7 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       year: 2032,
-      source: 'admin',
+      source: 'import',
       holidays: [
         { date: '2032-01-01', name: '元旦' },
         { date: '2032-02-10', name: '春节' },
@@ -360,7 +347,7 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
       expect(res.statusCode).toBe(200);
       expect(await ensureShippedCalendar(own.ctx)).toEqual([]);
       const detail = (await ownAdmin.request('GET', '/api/calendar/years/2026')).json();
-      expect(detail).toMatchObject({ source: 'admin', holidayCount: 1, workdayCount: 0 });
+      expect(detail).toMatchObject({ source: 'form', holidayCount: 1, workdayCount: 0 });
       // Sun 01-04 is no longer a working day in this (administrator's) 2026.
       const answer = await own.inject({ method: 'GET', url: '/api/calendar/due?from=2025-12-31&workdays=1' });
       expect(answer.json()).toEqual({ due: '2026-01-02', provisional: false });

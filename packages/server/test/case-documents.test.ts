@@ -56,7 +56,7 @@ const registration = (matterTitle: string) => ({
   applicant: {
     kind: 'enterprise',
     name: '示范食品有限公司',
-    creditCode: '91411381MA45ABCD1X',
+    creditCode: '91411381MA45ABCD13',
     phone: '13912345678',
   },
   channel: 'visit',
@@ -146,7 +146,7 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
     }
     expect(lines).toContain('演示市市场监督管理局 登记注册科');
     expect(lines).toContain('张伟');
-    expect(text).toContain('示范食品有限公司（统一社会信用代码：91411381MA45ABCD1X）');
+    expect(text).toContain('示范食品有限公司（统一社会信用代码：91411381MA45ABCD13）');
     expect(lines).toContain('2026年11月20日 09:30');
     expect(lines).toContain('来访');
     expect(text).toContain('【法律政策不允许】住宅楼内不得从事食品加工');
@@ -211,6 +211,26 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
       expect((await t.inject({ method: 'GET', url: `/api/cases/${closedId}/${doc}` })).statusCode).toBe(401);
       expect((await shouwen.request('GET', `/api/cases/no-such-case/${doc}`)).statusCode).toBe(404);
     }
+  });
+
+  it('says in words, in the form’s remarks, that a deadline in an unloaded year assumed weekends only', async () => {
+    const id = (await seedCase(t, { state: 'refused', ...refusal('在住宅楼内办理食品经营许可（跨年）') })).id;
+    // A reply deadline counted into 2027, whose State Council schedule is not loaded.
+    await t.ctx.database.db
+      .updateTable('cases')
+      .set({ reply_deadline: '2027-01-05', reply_deadline_provisional: 1 })
+      .where('id', '=', id)
+      .execute();
+    const detail = (await ducha.request('GET', `/api/cases/${id}`)).json();
+    expect(detail).toMatchObject({ dueDate: '2027-01-05', dueProvisional: true });
+    const form = await ducha.request('GET', `/api/cases/${id}/form.docx`);
+    expect(form.statusCode, form.body).toBe(200);
+    expect(readDocx(form.rawPayload).text).toContain(
+      '截止日期：2027-01-05（截止日期按周末推算，2027年节假日安排尚未载入）',
+    );
+    // A deadline on the loaded calendar says nothing of the kind.
+    const closed = await ducha.request('GET', `/api/cases/${closedId}/form.docx`);
+    expect(readDocx(closed.rawPayload).text).not.toContain('按周末推算');
   });
 });
 

@@ -3,7 +3,7 @@
 // special characters taken literally; only what the reader may see; pages that neither repeat nor skip;
 // counts that stop at the cap; cursors from elsewhere refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIST_COUNT_CAP, encodeListCursor } from '@bancheng/core';
+import { LIST_COUNT_CAP, creditCodeCheckChar, encodeListCursor } from '@bancheng/core';
 import { SEARCH_SCAN_LIMIT } from '../src/modules/cases/case-list-repository.ts';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 import { seedCase } from './factories.ts';
@@ -39,7 +39,7 @@ describe.each(DIALECTS)('case search and pages [%s]', (dialect) => {
           kind: 'enterprise',
           name: c.name,
           phone: `1390000100${String(i)}`,
-          creditCode: `91411381MA45ABC${String(i)}1X`,
+          creditCode: `91411381MA45ABC${String(i)}1${creditCodeCheckChar(`91411381MA45ABC${String(i)}1`)}`,
         },
       });
       ids.push(detail.id);
@@ -81,8 +81,8 @@ describe.each(DIALECTS)('case search and pages [%s]', (dialect) => {
 
   it('looks up a whole phone number or credit code exactly, and part of one as text', async () => {
     expect(await found('13900001002')).toEqual([2]);
-    expect(await found('91411381MA45ABC31X')).toEqual([3]);
-    expect(await found('91411381ma45abc31x')).toEqual([3]);
+    expect(await found('91411381MA45ABC31Q')).toEqual([3]);
+    expect(await found('91411381ma45abc31q')).toEqual([3]);
     expect(await found('00001001')).toEqual([1]);
     const number = numbers[1] ?? '';
     expect(await found(number)).toEqual([1]);

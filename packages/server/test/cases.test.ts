@@ -6,7 +6,7 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   applicant: {
     kind: 'enterprise',
     name: '示范食品有限公司',
-    creditCode: '91411381MA45ABCD1X',
+    creditCode: '91411381MA45ABCD13',
     phone: '13912345678',
   },
   channel: 'counter',
@@ -64,7 +64,7 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
       state: 'open',
       applicantKind: 'enterprise',
       applicantName: '示范食品有限公司',
-      applicantCreditCode: '91411381MA45ABCD1X',
+      applicantCreditCode: '91411381MA45ABCD13',
       applicantPhone: '139****5678',
       channel: 'counter',
       matterType: 'licensing',

@@ -173,3 +173,17 @@ export function findScheduleProblems(year: number, schedule: YearSchedule): Sche
   }
   return problems;
 }
+
+/** From this day (China date, MM-DD) next year's schedule is expected: the State Council publishes it late
+ * in the year, and deadlines of cases registered now already reach into January. */
+export const NEXT_YEAR_WARNING_FROM = '11-01';
+
+/**
+ * The years whose schedule should be loaded by `today` and is not: this year always, and next year from
+ * 1 November. Deadlines reaching into them assume Monday–Friday until an administrator loads them.
+ */
+export function missingCalendarYears(today: string, calendar: Pick<WorkCalendar, 'loadedYears'>): number[] {
+  const year = yearOf(today);
+  const expected = today.slice(5) >= NEXT_YEAR_WARNING_FROM ? [year, year + 1] : [year];
+  return expected.filter((y) => !calendar.loadedYears.has(y));
+}

@@ -54,14 +54,16 @@ export const yearScheduleBodySchema = z.strictObject({
 });
 export type YearScheduleBody = z.infer<typeof yearScheduleBodySchema>;
 
-export const calendarSourceSchema = z.enum(['shipped', 'admin']);
+/** `shipped` came with the system (chinese-days data); `form` and `import` an administrator set here. */
+export const CALENDAR_SOURCES = ['shipped', 'form', 'import'] as const;
+export const calendarSourceSchema = z.enum(CALENDAR_SOURCES);
 export type CalendarSource = z.infer<typeof calendarSourceSchema>;
 
 export const calendarYearSummarySchema = z.object({
   year: z.number().int(),
   holidayCount: z.number().int(),
   workdayCount: z.number().int(),
-  /** `shipped` came with the system (chinese-days data); `admin` was entered or imported here. */
+  /** `shipped` came with the system; `form` was typed and `import` uploaded here by an administrator. */
   source: calendarSourceSchema,
   updatedAt: z.string(),
 });
@@ -79,3 +81,12 @@ export type CalendarYearDetail = z.infer<typeof calendarYearDetailSchema>;
 /** Row-by-row problems in an uploaded schedule file, returned in error.details.rows. */
 export const calendarImportRowErrorSchema = z.object({ row: z.number().int(), message: z.string() });
 export type CalendarImportRowError = z.infer<typeof calendarImportRowErrorSchema>;
+
+/** What the calendar does not know today: administrators are warned, deadlines say so in words. */
+export const calendarStatusSchema = z.object({
+  /** Today in China. */
+  today: isoDateSchema,
+  /** Years whose schedule should be loaded by today and is not (this year; next year from 1 November). */
+  missingYears: z.array(z.number().int()),
+});
+export type CalendarStatus = z.infer<typeof calendarStatusSchema>;

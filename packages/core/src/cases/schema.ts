@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { decodeListCursor } from './list-cursor.ts';
 import {
+  creditCodeSchema,
   idSchema,
   isoDateSchema,
   lineText,
   longText,
   personRefSchema,
+  phoneText,
   versionSchema,
 } from '../shared/schema.ts';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
@@ -19,11 +21,7 @@ const optionalLine = (max: number) => lineText().max(max).optional();
 /** A text area (a description, an opinion, a record): tab and line breaks allowed. */
 const text = (max: number) => longText().min(1).max(max);
 const optionalText = (max: number) => longText().max(max).optional();
-const phoneSchema = lineText().regex(/^[0-9+\- ]{5,20}$/, { message: 'phone' });
-/** 统一社会信用代码: 18 characters of digits and upper-case letters (no I, O, S, V, Z). */
-export const creditCodeSchema = lineText()
-  .toUpperCase()
-  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'creditCode' });
+const phoneSchema = phoneText();
 
 export const applicantSchema = z.strictObject({
   kind: z.enum(['person', 'enterprise']),

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'caseHandedOver', // a case was handed over to you: you are its first responder now
   'deputyAppointed', // you were appointed to act for someone, or someone to act for you
   'deputyEnded', // such an appointment was ended early or withdrawn
+  'calendarMissing', // from 1 November, next year's holiday schedule is not loaded (to administrators)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,6 +1,6 @@
 // People (staff accounts) as administrators manage them.
 import { z } from 'zod';
-import { idSchema, lineText, pageOf, secretText, versionSchema } from '../shared/schema.ts';
+import { idSchema, lineText, pageOf, phoneText, secretText, versionSchema } from '../shared/schema.ts';
 import { roleSchema } from '../auth/schema.ts';
 
 export const usernameSchema = lineText()
@@ -8,7 +8,7 @@ export const usernameSchema = lineText()
   .max(32)
   .regex(/^[a-z][a-z0-9._-]*$/, { message: 'username' });
 const displayNameSchema = lineText().min(1).max(40);
-const phoneSchema = lineText().regex(/^[0-9+\- ]{5,20}$/, { message: 'phone' });
+const phoneSchema = phoneText();
 const emailSchema = lineText().max(120).pipe(z.email());
 
 export const personSchema = z.object({

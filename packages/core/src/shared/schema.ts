@@ -1,5 +1,6 @@
 // Shapes shared by every route group: ids, safe text, dates, paging and the error envelope.
 import { z } from 'zod';
+import { PHONE_MAX_LENGTH, creditCodeProblem, isMainlandPhone } from './identifiers.ts';
 
 /** Any C0 or C1 control character or DEL. */
 const CONTROL_CHARACTER = /\p{Cc}/u;
@@ -42,6 +43,28 @@ export function longText(): z.ZodString {
 export function secretText(): z.ZodString {
   return safeText(z.string(), CONTROL_CHARACTER);
 }
+
+/**
+ * A mainland phone number as a clerk types it (mobile, landline with area code and optional extension,
+ * spaces allowed between digit groups). Too long is refused with the limit, anything else with the formats.
+ */
+export function phoneText(): z.ZodString {
+  return lineText()
+    .max(PHONE_MAX_LENGTH)
+    .refine(isMainlandPhone, { params: { text: 'phone' }, abort: true });
+}
+
+/**
+ * 统一社会信用代码 (GB 32100-2015): 18 characters of digits and upper-case letters (no I, O, S, V, Z),
+ * the 18th the check character of the other 17. Lower case is accepted and stored upper case.
+ */
+export const creditCodeSchema = lineText()
+  .toUpperCase()
+  .refine((v) => creditCodeProblem(v) !== 'creditCodeShape', {
+    params: { text: 'creditCodeShape' },
+    abort: true,
+  })
+  .refine((v) => creditCodeProblem(v) === null, { params: { text: 'creditCodeCheck' }, abort: true });
 
 export const idSchema = safeText(z.string(), CONTROL_CHARACTER).min(1).max(64);
 export const isoDateSchema = z.iso.date();

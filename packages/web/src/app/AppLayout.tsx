@@ -9,6 +9,7 @@ import {
   AuditOutlined,
   BellOutlined,
   FieldTimeOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -43,6 +44,7 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   org: <ApartmentOutlined />,
   people: <TeamOutlined />,
   settings: <FieldTimeOutlined />,
+  calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
 };
 

@@ -14,6 +14,7 @@ export interface NavItem {
     | 'org'
     | 'people'
     | 'settings'
+    | 'calendar'
     | 'audit';
   path: string;
   label: MessageKey;
@@ -31,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'org', path: '/admin/org', label: 'menu.org', permission: 'org.manage' },
   { key: 'people', path: '/admin/people', label: 'menu.people', permission: 'people.manage' },
   { key: 'settings', path: '/admin/settings', label: 'menu.settings', permission: 'settings.manage' },
+  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
 ];
 

@@ -73,6 +73,11 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     permission: 'settings.manage',
   },
   {
+    path: 'admin/calendar',
+    Page: lazyComponent(() => import('../pages/CalendarPage.tsx').then((m) => m.CalendarPage)),
+    permission: 'calendar.manage',
+  },
+  {
     path: 'admin/audit',
     Page: lazyComponent(() => import('../pages/AuditPage.tsx').then((m) => m.AuditPage)),
     permission: 'audit.read',

@@ -1,19 +1,14 @@
 // The Chinese text of generated cases: applicants (people and enterprises with a 统一社会信用代码 whose check
 // character is right), descriptions built from fragments, and what each step of the workflow writes.
-import type { RefusalReason } from '@bancheng/core';
+import { CREDIT_CODE_CHARS, creditCodeCheckChar, type RefusalReason } from '@bancheng/core';
 import { mobile, personName, surnameOf } from './org-texts.ts';
 import type { Random } from './random.ts';
-
-const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /** A 统一社会信用代码 (GB 32100-2015) with a correct check character. */
 export function creditCode(r: Random): string {
   let body = `9${r.pick(['1', '1', '1', '2', '3'])}41${r.digits(4)}`;
-  for (let i = 0; i < 9; i++) body += CODE_CHARS[r.int(0, 30)] ?? '0';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CODE_CHARS.indexOf(body[i] ?? '0') * (CODE_WEIGHTS[i] ?? 0);
-  return body + (CODE_CHARS[(31 - (sum % 31)) % 31] ?? '0');
+  for (let i = 0; i < 9; i++) body += CREDIT_CODE_CHARS[r.int(0, 30)] ?? '0';
+  return body + creditCodeCheckChar(body);
 }
 
 const BRANDS = [

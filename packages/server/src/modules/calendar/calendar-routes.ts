@@ -3,6 +3,7 @@ import {
   AppError,
   calendarYearDetailSchema,
   calendarYearListSchema,
+  calendarStatusSchema,
   calendarYearParamsSchema,
   dueDateQuerySchema,
   dueDateResponseSchema,
@@ -16,6 +17,7 @@ import { guard } from '../auth/index.ts';
 import {
   computeDueDate,
   countWorkdays,
+  getCalendarStatus,
   getYear,
   importYearSchedule,
   listYears,
@@ -49,6 +51,21 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => countWorkdays(ctx, request.query),
+  );
+  r.get(
+    '/api/calendar/status',
+    {
+      schema: {
+        tags,
+        summary:
+          'The years whose schedule should be loaded by today and is not (this year; next year from 1 November)',
+        response: { 200: calendarStatusSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await guard(ctx, request);
+      return getCalendarStatus(ctx);
+    },
   );
   r.get(
     '/api/calendar/years',

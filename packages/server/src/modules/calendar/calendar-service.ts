@@ -9,8 +9,10 @@ import {
   buildWorkCalendar,
   countWorkingDays,
   findScheduleProblems,
+  missingCalendarYears,
   yearScheduleBodySchema,
   type CalendarImportRowError,
+  type CalendarStatus,
   type CalendarYearDetail,
   type CalendarYearList,
   type DueDateResponse,
@@ -19,7 +21,7 @@ import {
   type WorkdayCountResponse,
   type YearScheduleBody,
 } from '@bancheng/core';
-import { clockOf, nowIsoOf, type AppContext } from '../../platform/context.ts';
+import { clockOf, nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/audit/events.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { appendAuditEvent } from '../../platform/audit/audit-repository.ts';
@@ -113,6 +115,12 @@ export async function countWorkdays(
   return countWorkingDays({ ...query, calendar: await getWorkCalendar(ctx) });
 }
 
+/** Today's missing years: this year's schedule, and from 1 November next year's, when not loaded. */
+export async function getCalendarStatus(ctx: AppContext): Promise<CalendarStatus> {
+  const today = todayOf(ctx);
+  return { today, missingYears: missingCalendarYears(today, await getWorkCalendar(ctx)) };
+}
+
 export async function listYears(ctx: AppContext): Promise<CalendarYearList> {
   const db = ctx.database.db;
   const [years, counts] = await Promise.all([listCalendarYears(db), countCalendarDays(db)]);
@@ -173,11 +181,7 @@ export async function putYearSchedule(
     });
   }
   await ctx.database.db.transaction().execute(async (trx) => {
-    await replaceYear(
-      trx,
-      { year, source: 'admin', updatedAt: nowIsoOf(ctx), updatedBy: actor.personId },
-      body,
-    );
+    await replaceYear(trx, { year, source, updatedAt: nowIsoOf(ctx), updatedBy: actor.personId }, body);
     await appendAuditEvent(
       trx,
       actor,

@@ -3,7 +3,12 @@
 import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 
-export { computeDueDate, ensureShippedCalendar, getWorkCalendar } from './calendar-service.ts';
+export {
+  computeDueDate,
+  ensureShippedCalendar,
+  getCalendarStatus,
+  getWorkCalendar,
+} from './calendar-service.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const calendarModule: ModulePlugin = async (app, { ctx }) => {

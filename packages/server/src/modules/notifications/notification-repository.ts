@@ -109,6 +109,19 @@ export async function existingNotificationKeys(db: Executor, keys: string[]): Pr
   return new Set(rows.map((r) => r.dedupe_key ?? ''));
 }
 
+/** Administrators whose account is active: they keep the calendar. */
+export async function activeAdministratorIds(db: Executor): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_roles')
+    .innerJoin('people', 'people.id', 'person_roles.person_id')
+    .select('people.id')
+    .where('person_roles.role', '=', 'admin')
+    .where('people.status', '=', 'active')
+    .orderBy('people.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export interface Contact {
   id: string;
   email: string | null;

@@ -4,6 +4,7 @@ import {
   AppError,
   LEVEL_OF_STATE,
   addWorkingDays,
+  missingCalendarYears,
   type CaseActionRequest,
   type CaseState,
   type ChainHolders,
@@ -19,6 +20,7 @@ import { nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import {
+  activeAdministratorIds,
   contactsOf,
   countUnread,
   existingNotificationKeys,
@@ -233,6 +235,40 @@ export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
       .execute((trx) => enqueueNotifications(trx, { channels, notifications: missing, now: nowIsoOf(ctx) }));
   }
   return created;
+}
+
+/**
+ * From 1 November (China date), while next year's State Council schedule is not loaded (or this year's,
+ * after New Year), each active administrator is told once per missing year: the key
+ * `calendar-missing:<year>:<person>` is unique, so restarts, ticks and other servers never double it.
+ */
+export async function scheduleCalendarWarnings(ctx: AppContext): Promise<number> {
+  const db = ctx.database.db;
+  const missing = missingCalendarYears(todayOf(ctx), await getWorkCalendar(ctx));
+  if (missing.length === 0) return 0;
+  const admins = await activeAdministratorIds(db);
+  const planned = missing.flatMap((year) =>
+    admins.map((personId): PlannedNotification => ({
+      personId,
+      kind: 'calendarMissing',
+      caseId: null,
+      dedupeKey: `calendar-missing:${String(year)}:${personId}`,
+      title: `${String(year)}年节假日安排尚未载入`,
+      body:
+        `本系统尚未载入国务院办公厅${String(year)}年节假日安排。截止日期落在${String(year)}年的事项暂按周末推算` +
+        `（周一至周五为工作日），可能与实际放假、调休不符。请在“节假日安排”页面录入或导入${String(year)}年安排。`,
+    })),
+  );
+  const taken = await existingNotificationKeys(
+    db,
+    planned.map((p) => p.dedupeKey ?? ''),
+  );
+  const wanted = planned.filter((p) => !taken.has(p.dedupeKey ?? ''));
+  if (wanted.length === 0) return 0;
+  const channels = deliveryChannelsOf(ctx.config);
+  return db
+    .transaction()
+    .execute((trx) => enqueueNotifications(trx, { channels, notifications: wanted, now: nowIsoOf(ctx) }));
 }
 
 export async function listNotifications(

@@ -13,8 +13,8 @@ import {
   finishOutboxMessage,
   retryOutboxMessageLater,
 } from './notification-repository.ts';
-import { scheduleReplyReminders } from './notification-service.ts';
 import { scheduleClockReminders } from './clock-reminders.ts';
+import { scheduleCalendarWarnings, scheduleReplyReminders } from './notification-service.ts';
 import type { OutboxMessage, OutboxOutcome, OutboxPayload } from './outbox.ts';
 
 /** Longer than a batch can take to send (each SMTP send times out well within a minute). */
@@ -197,6 +197,7 @@ export function createOutboxWorker(
   const run = async (): Promise<DeliveryReport> => {
     await scheduleReplyReminders(ctx);
     await scheduleClockReminders(ctx);
+    await scheduleCalendarWarnings(ctx);
     return deliverDueOutbox(ctx, {
       senders,
       log,

@@ -16,7 +16,7 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import type { CaseDetail, RefusalReason } from '@bancheng/core';
+import { yearOf, type CaseDetail, type RefusalReason } from '@bancheng/core';
 import { maskPhone } from '../../../platform/personal-data.ts';
 
 export interface ApprovalFormOptions {
@@ -219,6 +219,11 @@ function remarksOf(detail: CaseDetail): string {
   const lines = [`事项编号：${detail.number}`];
   if (detail.coDepartments.length > 0) {
     lines.push(`协作配合事项：${detail.coDepartments.map((d) => d.departmentName).join('、')}`);
+  }
+  if (detail.dueDate && detail.dueProvisional && detail.state !== 'closed') {
+    lines.push(
+      `截止日期：${detail.dueDate}（截止日期按周末推算，${String(yearOf(detail.dueDate))}年节假日安排尚未载入）`,
+    );
   }
   const reply = detail.facts.replies.at(-1);
   if (reply) {

@@ -19,6 +19,8 @@ const KINDS = [
   'matterDueSoon',
   'matterOverdue',
   'caseHandedOver',
+  // The holiday schedule of next year is not loaded (0014).
+  'calendarMissing',
   // Acting deputies: the deputy and the holder are told of an appointment and of its early end.
   'deputyAppointed',
   'deputyEnded',

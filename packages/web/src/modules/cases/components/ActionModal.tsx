@@ -8,11 +8,12 @@ import { ApiError, isApiError } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
+import { lengthRule, limitCount, phoneRule } from '../../../ui/formRules.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
 import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
-import { PHONE_PATTERN, bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
+import { bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
 
 /** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
 function withoutActionPrefix(error: unknown): unknown {
@@ -102,7 +103,7 @@ export function ActionModal({
 
   const required = { required: true, whitespace: true, message: t('common.required') };
   const requiredChoice = { required: true, message: t('common.required') };
-  const area = (rows = 4) => ({ autoSize: { minRows: rows, maxRows: 16 }, showCount: true });
+  const area = (rows = 4) => ({ autoSize: { minRows: rows, maxRows: 16 } });
   const otherResponders = c.chain.firstResponders.filter((p) => p.id !== c.firstResponder.id);
 
   const fields = () => {
@@ -125,15 +126,27 @@ export function ActionModal({
                 showSearch={{ optionFilterProp: 'label' }}
               />
             </Form.Item>
-            <Form.Item label={t('actionForm.handOverNote')} name="note">
-              <Input.TextArea maxLength={1000} {...area(2)} />
+            <Form.Item
+              label={t('actionForm.handOverNote')}
+              name="note"
+              rules={[lengthRule(1000, t('common.tooLong', { max: 1000 }))]}
+            >
+              <Input.TextArea {...limitCount(1000)} {...area(2)} />
             </Form.Item>
           </>
         );
       case 'closeDone':
         return (
-          <Form.Item label={t('actionForm.closeNote')} name="note" rules={[required]}>
-            <Input.TextArea maxLength={5000} placeholder={t('actionForm.closeNotePlaceholder')} {...area()} />
+          <Form.Item
+            label={t('actionForm.closeNote')}
+            name="note"
+            rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+          >
+            <Input.TextArea
+              {...limitCount(5000)}
+              placeholder={t('actionForm.closeNotePlaceholder')}
+              {...area()}
+            />
           </Form.Item>
         );
       case 'giveOneTimeNotice':
@@ -142,9 +155,9 @@ export function ActionModal({
             label={t('actionForm.notice')}
             name="notice"
             extra={t('actionForm.noticeHint')}
-            rules={[required]}
+            rules={[lengthRule(10000, t('common.tooLong', { max: 10000 })), required]}
           >
-            <Input.TextArea maxLength={10000} {...area(10)} />
+            <Input.TextArea {...limitCount(10000)} {...area(10)} />
           </Form.Item>
         );
       case 'proposeRefusal':
@@ -154,9 +167,13 @@ export function ActionModal({
             <Form.Item label={t('actionForm.reason')} name="reason" rules={[requiredChoice]}>
               <Select options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`refusalReason.${r}`) }))} />
             </Form.Item>
-            <Form.Item label={t('actionForm.reasonText')} name="reasonText" rules={[required]}>
+            <Form.Item
+              label={t('actionForm.reasonText')}
+              name="reasonText"
+              rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+            >
               <Input.TextArea
-                maxLength={5000}
+                {...limitCount(5000)}
                 placeholder={t('actionForm.reasonTextPlaceholder')}
                 {...area()}
               />
@@ -187,25 +204,41 @@ export function ActionModal({
                 ))}
               </Radio.Group>
             </Form.Item>
-            <Form.Item label={t('actionForm.opinion')} name="opinion" rules={[required]}>
-              <Input.TextArea maxLength={5000} placeholder={t('actionForm.opinionPlaceholder')} {...area()} />
+            <Form.Item
+              label={t('actionForm.opinion')}
+              name="opinion"
+              rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+            >
+              <Input.TextArea
+                {...limitCount(5000)}
+                placeholder={t('actionForm.opinionPlaceholder')}
+                {...area()}
+              />
             </Form.Item>
             {decision === 'refuse' ? (
               <Form.Item
                 label={t('actionForm.workableSuggestion')}
                 name="workableSuggestion"
                 extra={t('actionForm.workableSuggestionHint')}
-                rules={[required]}
+                rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
               >
-                <Input.TextArea maxLength={5000} {...area()} />
+                <Input.TextArea {...limitCount(5000)} {...area()} />
               </Form.Item>
             ) : null}
           </>
         );
       case 'requestConsultation':
         return (
-          <Form.Item label={t('actionForm.proposal')} name="proposal" rules={[required]}>
-            <Input.TextArea maxLength={5000} placeholder={t('actionForm.proposalPlaceholder')} {...area()} />
+          <Form.Item
+            label={t('actionForm.proposal')}
+            name="proposal"
+            rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+          >
+            <Input.TextArea
+              {...limitCount(5000)}
+              placeholder={t('actionForm.proposalPlaceholder')}
+              {...area()}
+            />
           </Form.Item>
         );
       case 'recordConsultation':
@@ -218,8 +251,12 @@ export function ActionModal({
                 style={{ width: '100%' }}
               />
             </Form.Item>
-            <Form.Item label={t('actionForm.participants')} name="participants" rules={[required]}>
-              <Input maxLength={1000} />
+            <Form.Item
+              label={t('actionForm.participants')}
+              name="participants"
+              rules={[lengthRule(1000, t('common.tooLong', { max: 1000 })), required]}
+            >
+              <Input {...limitCount(1000)} />
             </Form.Item>
             <Form.Item label={t('actionForm.conclusion')} name="conclusion" rules={[requiredChoice]}>
               <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -231,8 +268,12 @@ export function ActionModal({
                 </Radio>
               </Radio.Group>
             </Form.Item>
-            <Form.Item label={t('actionForm.record')} name="record" rules={[required]}>
-              <Input.TextArea maxLength={10000} {...area(6)} />
+            <Form.Item
+              label={t('actionForm.record')}
+              name="record"
+              rules={[lengthRule(10000, t('common.tooLong', { max: 10000 })), required]}
+            >
+              <Input.TextArea {...limitCount(10000)} {...area(6)} />
             </Form.Item>
           </>
         );
@@ -261,17 +302,35 @@ export function ActionModal({
                 <Form.Item
                   label={t('actionForm.phoneNumber')}
                   name="phoneNumber"
-                  rules={[required, { pattern: PHONE_PATTERN, message: t('register.phoneInvalid') }]}
+                  rules={[
+                    lengthRule(20, t('common.tooLong', { max: 20 })),
+                    required,
+                    phoneRule(t('register.phoneInvalid')),
+                  ]}
                 >
-                  <Input maxLength={20} inputMode="tel" />
+                  <Input {...limitCount(20)} inputMode="tel" />
                 </Form.Item>
-                <Form.Item label={t('actionForm.answeredBy')} name="answeredBy" rules={[required]}>
-                  <Input maxLength={100} />
+                <Form.Item
+                  label={t('actionForm.answeredBy')}
+                  name="answeredBy"
+                  rules={[lengthRule(100, t('common.tooLong', { max: 100 })), required]}
+                >
+                  <Input {...limitCount(100)} />
                 </Form.Item>
               </>
             ) : null}
-            <Form.Item label={t('actionForm.replyContent')} name="content" rules={[required]}>
-              <Input.TextArea maxLength={method === 'phone' ? 5000 : 10000} {...area(6)} />
+            <Form.Item
+              label={t('actionForm.replyContent')}
+              name="content"
+              rules={[
+                lengthRule(
+                  method === 'phone' ? 5000 : 10000,
+                  t('common.tooLong', { max: method === 'phone' ? 5000 : 10000 }),
+                ),
+                required,
+              ]}
+            >
+              <Input.TextArea {...limitCount(method === 'phone' ? 5000 : 10000)} {...area(6)} />
             </Form.Item>
           </>
         );
@@ -287,15 +346,23 @@ export function ActionModal({
                 ]}
               />
             </Form.Item>
-            <Form.Item label={t('actionForm.feedbackText')} name="text">
-              <Input.TextArea maxLength={5000} {...area()} />
+            <Form.Item
+              label={t('actionForm.feedbackText')}
+              name="text"
+              rules={[lengthRule(5000, t('common.tooLong', { max: 5000 }))]}
+            >
+              <Input.TextArea {...limitCount(5000)} {...area()} />
             </Form.Item>
           </>
         );
       case 'recordFollowUp':
         return (
-          <Form.Item label={t('actionForm.followUpNote')} name="note" rules={[required]}>
-            <Input.TextArea maxLength={5000} {...area()} />
+          <Form.Item
+            label={t('actionForm.followUpNote')}
+            name="note"
+            rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+          >
+            <Input.TextArea {...limitCount(5000)} {...area()} />
           </Form.Item>
         );
       default:

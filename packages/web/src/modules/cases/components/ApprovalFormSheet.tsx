@@ -14,6 +14,7 @@ import { useCase } from '../hooks/useCases.ts';
 import { decisionAt } from './ApprovalProgress.tsx';
 import { ApplicantPhone } from './CaseInfo.tsx';
 import { levelClockText, replyRuleText } from './CaseClocks.tsx';
+import { provisionalNoteOf } from './CaseTags.tsx';
 import './approval-form.css';
 
 function formDate(value: string | undefined, lang: Lang): string {
@@ -90,6 +91,9 @@ export function ApprovalFormSheet({ id }: { id: string }) {
       `${t('case.crossDepartment')}${t('common.colon')}${c.coDepartments.map((d) => d.departmentName).join(sep)}`,
     );
   }
+  const provisional = c.state === 'closed' ? null : provisionalNoteOf(t, c);
+  if (provisional)
+    remarks.push(`${t('case.dueDate', { date: c.dueDate ?? '' })}${t('common.colon')}${provisional}`);
   if (reply) {
     const method = reply.channel === 'phone' ? t('actionForm.methodPhone') : t('actionForm.methodWritten');
     remarks.push(t('form.reply', { method, date: formatDateTime(reply.repliedAt) }));

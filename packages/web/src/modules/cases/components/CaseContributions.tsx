@@ -8,6 +8,7 @@ import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useContributions, useRecordContribution } from '../hooks/useContributions.ts';
+import { lengthRule, limitCount } from '../../../ui/formRules.ts';
 
 interface Values {
   departmentId: string;
@@ -83,9 +84,12 @@ export function CaseContributions({ c }: { c: CaseDetail }) {
           <Form.Item
             label={t('contributions.text')}
             name="text"
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+            rules={[
+              lengthRule(5000, t('common.tooLong', { max: 5000 })),
+              { required: true, whitespace: true, message: t('common.required') },
+            ]}
           >
-            <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 8 }} />
+            <Input.TextArea {...limitCount(5000)} autoSize={{ minRows: 3, maxRows: 8 }} />
           </Form.Item>
           <Button
             type="primary"

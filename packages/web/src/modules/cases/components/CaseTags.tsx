@@ -1,5 +1,6 @@
 // Small pieces every case screen shares: the state tag, the outcome tag and the due date.
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { yearOf } from '@bancheng/core';
 import type { CaseOutcome, CaseState, CaseSummary, Light } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 
@@ -54,6 +55,31 @@ export function ClockLight({ light }: { light: Light | null }) {
 }
 
 /**
+ * What a provisional due date does not know, in words: the year of the deadline whose holidays are not
+ * loaded, so Monday–Friday was assumed (the due date's year: the first one a count can lack).
+ */
+export function provisionalNoteOf(
+  t: ReturnType<typeof useT>,
+  c: Pick<CaseSummary, 'dueDate' | 'dueProvisional'>,
+): string | null {
+  return c.dueDate && c.dueProvisional ? t('cases.provisionalNote', { year: yearOf(c.dueDate) }) : null;
+}
+
+/** In the lists: a tag in words, with the whole sentence on hover and for screen readers. */
+export function ProvisionalTag({ c }: { c: Pick<CaseSummary, 'dueDate' | 'dueProvisional'> }) {
+  const t = useT();
+  const note = provisionalNoteOf(t, c);
+  if (!note) return null;
+  return (
+    <Tooltip title={note}>
+      <Tag color="orange" style={{ marginInlineStart: 6 }} aria-label={note} data-testid="due-provisional">
+        {t('cases.provisionalTag')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/**
  * The due date that runs now (the current approval level's while on the form, else the reply's or the
  * matter's), in red with 已逾期 when it has passed; a dash when there is none or the case is closed.
  */
@@ -66,17 +92,14 @@ export function DueText({
   const due = c.levelDue ?? c.dueDate;
   if (!due || c.state === 'closed') return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Typography.Text
-      type={c.overdue ? 'danger' : undefined}
-      title={c.dueProvisional ? t('cases.provisional') : undefined}
-    >
+    <Typography.Text type={c.overdue ? 'danger' : undefined}>
       {c.levelDue && c.currentLevel ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 4 }}>
           {t('cases.levelDue')}
         </Typography.Text>
       ) : null}
       {due}
-      {!c.levelDue && c.dueProvisional ? '*' : ''}
+      {c.levelDue ? null : <ProvisionalTag c={c} />}
       {c.overdue ? (
         <Tag color="red" style={{ marginInlineStart: 6 }}>
           {t('cases.overdue')}

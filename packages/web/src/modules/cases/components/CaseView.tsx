@@ -16,7 +16,7 @@ import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
-import { CaseOutcomeTag, CaseStateTag } from './CaseTags.tsx';
+import { CaseOutcomeTag, CaseStateTag, provisionalNoteOf } from './CaseTags.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 
 /** 期限: the due date, working days left (official calendar) or 已逾期 in red. */
@@ -26,20 +26,31 @@ function Deadline({ c }: { c: CaseDetail }) {
   const left = useWorkdaysLeft(now, c.overdue || c.state === 'closed' ? null : c.dueDate);
   if (!c.dueDate || c.state === 'closed') return null;
   const count = left.data?.count;
+  const note = provisionalNoteOf(t, c);
   return (
-    <Typography.Text type={c.overdue ? 'danger' : undefined} data-testid="case-due" data-overdue={c.overdue}>
-      {t('case.dueDate', { date: c.dueDate })}
-      {c.dueProvisional ? `*` : ''}
-      {c.overdue ? (
-        <Tag color="red" style={{ marginInlineStart: 8 }}>
-          {t('case.overdue')}
-        </Tag>
-      ) : count === undefined ? null : (
-        <Tag color={count <= 1 ? 'orange' : 'blue'} style={{ marginInlineStart: 8 }}>
-          {count === 0 ? t('case.dueToday') : t('case.workdaysLeft', { count })}
-        </Tag>
-      )}
-    </Typography.Text>
+    <Flex vertical gap={2}>
+      <Typography.Text
+        type={c.overdue ? 'danger' : undefined}
+        data-testid="case-due"
+        data-overdue={c.overdue}
+      >
+        {t('case.dueDate', { date: c.dueDate })}
+        {c.overdue ? (
+          <Tag color="red" style={{ marginInlineStart: 8 }}>
+            {t('case.overdue')}
+          </Tag>
+        ) : count === undefined ? null : (
+          <Tag color={count <= 1 ? 'orange' : 'blue'} style={{ marginInlineStart: 8 }}>
+            {count === 0 ? t('case.dueToday') : t('case.workdaysLeft', { count })}
+          </Tag>
+        )}
+      </Typography.Text>
+      {note ? (
+        <Typography.Text type="warning" data-testid="case-due-provisional">
+          {note}
+        </Typography.Text>
+      ) : null}
+    </Flex>
   );
 }
 

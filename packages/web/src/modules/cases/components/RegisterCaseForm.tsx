@@ -4,11 +4,12 @@ import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Ro
 import { useNavigate } from 'react-router-dom';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { CHANNELS, MATTER_TYPES, creditCodeSchema } from '@bancheng/core';
+import { CHANNELS, MATTER_TYPES } from '@bancheng/core';
 import type { Me, RegisterCaseBody } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useApiError } from '../../../ui/useApiError.tsx';
+import { creditCodeRule, lengthRule, limitCount, phoneRule } from '../../../ui/formRules.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useMatters } from '../../matters/hooks/useMatters.ts';
@@ -36,8 +37,6 @@ interface Values {
   departmentId: string;
   coDepartmentIds?: string[];
 }
-
-const PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;
 
 /** The departments this person may register for: where they are a first responder, and their own. */
 function ownDepartments(me: Me): { value: string; label: string }[] {
@@ -188,9 +187,9 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                 <Form.Item
                   label={kind === 'enterprise' ? t('register.enterpriseName') : t('register.personName')}
                   name={['applicant', 'name']}
-                  rules={[required]}
+                  rules={[lengthRule(100, t('common.tooLong', { max: 100 })), required]}
                 >
-                  <Input maxLength={100} autoComplete="off" />
+                  <Input {...limitCount(100)} autoComplete="off" />
                 </Form.Item>
               </Col>
               {kind === 'enterprise' ? (
@@ -200,17 +199,13 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                     name={['applicant', 'creditCode']}
                     normalize={(v: string) => v.toUpperCase()}
                     rules={[
-                      {
-                        validator: (_, value: unknown) =>
-                          typeof value !== 'string' ||
-                          value.trim() === '' ||
-                          creditCodeSchema.safeParse(value).success
-                            ? Promise.resolve()
-                            : Promise.reject(new Error(t('register.creditCodeInvalid'))),
-                      },
+                      creditCodeRule({
+                        shape: t('register.creditCodeInvalid'),
+                        check: t('register.creditCodeCheck'),
+                      }),
                     ]}
                   >
-                    <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+                    <Input {...limitCount(18)} autoComplete="off" style={{ fontFamily: 'monospace' }} />
                   </Form.Item>
                 </Col>
               ) : null}
@@ -218,14 +213,22 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                 <Form.Item
                   label={t('register.phone')}
                   name={['applicant', 'phone']}
-                  rules={[required, { pattern: PHONE_PATTERN, message: t('register.phoneInvalid') }]}
+                  rules={[
+                    lengthRule(20, t('common.tooLong', { max: 20 })),
+                    required,
+                    phoneRule(t('register.phoneInvalid')),
+                  ]}
                 >
-                  <Input maxLength={20} inputMode="tel" autoComplete="off" />
+                  <Input {...limitCount(20)} inputMode="tel" autoComplete="off" />
                 </Form.Item>
               </Col>
               <Col span={half}>
-                <Form.Item label={t('register.address')} name={['applicant', 'address']}>
-                  <Input maxLength={200} autoComplete="off" />
+                <Form.Item
+                  label={t('register.address')}
+                  name={['applicant', 'address']}
+                  rules={[lengthRule(200, t('common.tooLong', { max: 200 }))]}
+                >
+                  <Input {...limitCount(200)} autoComplete="off" />
                 </Form.Item>
               </Col>
             </Row>
@@ -323,20 +326,28 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                 </Form.Item>
               </Col>
               <Col span={24}>
-                <Form.Item label={t('register.matterTitle')} name="matterTitle" rules={[required]}>
+                <Form.Item
+                  label={t('register.matterTitle')}
+                  name="matterTitle"
+                  rules={[lengthRule(200, t('common.tooLong', { max: 200 })), required]}
+                >
                   <Input
-                    maxLength={200}
+                    {...limitCount(200)}
                     disabled={Boolean(picked)}
                     placeholder={t('register.matterTitlePlaceholder')}
                   />
                 </Form.Item>
               </Col>
               <Col span={24}>
-                <Form.Item label={t('register.description')} name="description" rules={[required]}>
+                <Form.Item
+                  label={t('register.description')}
+                  name="description"
+                  rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+                >
                   <Input.TextArea
                     autoSize={{ minRows: 4, maxRows: 12 }}
-                    maxLength={5000}
-                    showCount
+                    {...limitCount(5000)}
+
                     placeholder={t('register.descriptionPlaceholder')}
                   />
                 </Form.Item>

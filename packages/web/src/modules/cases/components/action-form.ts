@@ -28,7 +28,6 @@ export interface Values {
   text?: string;
 }
 
-export const PHONE_PATTERN = /^[0-9+\- ]{5,20}$/;
 const s = (v: string | undefined) => (v ?? '').trim();
 const opt = (v: string | undefined) => (s(v) ? s(v) : undefined);
 

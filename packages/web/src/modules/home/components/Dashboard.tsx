@@ -6,6 +6,7 @@ import type { Me } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { EmptyBlock } from '../../../ui/QueryState.tsx';
 import { TodoCard } from '../../cases/components/TodoCard.tsx';
+import { CalendarWarning } from '../../calendar/components/CalendarWarning.tsx';
 
 type Position = Me['chainPositions'][number];
 
@@ -41,6 +42,7 @@ export function Dashboard({ me }: { me: Me }) {
           {t('app.slogan')} — {t('home.principle')}
         </Typography.Paragraph>
       </Card>
+      <CalendarWarning canManage={me.abilities['calendar.manage']} />
       <TodoCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>

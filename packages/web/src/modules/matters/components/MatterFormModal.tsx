@@ -7,6 +7,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useCreateMatter, useUpdateMatter } from '../hooks/useMatters.ts';
+import { lengthRule, limitCount } from '../../../ui/formRules.ts';
 
 interface Values {
   title: string;
@@ -81,9 +82,12 @@ export function MatterFormModal({
         <Form.Item
           label={t('matters.colTitle')}
           name="title"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={[
+            lengthRule(200, t('common.tooLong', { max: 200 })),
+            { required: true, whitespace: true, message: t('common.required') },
+          ]}
         >
-          <Input maxLength={200} data-testid="matter-title" />
+          <Input {...limitCount(200)} data-testid="matter-title" />
         </Form.Item>
         <Form.Item
           label={t('matters.colType')}
@@ -98,8 +102,12 @@ export function MatterFormModal({
         <Form.Item label={t('matters.timeLimit')} name="timeLimitWorkdays" extra={t('matters.timeLimitHint')}>
           <InputNumber<number> min={1} max={365} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item label={t('matters.colRemarks')} name="remarks">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
+        <Form.Item
+          label={t('matters.colRemarks')}
+          name="remarks"
+          rules={[lengthRule(1000, t('common.tooLong', { max: 1000 }))]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} {...limitCount(1000)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,4 +1,5 @@
-// One notification: what kind, its title (bold while unread), the text and when; opens its case.
+// One notification: what kind, its title (bold while unread), the text and when; opens its case (or,
+// for a missing calendar year, the calendar page).
 import type { ReactNode } from 'react';
 import { Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -20,6 +21,7 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   matterDueSoon: 'notifications.kind.matterDueSoon',
   matterOverdue: 'notifications.kind.matterOverdue',
   caseHandedOver: 'notifications.kind.caseHandedOver',
+  calendarMissing: 'notifications.kind.calendarMissing',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -35,6 +37,7 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   matterDueSoon: 'gold',
   matterOverdue: 'red',
   caseHandedOver: 'cyan',
+  calendarMissing: 'volcano',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
@@ -61,6 +64,11 @@ export function NotificationItem({
 }) {
   const t = useT();
   const unread = n.readAt === null;
+  const target = n.caseId
+    ? `/cases/${encodeURIComponent(n.caseId)}`
+    : n.kind === 'calendarMissing'
+      ? '/admin/calendar'
+      : null;
   const content = (
     <Flex vertical gap={2} style={{ minWidth: 0 }}>
       <Flex align="center" gap={6} wrap>
@@ -106,9 +114,9 @@ export function NotificationItem({
         borderTop: '1px solid #f0f0f0',
       }}
     >
-      {n.caseId ? (
+      {target ? (
         <Link
-          to={`/cases/${encodeURIComponent(n.caseId)}`}
+          to={target}
           onClick={() => onOpen(n)}
           style={{ display: 'block', flex: '1 1 auto', minWidth: 0, color: 'inherit' }}
           data-testid="notification-link"

@@ -12,6 +12,7 @@ import {
   useRenameDepartment,
   useRenameUnit,
 } from '../hooks/useOrg.ts';
+import { lengthRule, limitCount } from '../../../ui/formRules.ts';
 
 export type OrgDialog =
   | { kind: 'createUnit'; parentId: string }
@@ -137,9 +138,12 @@ export function OrgNameModal({
         <Form.Item
           label={nameLabel}
           name="name"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={[
+            lengthRule(60, t('common.tooLong', { max: 60 })),
+            { required: true, whitespace: true, message: t('common.required') },
+          ]}
         >
-          <Input maxLength={60} autoFocus onPressEnter={() => form.submit()} />
+          <Input {...limitCount(60)} autoFocus onPressEnter={() => form.submit()} />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import { ROLES } from '@bancheng/core';
 import type { CreatePersonBody, Person, Role } from '@bancheng/core';
 import { useLang, useT } from '../../../i18n/index.tsx';
 import { PasswordHints, passwordPolicyRule } from '../../../ui/PasswordHints.tsx';
+import { lengthRule, limitCount, phoneRule } from '../../../ui/formRules.ts';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { departmentOptions, useOrgTree } from '../../org/hooks/useOrg.ts';
@@ -132,14 +133,17 @@ export function PersonFormModal({
                 ]
           }
         >
-          <Input disabled={editing} autoComplete="off" maxLength={32} />
+          <Input disabled={editing} autoComplete="off" {...limitCount(32)} />
         </Form.Item>
         <Form.Item
           label={t('people.displayName')}
           name="displayName"
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={[
+            lengthRule(40, t('common.tooLong', { max: 40 })),
+            { required: true, whitespace: true, message: t('common.required') },
+          ]}
         >
-          <Input maxLength={40} />
+          <Input {...limitCount(40)} />
         </Form.Item>
         <Form.Item
           label={t('people.department')}
@@ -163,16 +167,19 @@ export function PersonFormModal({
         <Form.Item
           label={t('people.phone')}
           name="phone"
-          rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('people.phoneInvalid') }]}
+          rules={[lengthRule(20, t('common.tooLong', { max: 20 })), phoneRule(t('people.phoneInvalid'))]}
         >
-          <Input maxLength={20} inputMode="tel" />
+          <Input {...limitCount(20)} inputMode="tel" />
         </Form.Item>
         <Form.Item
           label={t('people.email')}
           name="email"
-          rules={[{ type: 'email', message: t('people.emailInvalid') }]}
+          rules={[
+            lengthRule(120, t('common.tooLong', { max: 120 })),
+            { type: 'email', message: t('people.emailInvalid') },
+          ]}
         >
-          <Input maxLength={120} inputMode="email" />
+          <Input {...limitCount(120)} inputMode="email" />
         </Form.Item>
         {editing ? null : (
           <>
