@@ -9,7 +9,7 @@ import {
   personRefSchema,
   versionSchema,
 } from '../shared/schema.ts';
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
+import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, FOLLOW_UP_OUTCOMES, REFUSAL_REASONS } from './states.ts';
 import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
 
 /** One line (a name, a title): no control characters at all. */
@@ -97,7 +97,23 @@ const recordFeedbackAction = z.strictObject({
   accepted: z.boolean(),
   text: optionalText(5000),
 });
-const recordFollowUpAction = z.strictObject({ type: z.literal('recordFollowUp'), note: text(5000) });
+// The check of a way found (跟踪问效): carried out (落实) or not (未落实, which reopens the case), with notes.
+const recordFollowUpAction = z.strictObject({
+  type: z.literal('recordFollowUp'),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  note: text(5000),
+});
+// The way found failed: a new round of the approval form, saying what was tried.
+const reopenRoundAction = z.strictObject({
+  type: z.literal('reopenRound'),
+  tried: text(5000),
+  reason: z.enum(REFUSAL_REASONS),
+  reasonText: text(5000),
+});
+const withdrawProposalAction = z.strictObject({
+  type: z.literal('withdrawProposal'),
+  note: optionalText(1000),
+});
 
 export const caseActionSchema = z.discriminatedUnion('type', [
   handOverAction,
@@ -110,6 +126,8 @@ export const caseActionSchema = z.discriminatedUnion('type', [
   z.discriminatedUnion('method', [recordPhoneReplyAction, recordWrittenReplyAction]),
   recordFeedbackAction,
   recordFollowUpAction,
+  reopenRoundAction,
+  withdrawProposalAction,
 ]);
 export type CaseActionBody = z.infer<typeof caseActionSchema>;
 
@@ -234,6 +252,8 @@ export const caseEventPayloadSchemas = {
   ),
   'case.recordFeedback': actionEventPayload(withoutType(recordFeedbackAction)),
   'case.recordFollowUp': actionEventPayload(withoutType(recordFollowUpAction)),
+  'case.reopenRound': actionEventPayload(withoutType(reopenRoundAction)),
+  'case.withdrawProposal': actionEventPayload(withoutType(withdrawProposalAction)),
   'case.phoneRevealed': z.object({}),
   'case.contributionRecorded': z.object({ departmentId: idSchema, text: z.string() }),
   'case.attachmentAdded': z.object({
@@ -270,6 +290,8 @@ export const caseTimelineEntrySchema = z
     timelineEntry('case.recordReply'),
     timelineEntry('case.recordFeedback'),
     timelineEntry('case.recordFollowUp'),
+    timelineEntry('case.reopenRound'),
+    timelineEntry('case.withdrawProposal'),
     timelineEntry('case.phoneRevealed'),
     timelineEntry('case.contributionRecorded'),
     timelineEntry('case.attachmentAdded'),
@@ -324,11 +346,56 @@ export const caseConsultationSchema = z.object({
     .nullable(),
 });
 
+/** A follow-up duty (跟踪问效): assigned with a 能办, due on a date, recorded with its outcome. */
 export const caseFollowUpSchema = z.object({
   person: personRefSchema,
-  note: z.string(),
-  recordedAt: z.string(),
+  /** The round of the approval form whose way it checks. */
+  round: z.number().int(),
+  /** The level whose 能办 it checks; null when a consultation found the way (or a check from before). */
+  level: z.number().int().min(2).max(4).nullable(),
+  assignedAt: z.string(),
+  /** Null for a check recorded before duties had dates. */
+  dueOn: isoDateSchema.nullable(),
+  /** Null while open (and for a check recorded before outcomes). */
+  outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
+  /** Closed without a check: a later round replaced the way it was to check. */
+  superseded: z.boolean(),
+  note: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  overdue: z.boolean(),
 });
+
+/** One pass of the approval form (审批轮次), its decisions, and what was tried before it. */
+export const caseRoundSchema = z.object({
+  round: z.number().int().min(1),
+  /** proposal: the first responder proposed a refusal; reopened: the way failed and they opened it again;
+   * followUpFailed: a follow-up found the way not carried out and the form went back to its level. */
+  kind: z.enum(['proposal', 'reopened', 'followUpFailed']),
+  openedBy: personRefSchema,
+  openedAt: z.string(),
+  startLevel: z.number().int().min(2).max(4),
+  tried: z.string().nullable(),
+  refusalReason: z.enum(REFUSAL_REASONS).nullable(),
+  refusalReasonText: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  decisions: z.array(caseDecisionSchema),
+});
+export type CaseRound = z.infer<typeof caseRoundSchema>;
+
+/** A follow-up waiting on the person asking, for their "跟踪问效" list. */
+export const followUpDueSchema = z.object({
+  caseId: idSchema,
+  number: z.string(),
+  matterTitle: z.string(),
+  state: z.enum(CASE_STATES),
+  round: z.number().int(),
+  level: z.number().int().min(2).max(4).nullable(),
+  assignedAt: z.string(),
+  dueOn: isoDateSchema.nullable(),
+  overdue: z.boolean(),
+});
+export const followUpDueListSchema = z.object({ items: z.array(followUpDueSchema) });
+export type FollowUpDue = z.infer<typeof followUpDueSchema>;
 
 export const caseNoticeSchema = z.object({
   givenBy: personRefSchema,
@@ -362,6 +429,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   /** When the current approval form was proposed. */
   proposedAt: z.string().nullable(),
   decisions: z.array(caseDecisionSchema),
+  /** Every round of the approval form, oldest first; the last one is the current form. */
+  rounds: z.array(caseRoundSchema),
   workableSuggestion: z.string().nullable(),
   /** Who holds each position of the department's chain now. */
   chain: z.object({
