@@ -9,7 +9,12 @@ import {
   type WorkflowCase,
 } from '@bancheng/core';
 import type { DepartmentWithUnit } from '../org/index.ts';
-import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
+import type {
+  CaseDecisionRow,
+  CaseFollowUpRow,
+  CaseHandoverRow,
+  CaseRow,
+} from '../../platform/db/schema.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { OPEN_CASE_STATES } from './case-list-repository.ts';
 
@@ -47,12 +52,24 @@ export function toSummary(r: CaseRow, l: Lookups, today: string): CaseSummary {
   };
 }
 
-export function toWorkflowCase(
-  r: CaseRow,
-  decisions: CaseDecisionRow[],
-  allDecisions: CaseDecisionRow[],
-  handovers: CaseHandoverRow[],
-): WorkflowCase {
+/**
+ * The current form's decisions: its round's rows, none when no form is live (never proposed, or the
+ * proposal withdrawn — the proposer is cleared then, the withdrawn round's rows stay on the record).
+ */
+export function currentDecisions(r: CaseRow, allDecisions: readonly CaseDecisionRow[]): CaseDecisionRow[] {
+  if (r.proposer_id === null) return [];
+  return allDecisions.filter((d) => d.form_round === r.form_round);
+}
+
+export function toWorkflowCase(args: {
+  row: CaseRow;
+  allDecisions: readonly CaseDecisionRow[];
+  /** The case's open follow-up duty, if any. */
+  openFollowUp: CaseFollowUpRow | undefined;
+  handovers: readonly CaseHandoverRow[];
+}): WorkflowCase {
+  const { row: r, handovers, openFollowUp: duty } = args;
+  const decisions = currentDecisions(r, args.allDecisions);
   return {
     state: r.state,
     outcome: r.outcome,
@@ -65,7 +82,7 @@ export function toWorkflowCase(
       actingFor: d.acting_for,
       byProposer: d.by_proposer === 1,
     })),
-    followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
+    followUp: duty ? { personId: duty.person_id, level: duty.level } : null,
     crossDepartment: r.cross_department === 1,
     originatorIds: [
       ...new Set([
@@ -149,13 +166,20 @@ export function changesFor(
     updated_at: extra.now,
   };
   if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
-  if (action.type === 'proposeRefusal') {
+  // A follow-up that found the way not carried out reopens a case closed as done.
+  if (next.state !== 'closed' && before.state === 'closed') changes.closed_at = null;
+  if (action.type === 'proposeRefusal' || action.type === 'reopenRound') {
     changes.proposer_id = next.proposerId;
     changes.proposed_at = extra.now;
     changes.form_round = before.form_round + 1;
     changes.refusal_reason = action.reason;
     changes.refusal_reason_text = action.reasonText;
     changes.workable_suggestion = null;
+  }
+  if (action.type === 'withdrawProposal') changes.proposer_id = null;
+  // 未落实 at a level: a new round of the same proposal, from that level.
+  if (action.type === 'recordFollowUp' && LEVEL_OF_STATE[next.state]) {
+    changes.form_round = before.form_round + 1;
   }
   if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
     changes.workable_suggestion = action.workableSuggestion ?? null;

@@ -4,6 +4,7 @@ import {
   caseDetailSchema,
   caseListQuerySchema,
   caseListSchema,
+  followUpDueListSchema,
   idParamsSchema,
   registerCaseBodySchema,
   revealPhoneResponseSchema,
@@ -12,6 +13,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { guard } from '../auth/index.ts';
 import { actOnCase, getCaseDetail, listCases, registerCase, revealApplicantPhone } from './case-service.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
+import { listFollowUpsDue } from './follow-up-list.ts';
 
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
@@ -45,6 +47,20 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { subject } = await guard(ctx, request);
       return listCases(ctx, subject, request.query);
+    },
+  );
+  r.get(
+    '/api/follow-ups',
+    {
+      schema: {
+        tags,
+        summary: 'Follow-ups waiting on me (跟踪问效): the ways I found, to check, soonest due first',
+        response: { 200: followUpDueListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { subject } = await guard(ctx, request);
+      return listFollowUpsDue(ctx, subject);
     },
   );
   r.get(

@@ -2,6 +2,7 @@
 // checks the workflow rules, writes the change guarded by the case's version, and appends its event.
 import {
   AppError,
+  DEFAULT_FOLLOW_UP_WORKING_DAYS,
   MATTER_TYPES,
   WORKFLOW_ERROR_CODES,
   applyAction,
@@ -30,7 +31,7 @@ import {
   updateCaseGuarded,
   allDecisionsOf,
 } from './case-repository.ts';
-import { handoversOf } from './case-facts-repository.ts';
+import { handoversOf, openFollowUpOf } from './case-facts-repository.ts';
 import { listCaseRows } from './case-list-repository.ts';
 import { findMatterRow } from '../matters/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
@@ -38,8 +39,8 @@ import { peopleRefsByIds } from '../people/index.ts';
 import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
 import { subjectOf } from '../access/index.ts';
 import { buildDetail, getCaseDetail, lookupsFor } from './case-view.ts';
-import { actionEvent, recordFacts } from './case-action-records.ts';
-import { changesFor, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
+import { actionEvent, recordFacts, recordRoundAndFollowUps } from './case-action-records.ts';
+import { changesFor, currentDecisions, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
@@ -224,6 +225,8 @@ export async function actOnCase(
   ctx: AppContext,
   actor: CaseActor,
   args: { id: string; request: CaseActionRequest },
+  /** `followUpWorkingDays`: the bureau's setting, when one is wired; the default otherwise. */
+  options: { followUpWorkingDays?: number } = {},
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
   const viewer = await viewerOf(ctx, actor);
@@ -235,6 +238,16 @@ export async function actOnCase(
     action.type === 'decide' && action.decision === 'refuse'
       ? await computeDueDate(ctx, { from: todayInChina(clockOf(ctx)), workdays: REPLY_WORKING_DAYS })
       : null;
+  // A 能办 (a level's, or a consultation's) assigns its finder a follow-up due this many working days on.
+  const findsAWay =
+    (action.type === 'decide' && action.decision === 'resolvable') ||
+    (action.type === 'recordConsultation' && action.conclusion === 'resolvable');
+  const followUpDue = findsAWay
+    ? await computeDueDate(ctx, {
+        from: todayInChina(clockOf(ctx)),
+        workdays: options.followUpWorkingDays ?? DEFAULT_FOLLOW_UP_WORKING_DAYS,
+      })
+    : null;
   const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
   const written = await db.transaction().execute(async (trx) => {
     const before = await findCaseRow(trx, args.id);
@@ -242,8 +255,13 @@ export async function actOnCase(
     if (before.version !== version)
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
     const previous = await allDecisionsOf(trx, before);
-    const decisions = previous.filter((d) => d.form_round === before.form_round);
-    const wf = toWorkflowCase(before, decisions, previous, await handoversOf(trx, before.id));
+    const decisions = currentDecisions(before, previous);
+    const wf = toWorkflowCase({
+      row: before,
+      allDecisions: previous,
+      openFollowUp: await openFollowUpOf(trx, before.id),
+      handovers: await handoversOf(trx, before.id),
+    });
     const result = applyAction(wf, workflowInputOf(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
     const now = clockOf(ctx).toISOString();
@@ -251,30 +269,48 @@ export async function actOnCase(
     if (!(await updateCaseGuarded(trx, { id: before.id, version, changes }))) {
       throw new AppError('VERSION_CONFLICT');
     }
-    // New decision records: everything the workflow appended to this round's form.
+    // New decision records: everything the workflow appended to this round's form. A new round starts
+    // empty, or (a follow-up's 未落实) with the levels below the one reopened carried over as decided.
     const round = changes.form_round ?? before.form_round;
-    const existing = action.type === 'proposeRefusal' ? 0 : decisions.length;
+    const existing = round !== before.form_round ? 0 : decisions.length;
     const opinion =
-      action.type === 'decide' ? action.opinion : action.type === 'proposeRefusal' ? action.reasonText : '';
+      action.type === 'decide'
+        ? action.opinion
+        : action.type === 'proposeRefusal' || action.type === 'reopenRound'
+          ? action.reasonText
+          : '';
+    const carried = (level: number) =>
+      action.type === 'recordFollowUp' ? decisions.find((d) => d.level === level) : undefined;
     const added: Parameters<typeof insertDecisions>[1] = result.next.decisions.slice(existing).map((d) => ({
       id: newId(),
       case_id: before.id,
       form_round: round,
       level: d.level,
       decision: d.decision,
-      opinion,
+      opinion: carried(d.level)?.opinion ?? opinion,
       person_id: d.personId,
       acting_for: d.actingFor,
       by_proposer: d.byProposer ? 1 : 0,
-      decided_at: now,
+      decided_at: carried(d.level)?.decided_at ?? now,
     }));
     await insertDecisions(trx, added);
+    // The follow-up's outcome first: a new round then supersedes only the duties still open.
     await recordFacts(trx, {
       action,
       caseId: before.id,
       fromPersonId: before.first_responder_id,
       actorId: actor.personId,
       now,
+    });
+    await recordRoundAndFollowUps(trx, {
+      action,
+      before,
+      after: { ...before, ...changes },
+      next: result.next,
+      duty: wf.followUp,
+      actorId: actor.personId,
+      now,
+      followUpDue: followUpDue?.due ?? null,
     });
     await appendAuditEvent(
       trx,

@@ -8,6 +8,7 @@ import {
   caseTimelineEntrySchema,
   type CaseDetail,
   type CaseFacts,
+  type CaseRound,
   type CaseTimelineEntry,
   type PersonRef,
 } from '@bancheng/core';
@@ -19,11 +20,13 @@ import {
   coDepartmentIdsOf,
   allDecisionsOf,
   findCaseRow,
+  roundsOf,
   type LoadedCase,
 } from './case-repository.ts';
+import type { CaseDecisionRow, CaseRoundRow, CaseRow } from '../../platform/db/schema.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
-import { UNKNOWN, toSummary, toWorkflowCase, type Lookups } from './case-mapper.ts';
+import { UNKNOWN, currentDecisions, toSummary, toWorkflowCase, type Lookups } from './case-mapper.ts';
 import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
@@ -76,14 +79,15 @@ export async function buildDetail(
 ): Promise<CaseDetail> {
   const r = loaded?.row ?? (await findCaseRow(db, id));
   if (!r) throw new AppError('NOT_FOUND');
-  const [allDecisions, coDepartmentIds, holders, events, facts] = await Promise.all([
+  const [allDecisions, coDepartmentIds, holders, events, facts, roundRows] = await Promise.all([
     loaded?.allDecisions ?? allDecisionsOf(db, r),
     loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
     loaded?.holders ?? holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     loaded?.noFactsYet ? Promise.resolve(NO_FACTS) : caseFactRows(db, r.id),
+    loaded?.noFactsYet ? Promise.resolve([]) : roundsOf(db, r.id),
   ]);
-  const decisions = allDecisions.filter((d) => d.form_round === r.form_round);
+  const decisions = currentDecisions(r, allDecisions);
   const chainPeople = [
     ...holders.firstResponders,
     ...([2, 3, 4] as const).flatMap((l) => holders.levels[l].map((h) => h.personId)),
@@ -92,19 +96,26 @@ export async function buildDetail(
     db,
     [r],
     [
-      ...decisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean),
+      ...allDecisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean),
+      ...roundRows.map((x) => x.opened_by),
       ...chainPeople,
       ...peopleInFacts(facts),
     ],
     coDepartmentIds,
   );
-  const wf = toWorkflowCase(r, decisions, allDecisions, facts.handovers);
+  const wf = toWorkflowCase({
+    row: r,
+    allDecisions,
+    openFollowUp: facts.followUps.find((f) => f.recorded_at === null),
+    handovers: facts.handovers,
+  });
+  const today = todayInChina(clockOf(ctx));
   const person = (id: string | null) => (id ? (lookups.people.get(id) ?? UNKNOWN) : null);
   const firstHolder = (level: 2 | 3 | 4) =>
     person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
   const permissions = casePermissionsOf(true, caseWorkOf(wf, holders, viewer, coDepartmentIds));
   return {
-    ...toSummary(r, lookups, todayInChina(clockOf(ctx))),
+    ...toSummary(r, lookups, today),
     applicantKind: r.applicant_kind,
     applicantCreditCode: r.applicant_credit_code,
     applicantAddress: r.applicant_address,
@@ -118,15 +129,8 @@ export async function buildDetail(
     refusalReasonText: r.refusal_reason_text,
     proposer: person(r.proposer_id),
     proposedAt: r.proposed_at,
-    decisions: decisions.map((d) => ({
-      level: d.level,
-      decision: d.decision,
-      opinion: d.opinion,
-      person: person(d.person_id) ?? UNKNOWN,
-      actingFor: person(d.acting_for),
-      byProposer: d.by_proposer === 1,
-      decidedAt: d.decided_at,
-    })),
+    decisions: decisions.map((d) => decisionOf(d, person)),
+    rounds: roundsOfCase(r, allDecisions, roundRows, person),
     workableSuggestion: r.workable_suggestion,
     chain: {
       firstResponders: holders.firstResponders.map((id) => person(id) ?? UNKNOWN),
@@ -134,7 +138,7 @@ export async function buildDetail(
       leaderInCharge: firstHolder(3),
       principalLeader: firstHolder(4),
     },
-    facts: factsOf(facts, (id) => person(id) ?? UNKNOWN),
+    facts: factsOf(facts, (id) => person(id) ?? UNKNOWN, today),
     timeline: events.flatMap((e) => {
       const entry = timelineEntryOf(e);
       return entry ? [entry] : [];
@@ -148,11 +152,55 @@ export async function buildDetail(
   };
 }
 
+type PersonOf = (id: string | null) => PersonRef | null;
+
+function decisionOf(d: CaseDecisionRow, person: PersonOf) {
+  return {
+    level: d.level,
+    decision: d.decision,
+    opinion: d.opinion,
+    person: person(d.person_id) ?? UNKNOWN,
+    actingFor: person(d.acting_for),
+    byProposer: d.by_proposer === 1,
+    decidedAt: d.decided_at,
+  };
+}
+
+/**
+ * Every round of the form with its decisions. A round without its row (written before rounds had rows,
+ * or by a bulk import) is told from the case row: its one proposal.
+ */
+function roundsOfCase(
+  r: CaseRow,
+  allDecisions: readonly CaseDecisionRow[],
+  rows: readonly CaseRoundRow[],
+  person: PersonOf,
+): CaseRound[] {
+  const rounds: CaseRound[] = [];
+  for (let n = 1; n <= r.form_round; n++) {
+    const row = rows.find((x) => x.form_round === n);
+    const own = allDecisions.filter((d) => d.form_round === n);
+    rounds.push({
+      round: n,
+      kind: row?.kind ?? 'proposal',
+      openedBy: person(row?.opened_by ?? r.proposer_id ?? r.first_responder_id) ?? UNKNOWN,
+      openedAt: row?.opened_at ?? r.proposed_at ?? r.created_at,
+      startLevel: row?.start_level ?? 2,
+      tried: row?.tried === null || row?.tried === undefined ? null : maskMobilesInText(row.tried),
+      refusalReason: row ? row.refusal_reason : r.refusal_reason,
+      refusalReasonText: row ? row.refusal_reason_text : r.refusal_reason_text,
+      withdrawnAt: row?.withdrawn_at ?? null,
+      decisions: own.map((d) => decisionOf(d, person)),
+    });
+  }
+  return rounds;
+}
+
 /**
  * The facts as the case page shows them: numbers called masked, and a mobile number typed into a note
  * masked like any other. The one-time notice is the bureau's own text handed to the applicant: as written.
  */
-function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts {
+function factsOf(f: CaseFactRows, person: (id: string) => PersonRef, today: string): CaseFacts {
   return {
     handOvers: f.handovers.map((h) => ({
       from: person(h.from_person_id),
@@ -195,8 +243,15 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts 
     })),
     followUps: f.followUps.map((r) => ({
       person: person(r.person_id),
-      note: maskMobilesInText(r.note),
+      round: r.form_round,
+      level: r.level,
+      assignedAt: r.assigned_at,
+      dueOn: r.due_on,
+      outcome: r.outcome === 'superseded' ? null : r.outcome,
+      superseded: r.outcome === 'superseded',
+      note: r.note === null ? null : maskMobilesInText(r.note),
       recordedAt: r.recorded_at,
+      overdue: r.recorded_at === null && r.due_on !== null && r.due_on < today,
     })),
     notices: f.notices.map((r) => ({ givenBy: person(r.given_by), notice: r.notice, givenAt: r.given_at })),
   };

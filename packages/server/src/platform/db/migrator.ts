@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-case-facts.ts';
 import * as m0008 from './migrations/0008-constraints.ts';
 import * as m0009 from './migrations/0009-org-unit-unique.ts';
 import * as m0010 from './migrations/0010-case-search.ts';
+import * as m0013 from './migrations/0013-case-rounds.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-constraints': m0008,
   '0009-org-unit-unique': m0009,
   '0010-case-search': m0010,
+  '0013-case-rounds': m0013,
 };
 
 const provider: MigrationProvider = {
