@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DIALECTS, type Client, type TestApp } from './harness.ts';
 import { fixedClock } from '../src/platform/clock.ts';
+import { readDocx } from './docx-reading.ts';
 
 const NOW = '2026-11-23T10:00:00+08:00'; // a Monday: five working days on is Monday 30 November
 
@@ -36,9 +37,11 @@ describe.each(DIALECTS)('case rounds and follow-ups [%s]', (dialect) => {
   let shouwen: Client, keshi: Client, fenguan: Client, juzhang: Client, outsider: Client;
   beforeAll(async () => {
     t = await createTestApp(dialect, {}, { clock: fixedClock(NOW) });
-    [shouwen, keshi, fenguan, juzhang, outsider] = await Promise.all(
-      ['shouwen', 'keshi', 'fenguan', 'juzhang', 'jgjc1'].map((u) => t.signIn(u)),
-    );
+    shouwen = await t.signIn('shouwen');
+    keshi = await t.signIn('keshi');
+    fenguan = await t.signIn('fenguan');
+    juzhang = await t.signIn('juzhang');
+    outsider = await t.signIn('jgjc1');
   });
   afterAll(async () => {
     await t.dispose();
@@ -122,9 +125,15 @@ describe.each(DIALECTS)('case rounds and follow-ups [%s]', (dialect) => {
         ],
       },
     ]);
-    // The approval form prints both rounds.
+    // The approval form prints both rounds: the current one in the table, the earlier one after it.
     const form = await shouwen.request('GET', `/api/cases/${c.id}/form.docx`);
     expect(form.statusCode).toBe(200);
+    const { text } = readDocx(form.rawPayload);
+    expect(text).toContain('已尝试的办法及结果：协助企业寻找商业用房，周边无合适场所');
+    expect(text).toContain('本表为第2轮审批，此前各轮见表后。');
+    expect(text).toMatch(/第1轮审批（首问负责人提出说“不”/);
+    expect(text).toContain('【能办】可改址办理');
+    expect(text).toContain('【确实不能办】确实不能办');
   });
 
   it('a follow-up that finds the way 未落实 reopens a closed case at the level that found it', async () => {
@@ -164,7 +173,11 @@ describe.each(DIALECTS)('case rounds and follow-ups [%s]', (dialect) => {
     ]);
     // 落实 the second time: the duty closes, the case goes on.
     await ok(fenguan, c.id, { type: 'decide', decision: 'resolvable', opinion: '另择场地可办' });
-    const checked = await ok(fenguan, c.id, { type: 'recordFollowUp', outcome: 'implemented', note: '已落实' });
+    const checked = await ok(fenguan, c.id, {
+      type: 'recordFollowUp',
+      outcome: 'implemented',
+      note: '已落实',
+    });
     expect(checked.state).toBe('resolving');
     expect(checked.facts.followUps.map((f: { outcome: string }) => f.outcome)).toEqual([
       'notImplemented',

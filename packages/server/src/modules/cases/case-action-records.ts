@@ -145,7 +145,11 @@ export async function recordRoundAndFollowUps(
   if (after.form_round !== before.form_round) {
     await supersedeOpenFollowUps(trx, { caseId, now });
     const kind =
-      action.type === 'reopenRound' ? 'reopened' : action.type === 'recordFollowUp' ? 'followUpFailed' : 'proposal';
+      action.type === 'reopenRound'
+        ? 'reopened'
+        : action.type === 'recordFollowUp'
+          ? 'followUpFailed'
+          : 'proposal';
     await insertRound(trx, {
       id: newId(),
       case_id: caseId,
@@ -154,7 +158,8 @@ export async function recordRoundAndFollowUps(
       opened_by: actorId,
       opened_at: now,
       start_level: kind === 'followUpFailed' ? (args.duty?.level ?? 2) : 2,
-      tried: action.type === 'reopenRound' ? action.tried : action.type === 'recordFollowUp' ? action.note : null,
+      tried:
+        action.type === 'reopenRound' ? action.tried : action.type === 'recordFollowUp' ? action.note : null,
       refusal_reason: after.refusal_reason,
       refusal_reason_text: after.refusal_reason_text,
       withdrawn_at: null,

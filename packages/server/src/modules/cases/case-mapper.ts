@@ -9,12 +9,7 @@ import {
   type WorkflowCase,
 } from '@bancheng/core';
 import type { DepartmentWithUnit } from '../org/index.ts';
-import type {
-  CaseDecisionRow,
-  CaseFollowUpRow,
-  CaseHandoverRow,
-  CaseRow,
-} from '../../platform/db/schema.ts';
+import type { CaseDecisionRow, CaseFollowUpRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { OPEN_CASE_STATES } from './case-list-repository.ts';
 

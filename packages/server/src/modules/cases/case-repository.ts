@@ -145,7 +145,12 @@ export async function allDecisionsOf(db: Executor, r: CaseRow): Promise<CaseDeci
 
 /** The rounds of the case's approval form, oldest first. */
 export async function roundsOf(db: Executor, caseId: string): Promise<CaseRoundRow[]> {
-  return db.selectFrom('case_rounds').selectAll().where('case_id', '=', caseId).orderBy('form_round').execute();
+  return db
+    .selectFrom('case_rounds')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('form_round')
+    .execute();
 }
 
 export async function insertRound(trx: Trx, row: CaseRoundRow): Promise<void> {

@@ -6,7 +6,10 @@ import { todayInChina } from '../../platform/ids.ts';
 import { followUpsDueFor } from './case-facts-repository.ts';
 import type { CaseViewer } from './case-access.ts';
 
-export async function listFollowUpsDue(ctx: AppContext, viewer: CaseViewer): Promise<{ items: FollowUpDue[] }> {
+export async function listFollowUpsDue(
+  ctx: AppContext,
+  viewer: CaseViewer,
+): Promise<{ items: FollowUpDue[] }> {
   const today = todayInChina(clockOf(ctx));
   const rows = await followUpsDueFor(ctx.database.db, {
     personId: viewer.personId,

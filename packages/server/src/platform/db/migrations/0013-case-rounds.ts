@@ -26,10 +26,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('withdrawn_by', 'text', (c) => c.references('people.id'))
     .addCheckConstraint('case_rounds_kind', sql`kind in ('proposal', 'reopened', 'followUpFailed')`)
     .addCheckConstraint('case_rounds_start_level', sql`start_level in (2, 3, 4)`)
-    .addCheckConstraint(
-      'case_rounds_withdrawn',
-      sql`(withdrawn_at is null) = (withdrawn_by is null)`,
-    )
+    .addCheckConstraint('case_rounds_withdrawn', sql`(withdrawn_at is null) = (withdrawn_by is null)`)
     .execute();
   await db.schema
     .createIndex('case_rounds_case_round')
