@@ -12,6 +12,7 @@ import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
 import { PHONE_PATTERN, bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
+import { RoundActionFields } from './RoundActionFields.tsx';
 
 /** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
 function withoutActionPrefix(error: unknown): unknown {
@@ -282,11 +283,9 @@ export function ActionModal({
           </>
         );
       case 'recordFollowUp':
-        return (
-          <Form.Item label={t('actionForm.followUpNote')} name="note" rules={[required]}>
-            <Input.TextArea maxLength={5000} {...area()} />
-          </Form.Item>
-        );
+      case 'reopenRound':
+      case 'withdrawProposal':
+        return <RoundActionFields action={shown} />;
       default:
         return null;
     }

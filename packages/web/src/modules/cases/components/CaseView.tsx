@@ -15,6 +15,7 @@ import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
+import { CaseRounds } from './CaseRounds.tsx';
 import { CaseOutcomeTag, CaseStateTag } from './CaseTags.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 
@@ -129,6 +130,7 @@ export function CaseView({ id }: { id: string }) {
           <Flex vertical gap={16}>
             <CaseInfo c={c} />
             <ApprovalProgress c={c} />
+            <CaseRounds c={c} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
             <CaseTimeline c={c} />

@@ -6,6 +6,7 @@ import {
   caseKeys,
   fetchCase,
   fetchCases,
+  fetchFollowUpsDue,
   fetchWorkdays,
   registerCase,
   revealPhone,
@@ -18,6 +19,13 @@ export function useCases(query: CasesQuery) {
     queryKey: caseKeys.list(query),
     queryFn: ({ signal }) => fetchCases(query, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useFollowUpsDue() {
+  return useQuery({
+    queryKey: caseKeys.followUps,
+    queryFn: ({ signal }) => fetchFollowUpsDue(signal),
   });
 }
 
@@ -59,6 +67,7 @@ export function useCaseAction(id: string) {
       // The answer is the case as it is now: show it without asking again.
       queryClient.setQueryData(caseKeys.detail(id), detail);
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.followUps });
       return queryClient.invalidateQueries({ queryKey: caseKeys.lists });
     },
     onError: (error) => {

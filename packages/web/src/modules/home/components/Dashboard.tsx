@@ -6,6 +6,7 @@ import type { Me } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { EmptyBlock } from '../../../ui/QueryState.tsx';
 import { TodoCard } from '../../cases/components/TodoCard.tsx';
+import { FollowUpsCard } from '../../cases/components/FollowUpsCard.tsx';
 
 type Position = Me['chainPositions'][number];
 
@@ -42,6 +43,7 @@ export function Dashboard({ me }: { me: Me }) {
         </Typography.Paragraph>
       </Card>
       <TodoCard />
+      <FollowUpsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={t('home.roles')} style={{ height: '100%' }}>
