@@ -7,6 +7,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { LEVEL_LABELS } from './ApprovalProgress.tsx';
+import { liveRoundOf } from './ApprovalFormRounds.tsx';
 
 type Round = CaseDetail['rounds'][number];
 type FollowUp = CaseDetail['facts']['followUps'][number];
@@ -104,8 +105,7 @@ function FollowUpLine({ f }: { f: FollowUp }) {
 export function CaseRounds({ c }: { c: CaseDetail }) {
   const t = useT();
   const isMobile = useIsMobile();
-  const last = c.rounds.at(-1);
-  const live = last && last.withdrawnAt === null && c.proposer ? last : undefined;
+  const live = liveRoundOf(c);
   const earlier = c.rounds.filter((r) => r !== live);
   if (earlier.length === 0 && c.facts.followUps.length === 0) return null;
   return (
