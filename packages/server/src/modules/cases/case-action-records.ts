@@ -2,10 +2,9 @@
 // own table (a reply, a feedback, a consultation, …), the round of the form it opens or withdraws, the
 // follow-up duty it assigns or closes, and its typed audit event.
 
-import type { CaseActionRequest, CaseState, FollowUpDuty, WorkflowCase } from '@bancheng/core';
+import type { CaseActionRequest, CaseState, FollowUpDuty, RefusalReason, WorkflowCase } from '@bancheng/core';
 import type { AuditEvent } from '../../platform/audit/events.ts';
 import type { Trx } from '../../platform/db/database.ts';
-import type { CaseRow } from '../../platform/db/schema.ts';
 import { insertRound, withdrawRound } from './case-repository.ts';
 import { newId, todayInChina } from '../../platform/ids.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
@@ -129,9 +128,12 @@ export async function recordRoundAndFollowUps(
   trx: Trx,
   args: {
     action: CaseActionRequest['action'];
-    before: CaseRow;
-    /** The case row's columns after the action. */
-    after: CaseRow;
+    caseId: string;
+    /** The form's round before and after the action. */
+    roundBefore: number;
+    round: number;
+    /** The reason on the form after the action, for a new round's record. */
+    refusal: { reason: RefusalReason | null; text: string | null };
     next: WorkflowCase;
     /** The duty open before the action. */
     duty: FollowUpDuty | null;
@@ -140,9 +142,8 @@ export async function recordRoundAndFollowUps(
     followUpDue: string | null;
   },
 ): Promise<void> {
-  const { action, before, after, next, actorId, now } = args;
-  const caseId = before.id;
-  if (after.form_round !== before.form_round) {
+  const { action, caseId, next, actorId, now } = args;
+  if (args.round !== args.roundBefore) {
     await supersedeOpenFollowUps(trx, { caseId, now });
     const kind =
       action.type === 'reopenRound'
@@ -153,21 +154,21 @@ export async function recordRoundAndFollowUps(
     await insertRound(trx, {
       id: newId(),
       case_id: caseId,
-      form_round: after.form_round,
+      form_round: args.round,
       kind,
       opened_by: actorId,
       opened_at: now,
       start_level: kind === 'followUpFailed' ? (args.duty?.level ?? 2) : 2,
       tried:
         action.type === 'reopenRound' ? action.tried : action.type === 'recordFollowUp' ? action.note : null,
-      refusal_reason: after.refusal_reason,
-      refusal_reason_text: after.refusal_reason_text,
+      refusal_reason: args.refusal.reason,
+      refusal_reason_text: args.refusal.text,
       withdrawn_at: null,
       withdrawn_by: null,
     });
   }
   if (action.type === 'withdrawProposal') {
-    await withdrawRound(trx, { caseId, formRound: before.form_round, by: actorId, now });
+    await withdrawRound(trx, { caseId, formRound: args.roundBefore, by: actorId, now });
   }
   const assigned = next.followUp;
   if (assigned && (action.type === 'decide' || action.type === 'recordConsultation')) {
@@ -175,7 +176,7 @@ export async function recordRoundAndFollowUps(
       id: newId(),
       case_id: caseId,
       person_id: assigned.personId,
-      form_round: after.form_round,
+      form_round: args.round,
       level: assigned.level,
       assigned_at: now,
       due_on: args.followUpDue,

@@ -1,16 +1,23 @@
 // Case rows mapped to and from the domain, in one place: the list row, the workflow's view of a case,
-// a new case's row, and the columns an action changes. Nothing else in the module names a row type.
+// a new case's row, the columns an action changes, and the rounds of its approval form. Nothing else in the module names a row type.
 import {
   LEVEL_OF_STATE,
   type CaseActionRequest,
+  type CaseRound,
   type CaseSummary,
   type PersonRef,
   type RegisterCaseBody,
   type WorkflowCase,
 } from '@bancheng/core';
 import type { DepartmentWithUnit } from '../org/index.ts';
-import type { CaseDecisionRow, CaseFollowUpRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
-import { maskPhone } from '../../platform/personal-data.ts';
+import type {
+  CaseDecisionRow,
+  CaseFollowUpRow,
+  CaseHandoverRow,
+  CaseRoundRow,
+  CaseRow,
+} from '../../platform/db/schema.ts';
+import { maskMobilesInText, maskPhone } from '../../platform/personal-data.ts';
 import { OPEN_CASE_STATES } from './case-list-repository.ts';
 
 export interface Lookups {
@@ -183,4 +190,49 @@ export function changesFor(
     changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
   }
   return changes;
+}
+
+export type PersonOf = (id: string | null) => PersonRef | null;
+
+export function toDecision(d: CaseDecisionRow, person: PersonOf) {
+  return {
+    level: d.level,
+    decision: d.decision,
+    opinion: d.opinion,
+    person: person(d.person_id) ?? UNKNOWN,
+    actingFor: person(d.acting_for),
+    byProposer: d.by_proposer === 1,
+    decidedAt: d.decided_at,
+  };
+}
+
+/**
+ * Every round of the form with its decisions. A round without its row (written before rounds had rows,
+ * or by a bulk import) is told from the case row: its one proposal.
+ */
+export function toRounds(args: {
+  row: CaseRow;
+  allDecisions: readonly CaseDecisionRow[];
+  rounds: readonly CaseRoundRow[];
+  person: PersonOf;
+}): CaseRound[] {
+  const { row: r, allDecisions, rounds: rows, person } = args;
+  const rounds: CaseRound[] = [];
+  for (let n = 1; n <= r.form_round; n++) {
+    const row = rows.find((x) => x.form_round === n);
+    const own = allDecisions.filter((d) => d.form_round === n);
+    rounds.push({
+      round: n,
+      kind: row?.kind ?? 'proposal',
+      openedBy: person(row?.opened_by ?? r.proposer_id ?? r.first_responder_id) ?? UNKNOWN,
+      openedAt: row?.opened_at ?? r.proposed_at ?? r.created_at,
+      startLevel: row?.start_level ?? 2,
+      tried: row?.tried === null || row?.tried === undefined ? null : maskMobilesInText(row.tried),
+      refusalReason: row ? row.refusal_reason : r.refusal_reason,
+      refusalReasonText: row ? row.refusal_reason_text : r.refusal_reason_text,
+      withdrawnAt: row?.withdrawn_at ?? null,
+      decisions: own.map((d) => toDecision(d, person)),
+    });
+  }
+  return rounds;
 }

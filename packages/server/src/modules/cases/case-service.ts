@@ -302,10 +302,13 @@ export async function actOnCase(
       actorId: actor.personId,
       now,
     });
+    const after = { ...before, ...changes };
     await recordRoundAndFollowUps(trx, {
       action,
-      before,
-      after: { ...before, ...changes },
+      caseId: before.id,
+      roundBefore: before.form_round,
+      round,
+      refusal: { reason: after.refusal_reason, text: after.refusal_reason_text },
       next: result.next,
       duty: wf.followUp,
       actorId: actor.personId,

@@ -8,7 +8,6 @@ import {
   caseTimelineEntrySchema,
   type CaseDetail,
   type CaseFacts,
-  type CaseRound,
   type CaseTimelineEntry,
   type PersonRef,
 } from '@bancheng/core';
@@ -23,10 +22,17 @@ import {
   roundsOf,
   type LoadedCase,
 } from './case-repository.ts';
-import type { CaseDecisionRow, CaseRoundRow, CaseRow } from '../../platform/db/schema.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
-import { UNKNOWN, currentDecisions, toSummary, toWorkflowCase, type Lookups } from './case-mapper.ts';
+import {
+  UNKNOWN,
+  currentDecisions,
+  toDecision,
+  toRounds,
+  toSummary,
+  toWorkflowCase,
+  type Lookups,
+} from './case-mapper.ts';
 import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
@@ -129,8 +135,8 @@ export async function buildDetail(
     refusalReasonText: r.refusal_reason_text,
     proposer: person(r.proposer_id),
     proposedAt: r.proposed_at,
-    decisions: decisions.map((d) => decisionOf(d, person)),
-    rounds: roundsOfCase(r, allDecisions, roundRows, person),
+    decisions: decisions.map((d) => toDecision(d, person)),
+    rounds: toRounds({ row: r, allDecisions, rounds: roundRows, person }),
     workableSuggestion: r.workable_suggestion,
     chain: {
       firstResponders: holders.firstResponders.map((id) => person(id) ?? UNKNOWN),
@@ -150,50 +156,6 @@ export async function buildDetail(
       revealPhone: permissions['case.revealPhone'],
     },
   };
-}
-
-type PersonOf = (id: string | null) => PersonRef | null;
-
-function decisionOf(d: CaseDecisionRow, person: PersonOf) {
-  return {
-    level: d.level,
-    decision: d.decision,
-    opinion: d.opinion,
-    person: person(d.person_id) ?? UNKNOWN,
-    actingFor: person(d.acting_for),
-    byProposer: d.by_proposer === 1,
-    decidedAt: d.decided_at,
-  };
-}
-
-/**
- * Every round of the form with its decisions. A round without its row (written before rounds had rows,
- * or by a bulk import) is told from the case row: its one proposal.
- */
-function roundsOfCase(
-  r: CaseRow,
-  allDecisions: readonly CaseDecisionRow[],
-  rows: readonly CaseRoundRow[],
-  person: PersonOf,
-): CaseRound[] {
-  const rounds: CaseRound[] = [];
-  for (let n = 1; n <= r.form_round; n++) {
-    const row = rows.find((x) => x.form_round === n);
-    const own = allDecisions.filter((d) => d.form_round === n);
-    rounds.push({
-      round: n,
-      kind: row?.kind ?? 'proposal',
-      openedBy: person(row?.opened_by ?? r.proposer_id ?? r.first_responder_id) ?? UNKNOWN,
-      openedAt: row?.opened_at ?? r.proposed_at ?? r.created_at,
-      startLevel: row?.start_level ?? 2,
-      tried: row?.tried === null || row?.tried === undefined ? null : maskMobilesInText(row.tried),
-      refusalReason: row ? row.refusal_reason : r.refusal_reason,
-      refusalReasonText: row ? row.refusal_reason_text : r.refusal_reason_text,
-      withdrawnAt: row?.withdrawn_at ?? null,
-      decisions: own.map((d) => decisionOf(d, person)),
-    });
-  }
-  return rounds;
 }
 
 /**
