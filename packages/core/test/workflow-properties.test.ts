@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import {
   applyAction,
   availableDecisions,
+  isOriginator,
   newCase,
   type ActionInput,
   type ChainHolders,
@@ -41,7 +42,10 @@ const FIXED_INPUTS: ActionInput[] = [
   { type: 'recordConsultation', conclusion: 'notResolvable' },
   { type: 'recordReply', method: 'written' },
   { type: 'recordFeedback', accepted: false },
-  { type: 'recordFollowUp' },
+  { type: 'recordFollowUp', outcome: 'implemented' },
+  { type: 'recordFollowUp', outcome: 'notImplemented' },
+  { type: 'reopenRound', reason: 'conditionsLacking' },
+  { type: 'withdrawProposal' },
 ];
 const handOverTo = (toPersonId: string): ActionInput => ({ type: 'handOver', toPersonId });
 const inputArb: fc.Arbitrary<ActionInput> = fc.oneof(
@@ -92,12 +96,19 @@ function checkInvariants(c: WorkflowCase, holders: ChainHolders): void {
   }
   if (c.outcome === 'refused') expect(c.state).toBe('closed');
   if (level4?.decision === 'refuse') expect(c.decisions.at(-1)).toBe(level4);
+  // A follow-up duty belongs to whoever found the current way, never to the proposer of the round.
+  if (c.followUp) {
+    expect(['resolving', 'closed']).toContain(c.state);
+    expect(c.followUp.personId === c.proposerId && c.followUp.level !== null).toBe(false);
+  }
+  // The form is at a level only with a proposer, who never decided themselves.
+  if (c.state.startsWith('at')) expect(c.proposerId).not.toBeNull();
 }
 
 describe('random action sequences (property)', () => {
   it('never close a refusal without the principal leader, skip a level, or let the wrong person decide', () => {
     const RUNS = 2000;
-    const runs = { decided: 0, reachedLevel4: 0, closedRefused: 0 };
+    const runs = { decided: 0, reachedLevel4: 0, closedRefused: 0, newRounds: 0, reopened: 0, withdrawn: 0 };
     fc.assert(
       fc.property(
         holdersArb,
@@ -115,8 +126,27 @@ describe('random action sequences (property)', () => {
             if (!r.ok) continue;
             c = r.next;
             checkInvariants(c, holders);
-            if (before.state === 'closed') expect(c.state).toBe('closed');
+            // A closed case stays closed, unless a follow-up found a done case's way not carried out.
+            const reopenedByFollowUp =
+              input.type === 'recordFollowUp' &&
+              input.outcome === 'notImplemented' &&
+              before.outcome === 'done';
+            if (before.state === 'closed' && !reopenedByFollowUp) expect(c.state).toBe('closed');
             if (input.type === 'decide') decided = true;
+            if (input.type === 'reopenRound') runs.newRounds++;
+            if (reopenedByFollowUp || (input.type === 'recordFollowUp' && input.outcome === 'notImplemented'))
+              runs.reopened++;
+            if (input.type === 'withdrawProposal') runs.withdrawn++;
+            // Only the proposer withdraws, and only a form nobody else has decided on.
+            if (input.type === 'withdrawProposal') {
+              expect(actor).toBe(before.proposerId);
+              expect(before.decisions.every((d) => d.byProposer)).toBe(true);
+            }
+            // Whoever proposed the round never decides in it (their own levels carry their proposal).
+            if (input.type === 'decide') expect(actor).not.toBe(before.proposerId);
+            // …and no originator of the case confirms its refusal, whatever round it is in.
+            if (input.type === 'decide' && c.state === 'refused')
+              expect(isOriginator(before, actor)).toBe(false);
           }
           if (decided) runs.decided++;
           if (c.decisions.some((d) => d.level === 4)) runs.reachedLevel4++;
@@ -131,6 +161,9 @@ describe('random action sequences (property)', () => {
     expect(runs.decided).toBeGreaterThan(RUNS / 10);
     expect(runs.reachedLevel4).toBeGreaterThan(RUNS / 50);
     expect(runs.closedRefused).toBeGreaterThan(0);
+    expect(runs.newRounds).toBeGreaterThan(RUNS / 50);
+    expect(runs.reopened).toBeGreaterThan(RUNS / 50);
+    expect(runs.withdrawn).toBeGreaterThan(RUNS / 50);
   });
 
   it('never lets anyone who registered, first-responded or handed over the case confirm its refusal', () => {

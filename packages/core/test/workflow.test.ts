@@ -52,7 +52,7 @@ function buildCase(state: CaseState): WorkflowCase {
     case 'atPrincipalLeader':
       return { ...proposed, decisions: [rec(2, 'dh', 'escalate'), rec(3, 'lc', 'escalate')] };
     case 'resolving':
-      return { ...proposed, decisions: [rec(2, 'dh', 'resolvable')], followUpBy: ['dh'] };
+      return { ...proposed, decisions: [rec(2, 'dh', 'resolvable')], followUp: { personId: 'dh', level: 2 } };
     case 'refused':
     case 'replied':
       return {
@@ -60,7 +60,12 @@ function buildCase(state: CaseState): WorkflowCase {
         decisions: [rec(2, 'dh', 'escalate'), rec(3, 'lc', 'escalate'), rec(4, 'pl', 'refuse')],
       };
     case 'closed':
-      return { ...proposed, outcome: 'done', decisions: [rec(2, 'dh', 'resolvable')], followUpBy: ['dh'] };
+      return {
+        ...proposed,
+        outcome: 'done',
+        decisions: [rec(2, 'dh', 'resolvable')],
+        followUp: { personId: 'dh', level: 2 },
+      };
   }
 }
 
@@ -87,7 +92,11 @@ function canonicalInput(action: CaseAction, state: CaseState): ActionInput {
     case 'recordFeedback':
       return { type: 'recordFeedback', accepted: true };
     case 'recordFollowUp':
-      return { type: 'recordFollowUp' };
+      return { type: 'recordFollowUp', outcome: 'implemented' };
+    case 'reopenRound':
+      return { type: 'reopenRound', reason: 'conditionsLacking' };
+    case 'withdrawProposal':
+      return { type: 'withdrawProposal' };
   }
 }
 
@@ -100,10 +109,15 @@ const ALLOWED: Partial<Record<CaseState, Partial<Record<CaseAction, Who[]>>>> = 
     proposeRefusal: ['firstResponder'],
     requestConsultation: ['firstResponder'],
   },
-  atDeptHead: { decide: ['deptHead'] },
+  atDeptHead: { decide: ['deptHead'], withdrawProposal: ['firstResponder'] },
   atLeaderInCharge: { decide: ['leaderInCharge'] },
   atPrincipalLeader: { decide: ['principalLeader'] },
-  resolving: { handOver: ['firstResponder', 'deptHead'], closeDone: ['firstResponder'] },
+  resolving: {
+    handOver: ['firstResponder', 'deptHead'],
+    closeDone: ['firstResponder'],
+    reopenRound: ['firstResponder'],
+    recordFollowUp: ['deptHead'],
+  },
   inConsultation: { recordConsultation: ['firstResponder'] },
   refused: { handOver: ['firstResponder', 'deptHead'], recordReply: ['firstResponder'] },
   replied: { recordFeedback: ['firstResponder'] },
@@ -118,10 +132,15 @@ const NEXT_STATE: Partial<Record<CaseState, Partial<Record<CaseAction, CaseState
     requestConsultation: 'inConsultation',
     handOver: 'open',
   },
-  atDeptHead: { decide: 'atLeaderInCharge' },
+  atDeptHead: { decide: 'atLeaderInCharge', withdrawProposal: 'open' },
   atLeaderInCharge: { decide: 'atPrincipalLeader' },
   atPrincipalLeader: { decide: 'refused' },
-  resolving: { closeDone: 'closed', handOver: 'resolving' },
+  resolving: {
+    closeDone: 'closed',
+    handOver: 'resolving',
+    reopenRound: 'atDeptHead',
+    recordFollowUp: 'resolving',
+  },
   inConsultation: { recordConsultation: 'resolving' },
   refused: { recordReply: 'replied', handOver: 'refused' },
   replied: { recordFeedback: 'closed' },
@@ -178,8 +197,9 @@ describe('decisions at each level', () => {
     );
     expect(r.ok && r.next.state).toBe('resolving');
     if (!r.ok) return;
-    expect(availableActions(r.next, 'fr1', HOLDERS)).toEqual(['handOver', 'closeDone']);
-    expect(r.next.followUpBy).toContain('lc');
+    expect(availableActions(r.next, 'fr1', HOLDERS)).toEqual(['handOver', 'closeDone', 'reopenRound']);
+    expect(r.next.followUp).toEqual({ personId: 'lc', level: 3 });
+    expect(availableActions(r.next, 'lc', HOLDERS)).toEqual(['recordFollowUp']);
   });
 
   it('lets a named deputy decide for the holder and records it', () => {
@@ -300,5 +320,115 @@ describe('decisions at each level', () => {
       ok: false,
       error: 'ACTION_NOT_ALLOWED',
     });
+  });
+});
+
+/** Runs steps from a case, failing loudly on the first one refused. */
+function run(c: WorkflowCase, steps: [string, ActionInput][], holders: ChainHolders = HOLDERS): WorkflowCase {
+  for (const [actor, input] of steps) {
+    const r = applyAction(c, input, actor, holders);
+    if (!r.ok) throw new Error(`${actor} ${input.type}: ${r.error}`);
+    c = r.next;
+  }
+  return c;
+}
+
+describe('rounds, follow-ups and withdrawal', () => {
+  const fresh = () => newCase({ firstResponderId: 'fr1', crossDepartment: true });
+  const resolvedAt2: [string, ActionInput][] = [
+    ['fr1', { type: 'proposeRefusal', reason: 'notPermitted' }],
+    ['dh', { type: 'decide', decision: 'resolvable' }],
+  ];
+
+  it('能办 at level 2, the way fails, a new round goes up to a refusal at level 4', () => {
+    let c = run(fresh(), resolvedAt2);
+    expect(c.followUp).toEqual({ personId: 'dh', level: 2 });
+    c = run(c, [['fr1', { type: 'reopenRound', reason: 'conditionsLacking' }]]);
+    expect(c).toMatchObject({ state: 'atDeptHead', decisions: [], proposerId: 'fr1', followUp: null });
+    c = run(c, [
+      ['dh', { type: 'decide', decision: 'escalate' }],
+      ['lc', { type: 'decide', decision: 'escalate' }],
+      ['pl', { type: 'decide', decision: 'refuse', workableSuggestion: '建议' }],
+      ['fr1', { type: 'recordReply', method: 'phone' }],
+      ['fr1', { type: 'recordFeedback', accepted: true }],
+    ]);
+    expect(c).toMatchObject({ state: 'closed', outcome: 'refused' });
+    expect(c.decisions.map((d) => [d.level, d.decision])).toEqual([
+      [2, 'escalate'],
+      [3, 'escalate'],
+      [4, 'refuse'],
+    ]);
+  });
+
+  it('lets only the first responder reopen, and never a principal leader as proposer', () => {
+    const c = run(fresh(), resolvedAt2);
+    const reopen: ActionInput = { type: 'reopenRound', reason: 'other' };
+    expect(applyAction(c, reopen, 'dh', HOLDERS)).toEqual({ ok: false, error: 'NOT_YOURS_TO_ACT' });
+    const fr1IsPrincipal: ChainHolders = { ...HOLDERS, levels: { ...HOLDERS.levels, 4: [holder('fr1')] } };
+    expect(applyAction(c, reopen, 'fr1', fr1IsPrincipal)).toEqual({
+      ok: false,
+      error: 'PROPOSER_IS_PRINCIPAL',
+    });
+  });
+
+  it('records 落实 without changing the case, once, by the person who found the way', () => {
+    const c = run(fresh(), resolvedAt2);
+    const implemented: ActionInput = { type: 'recordFollowUp', outcome: 'implemented' };
+    expect(applyAction(c, implemented, 'lc', HOLDERS)).toEqual({ ok: false, error: 'NOT_YOURS_TO_ACT' });
+    const after = run(c, [['dh', implemented]]);
+    expect(after).toMatchObject({ state: 'resolving', followUp: null });
+    expect(applyAction(after, implemented, 'dh', HOLDERS).ok).toBe(false);
+  });
+
+  it('reopens the case at the level that found the way when the follow-up finds it 未落实, even after closing', () => {
+    const atLevel3: [string, ActionInput][] = [
+      ['fr1', { type: 'proposeRefusal', reason: 'notPermitted' }],
+      ['dh', { type: 'decide', decision: 'escalate' }],
+      ['lc', { type: 'decide', decision: 'resolvable' }],
+      ['fr1', { type: 'closeDone' }],
+    ];
+    const closed = run(fresh(), atLevel3);
+    expect(closed).toMatchObject({ state: 'closed', outcome: 'done' });
+    const c = run(closed, [['lc', { type: 'recordFollowUp', outcome: 'notImplemented' }]]);
+    expect(c).toMatchObject({ state: 'atLeaderInCharge', outcome: null, followUp: null, proposerId: 'fr1' });
+    // The level below stands as it decided; level 3 decides again.
+    expect(c.decisions).toEqual([rec(2, 'dh', 'escalate')]);
+    expect(availableDecisions(c, 'lc', HOLDERS)).toEqual(['resolvable', 'escalate']);
+  });
+
+  it('sends a consultation’s failed way back to the first responder', () => {
+    const c = run(fresh(), [
+      ['fr1', { type: 'requestConsultation' }],
+      ['fr1', { type: 'recordConsultation', conclusion: 'resolvable' }],
+    ]);
+    expect(c.followUp).toEqual({ personId: 'fr1', level: null });
+    const back = run(c, [['fr1', { type: 'recordFollowUp', outcome: 'notImplemented' }]]);
+    expect(back).toMatchObject({ state: 'open', decisions: [], followUp: null });
+  });
+
+  it('no follow-up on a case closed otherwise than done', () => {
+    const c = { ...buildCase('closed'), outcome: 'oneTimeNotice' as const };
+    expect(applyAction(c, { type: 'recordFollowUp', outcome: 'implemented' }, 'dh', HOLDERS)).toEqual({
+      ok: false,
+      error: 'ACTION_NOT_ALLOWED',
+    });
+  });
+
+  it('lets the proposer withdraw until someone else has decided', () => {
+    const proposed = run(fresh(), [['fr1', { type: 'proposeRefusal', reason: 'uncertain' }]]);
+    const withdraw: ActionInput = { type: 'withdrawProposal' };
+    expect(applyAction(proposed, withdraw, 'dh', HOLDERS)).toEqual({ ok: false, error: 'NOT_YOURS_TO_ACT' });
+    expect(run(proposed, [['fr1', withdraw]])).toMatchObject({
+      state: 'open',
+      proposerId: null,
+      decisions: [],
+    });
+    const decided = run(proposed, [['dh', { type: 'decide', decision: 'escalate' }]]);
+    expect(applyAction(decided, withdraw, 'fr1', HOLDERS)).toEqual({ ok: false, error: 'ALREADY_DECIDED' });
+    // A proposer who is also the department head has only their own opinion on the form: still theirs.
+    const headProposes: ChainHolders = { ...HOLDERS, levels: { ...HOLDERS.levels, 2: [holder('fr1')] } };
+    const own = run(fresh(), [['fr1', { type: 'proposeRefusal', reason: 'uncertain' }]], headProposes);
+    expect(own.state).toBe('atLeaderInCharge');
+    expect(applyAction(own, withdraw, 'fr1', headProposes).ok).toBe(true);
   });
 });

@@ -262,6 +262,7 @@ export const TEMPLATES: Record<string, Template> = {
     out: { method: 'POST', url: '/api/cases', body: registration(f.deptOut, n) },
   }),
   'GET /api/cases': () => only({ method: 'GET', url: '/api/cases?view=all&pageSize=100' }),
+  'GET /api/follow-ups': () => only({ method: 'GET', url: '/api/follow-ups' }),
   'GET /api/cases/:id': (f) =>
     both((id) => ({ method: 'GET', url: `/api/cases/${id}` }), f.caseIn.id, f.caseOut.id),
   'POST /api/cases/:id/actions': (f) =>
@@ -269,7 +270,7 @@ export const TEMPLATES: Record<string, Template> = {
       (id) => ({
         method: 'POST',
         url: `/api/cases/${id}/actions`,
-        body: { version: 99, action: { type: 'recordFollowUp', note: '矩阵跟踪' } },
+        body: { version: 99, action: { type: 'recordFollowUp', outcome: 'implemented', note: '矩阵跟踪' } },
       }),
       f.caseIn.id,
       f.caseOut.id,

@@ -178,10 +178,14 @@ describe.each(DIALECTS)('cases: the four-level escalation of a refusal [%s]', (d
     });
     expect(r.json().state).toBe('resolving');
     const mine = (await shouwen.request('GET', `/api/cases/${c.id}`)).json();
-    expect(mine.abilities.actions).toEqual(['handOver', 'closeDone']);
+    expect(mine.abilities.actions).toEqual(['handOver', 'closeDone', 'reopenRound']);
     const done = (await act(shouwen, c.id, { type: 'closeDone', note: '已容缺受理并办结' })).json();
     expect(done.outcome).toBe('done');
-    const follow = await act(keshi, c.id, { type: 'recordFollowUp', note: '回访企业，已领取执照' });
+    const follow = await act(keshi, c.id, {
+      type: 'recordFollowUp',
+      outcome: 'implemented',
+      note: '回访企业，已领取执照',
+    });
     expect(follow.statusCode).toBe(200);
   });
 

@@ -18,6 +18,10 @@ export function workflowInputOf(body: CaseActionBody): ActionInput {
       return { type: 'recordReply', method: body.method };
     case 'recordFeedback':
       return { type: 'recordFeedback', accepted: body.accepted };
+    case 'recordFollowUp':
+      return { type: 'recordFollowUp', outcome: body.outcome };
+    case 'reopenRound':
+      return { type: 'reopenRound', reason: body.reason };
     default:
       return { type: body.type };
   }

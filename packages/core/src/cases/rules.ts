@@ -9,6 +9,7 @@ import {
   type CaseState,
   type Decision,
   type DecisionLevel,
+  type FollowUpOutcome,
   type RefusalReason,
 } from './states.ts';
 import type { ErrorCode } from '../shared/errors.ts';
@@ -34,6 +35,16 @@ export interface DecisionRecord {
   byProposer: boolean;
 }
 
+/**
+ * A follow-up duty (跟踪问效) that is still open: who found the way and must check it was carried out, and
+ * the level whose 能办 it was (null: a consultation found it). A case has at most one: every new round
+ * supersedes the last one's.
+ */
+export interface FollowUpDuty {
+  personId: string;
+  level: DecisionLevel | null;
+}
+
 export interface WorkflowCase {
   state: CaseState;
   outcome: CaseOutcome | null;
@@ -41,8 +52,8 @@ export interface WorkflowCase {
   proposerId: string | null;
   /** The current (or last) approval form's decisions, level by level. */
   decisions: readonly DecisionRecord[];
-  /** People who found a way (能办) and may record a follow-up check (跟踪问效). */
-  followUpBy: readonly string[];
+  /** The open follow-up duty of whoever found the current way (能办), if any. */
+  followUp: FollowUpDuty | null;
   crossDepartment: boolean;
   /**
    * Everyone who originated the case or handed it over: who registered it, every first responder it has
@@ -61,7 +72,9 @@ export type ActionInput =
   | { type: 'recordConsultation'; conclusion: 'resolvable' | 'notResolvable' }
   | { type: 'recordReply'; method: 'phone' | 'written' }
   | { type: 'recordFeedback'; accepted: boolean }
-  | { type: 'recordFollowUp' };
+  | { type: 'recordFollowUp'; outcome: FollowUpOutcome }
+  | { type: 'reopenRound'; reason: RefusalReason }
+  | { type: 'withdrawProposal' };
 
 export type WorkflowError =
   | 'ACTION_NOT_ALLOWED' // not possible in this state
@@ -71,17 +84,18 @@ export type WorkflowError =
   | 'SUGGESTION_REQUIRED' // a final refusal needs a workable suggestion (说“行”建议)
   | 'INVALID_HANDOVER' // hand-over only to another first responder of the department
   | 'PROPOSER_IS_PRINCIPAL' // a principal leader cannot propose a refusal they would have to approve
-  | 'OWN_CASE_REFUSAL'; // whoever originated or handed over a case cannot confirm its refusal
+  | 'OWN_CASE_REFUSAL' // whoever originated or handed over a case cannot confirm its refusal
+  | 'ALREADY_DECIDED'; // a proposal is withdrawn only before anyone but the proposer has decided on it
 
 export type WorkflowResult = { ok: true; next: WorkflowCase } | { ok: false; error: WorkflowError };
 
 /** Which actions a state admits at all. Exhaustive: a new state does not compile until it is placed here. */
 export const ACTIONS_BY_STATE: Record<CaseState, readonly CaseAction[]> = {
   open: ['handOver', 'closeDone', 'giveOneTimeNotice', 'proposeRefusal', 'requestConsultation'],
-  atDeptHead: ['decide'],
-  atLeaderInCharge: ['decide'],
-  atPrincipalLeader: ['decide'],
-  resolving: ['handOver', 'closeDone'],
+  atDeptHead: ['decide', 'withdrawProposal'],
+  atLeaderInCharge: ['decide', 'withdrawProposal'],
+  atPrincipalLeader: ['decide', 'withdrawProposal'],
+  resolving: ['handOver', 'closeDone', 'reopenRound', 'recordFollowUp'],
   inConsultation: ['recordConsultation'],
   refused: ['handOver', 'recordReply'],
   replied: ['recordFeedback'],
@@ -202,12 +216,8 @@ const HANDLERS: Record<CaseAction, Handler> = {
       });
     }
     if (input.decision === 'resolvable') {
-      return done({
-        ...c,
-        state: 'resolving',
-        decisions: records,
-        followUpBy: [...new Set([...c.followUpBy, actorId])],
-      });
+      // The duty is the level the form had reached: a failed way reopens the form there.
+      return done({ ...c, state: 'resolving', decisions: records, followUp: { personId: actorId, level } });
     }
     if (input.decision === 'refuse') return done({ ...c, state: 'refused', decisions: records });
     const next = advance(c, holders, top, records);
@@ -222,7 +232,9 @@ const HANDLERS: Record<CaseAction, Handler> = {
     if (input.type !== 'recordConsultation') return fail('ACTION_NOT_ALLOWED');
     if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
     // A consultation can find a way; it cannot refuse: a refusal still goes up the chain from `open`.
-    return done({ ...c, state: input.conclusion === 'resolvable' ? 'resolving' : 'open' });
+    if (input.conclusion !== 'resolvable') return done({ ...c, state: 'open' });
+    // Whoever recorded the meeting that found the way checks it was carried out.
+    return done({ ...c, state: 'resolving', followUp: { personId: actorId, level: null } });
   },
   recordReply(c, _input, actorId) {
     if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
@@ -232,9 +244,33 @@ const HANDLERS: Record<CaseAction, Handler> = {
     if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
     return done({ ...c, state: 'closed', outcome: 'refused' });
   },
-  recordFollowUp(c, _input, actorId) {
-    if (c.outcome !== 'done' || !c.followUpBy.includes(actorId)) return fail('NOT_YOURS_TO_ACT');
-    return done(c);
+  recordFollowUp(c, input, actorId, holders) {
+    if (input.type !== 'recordFollowUp') return fail('ACTION_NOT_ALLOWED');
+    if (c.state === 'closed' && c.outcome !== 'done') return fail('ACTION_NOT_ALLOWED');
+    const duty = c.followUp;
+    if (!duty || duty.personId !== actorId) return fail('NOT_YOURS_TO_ACT');
+    if (input.outcome === 'implemented') return done({ ...c, followUp: null });
+    // 未落实: the way failed. A consultation's way sends the case back to the first responder; a level's
+    // reopens the form at that level as a new round, the levels below it standing as they decided.
+    const reopened: WorkflowCase = { ...c, outcome: null, followUp: null };
+    if (duty.level === null) return done({ ...reopened, state: 'open', proposerId: null, decisions: [] });
+    const level = duty.level;
+    const below = c.decisions.filter((d) => d.level < level);
+    const next = advance(reopened, holders, (level - 1) as DecisionLevel | 1, below);
+    return typeof next === 'string' ? fail(next) : done(next);
+  },
+  reopenRound(c, _input, actorId, holders) {
+    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    if (holds(holders, 4, actorId)) return fail('PROPOSER_IS_PRINCIPAL');
+    // The way failed: a new round of the form from level 2, proposed by the first responder now.
+    const next = advance({ ...c, proposerId: actorId, followUp: null }, holders, 1, []);
+    return typeof next === 'string' ? fail(next) : done(next);
+  },
+  withdrawProposal(c, _input, actorId) {
+    if (actorId !== c.proposerId || !isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    // Only the proposer's own opinions (at levels they hold) may be on the form: nobody else has decided.
+    if (!c.decisions.every((d) => d.byProposer)) return fail('ALREADY_DECIDED');
+    return done({ ...c, state: 'open', proposerId: null, decisions: [] });
   },
 };
 
@@ -268,7 +304,9 @@ export function availableActions(c: WorkflowCase, actorId: string, holders: Chai
     recordConsultation: [{ type: 'recordConsultation', conclusion: 'resolvable' }],
     recordReply: [{ type: 'recordReply', method: 'phone' }],
     recordFeedback: [{ type: 'recordFeedback', accepted: true }],
-    recordFollowUp: [{ type: 'recordFollowUp' }],
+    recordFollowUp: [{ type: 'recordFollowUp', outcome: 'implemented' }],
+    reopenRound: [{ type: 'reopenRound', reason: 'other' }],
+    withdrawProposal: [{ type: 'withdrawProposal' }],
   };
   return ACTIONS_BY_STATE[c.state].filter((action) =>
     probes[action].some((input) => applyAction(c, input, actorId, holders).ok),
@@ -294,7 +332,7 @@ export function newCase(args: {
     firstResponderId: args.firstResponderId,
     proposerId: null,
     decisions: [],
-    followUpBy: [],
+    followUp: null,
     crossDepartment: args.crossDepartment,
     originatorIds: [...new Set([args.registeredBy ?? args.firstResponderId, args.firstResponderId])],
   };
@@ -310,4 +348,5 @@ export const WORKFLOW_ERROR_CODES = {
   INVALID_HANDOVER: 'INVALID_HANDOVER',
   PROPOSER_IS_PRINCIPAL: 'PROPOSER_IS_PRINCIPAL',
   OWN_CASE_REFUSAL: 'OWN_CASE_REFUSAL',
+  ALREADY_DECIDED: 'PROPOSAL_ALREADY_DECIDED',
 } as const satisfies Record<WorkflowError, ErrorCode>;

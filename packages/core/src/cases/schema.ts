@@ -11,9 +11,10 @@ import {
   phoneText,
   versionSchema,
 } from '../shared/schema.ts';
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, REFUSAL_REASONS } from './states.ts';
+import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, FOLLOW_UP_OUTCOMES, REFUSAL_REASONS } from './states.ts';
 import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
 import { CLOCK_STATUSES, LIGHTS, REPLY_COUNTINGS } from './clocks.ts';
+import { caseDecisionSchema, caseFollowUpSchema, caseRoundSchema } from './form-schema.ts';
 
 /** One line (a name, a title): no control characters at all. */
 const line = (max: number) => lineText().min(1).max(max);
@@ -96,7 +97,23 @@ const recordFeedbackAction = z.strictObject({
   accepted: z.boolean(),
   text: optionalText(5000),
 });
-const recordFollowUpAction = z.strictObject({ type: z.literal('recordFollowUp'), note: text(5000) });
+// The check of a way found (跟踪问效): carried out (落实) or not (未落实, which reopens the case), with notes.
+const recordFollowUpAction = z.strictObject({
+  type: z.literal('recordFollowUp'),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  note: text(5000),
+});
+// The way found failed: a new round of the approval form, saying what was tried.
+const reopenRoundAction = z.strictObject({
+  type: z.literal('reopenRound'),
+  tried: text(5000),
+  reason: z.enum(REFUSAL_REASONS),
+  reasonText: text(5000),
+});
+const withdrawProposalAction = z.strictObject({
+  type: z.literal('withdrawProposal'),
+  note: optionalText(1000),
+});
 
 export const caseActionSchema = z.discriminatedUnion('type', [
   handOverAction,
@@ -109,6 +126,8 @@ export const caseActionSchema = z.discriminatedUnion('type', [
   z.discriminatedUnion('method', [recordPhoneReplyAction, recordWrittenReplyAction]),
   recordFeedbackAction,
   recordFollowUpAction,
+  reopenRoundAction,
+  withdrawProposalAction,
 ]);
 export type CaseActionBody = z.infer<typeof caseActionSchema>;
 
@@ -207,16 +226,6 @@ export const caseClocksSchema = z.object({
 });
 export type CaseClocks = z.infer<typeof caseClocksSchema>;
 
-export const caseDecisionSchema = z.object({
-  level: z.number().int().min(2).max(4),
-  decision: z.enum(['resolvable', 'escalate', 'refuse']),
-  opinion: z.string(),
-  person: personRefSchema,
-  actingFor: personRefSchema.nullable(),
-  byProposer: z.boolean(),
-  decidedAt: z.string(),
-});
-
 // ---- Case events: what each audit event of a case carries (its payload), typed per event ----
 
 const stateSnapshotSchema = z.object({ state: z.enum(CASE_STATES), firstResponderId: idSchema });
@@ -266,6 +275,8 @@ export const caseEventPayloadSchemas = {
   ),
   'case.recordFeedback': actionEventPayload(withoutType(recordFeedbackAction)),
   'case.recordFollowUp': actionEventPayload(withoutType(recordFollowUpAction)),
+  'case.reopenRound': actionEventPayload(withoutType(reopenRoundAction)),
+  'case.withdrawProposal': actionEventPayload(withoutType(withdrawProposalAction)),
   'case.phoneRevealed': z.object({}),
   'case.contributionRecorded': z.object({ departmentId: idSchema, text: z.string() }),
   'case.attachmentAdded': z.object({
@@ -302,6 +313,8 @@ export const caseTimelineEntrySchema = z
     timelineEntry('case.recordReply'),
     timelineEntry('case.recordFeedback'),
     timelineEntry('case.recordFollowUp'),
+    timelineEntry('case.reopenRound'),
+    timelineEntry('case.withdrawProposal'),
     timelineEntry('case.phoneRevealed'),
     timelineEntry('case.contributionRecorded'),
     timelineEntry('case.attachmentAdded'),
@@ -356,12 +369,6 @@ export const caseConsultationSchema = z.object({
     .nullable(),
 });
 
-export const caseFollowUpSchema = z.object({
-  person: personRefSchema,
-  note: z.string(),
-  recordedAt: z.string(),
-});
-
 export const caseNoticeSchema = z.object({
   givenBy: personRefSchema,
   notice: z.string(),
@@ -394,6 +401,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   /** When the current approval form was proposed. */
   proposedAt: z.string().nullable(),
   decisions: z.array(caseDecisionSchema),
+  /** Every round of the approval form, oldest first; the last one is the current form. */
+  rounds: z.array(caseRoundSchema),
   workableSuggestion: z.string().nullable(),
   /** Who holds each position of the department's chain now. */
   chain: z.object({

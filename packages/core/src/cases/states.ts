@@ -28,6 +28,8 @@ export const CASE_ACTIONS = [
   'recordReply',
   'recordFeedback',
   'recordFollowUp',
+  'reopenRound',
+  'withdrawProposal',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -57,3 +59,10 @@ export const STATE_OF_LEVEL: Record<DecisionLevel, CaseState> = {
 };
 
 export type Decision = 'resolvable' | 'escalate' | 'refuse';
+
+/** What a follow-up check (跟踪问效) found: the way was carried out (落实) or not (未落实). */
+export const FOLLOW_UP_OUTCOMES = ['implemented', 'notImplemented'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/** Working days after a 能办 that its follow-up check is due (to be wired to the bureau's settings). */
+export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 5;

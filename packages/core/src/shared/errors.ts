@@ -119,6 +119,11 @@ export const ERRORS = {
     en: 'The case is not at your position in the chain',
   },
   OWN_PROPOSAL: { status: 403, zh: '不能审批本人提出的说“不”申请', en: 'Nobody approves their own proposal' },
+  PROPOSAL_ALREADY_DECIDED: {
+    status: 409,
+    zh: '科室负责人已作出审批意见，不能撤回',
+    en: 'The department head has decided already: the proposal can no longer be withdrawn',
+  },
   DECISION_NOT_AT_THIS_LEVEL: {
     status: 400,
     zh: '本级不能作出该审批结论：只有主要领导可以最终说“不”，主要领导不能再提级',

@@ -1,6 +1,6 @@
 // The fact row each generated action records in its own table, as modules/cases/case-action-records.ts
 // writes it, into the batch of the case's transaction.
-import type { CaseActionBody } from '@bancheng/core';
+import type { CaseActionBody, FollowUpDuty } from '@bancheng/core';
 import { todayInChina } from '../../platform/ids.ts';
 import type { CaseRow } from './case-story.ts';
 import type { GeneratedBatch } from './generator-repository.ts';
@@ -76,10 +76,61 @@ export function recordFact(
         recorded_at: now,
       });
       return;
-    case 'recordFollowUp':
-      batch.case_follow_ups.push({ id, case_id, person_id: actorId, note: body.note, recorded_at: now });
+    case 'recordFollowUp': {
+      // The duty is the open one of this case in the batch, assigned with its 能办 (the same transaction).
+      const open = batch.case_follow_ups.findLast((f) => f.case_id === case_id && !f.recorded_at);
+      if (!open) throw new Error('a follow-up recorded without its duty');
+      Object.assign(open, { outcome: body.outcome, note: body.note, recorded_at: now });
       return;
+    }
     default:
       return;
+  }
+}
+
+/** The round and follow-up rows an action writes, as case-action-records.ts's recordRoundAndFollowUps. */
+export function recordRoundAndDuty(
+  batch: GeneratedBatch,
+  a: {
+    body: CaseActionBody;
+    before: CaseRow;
+    after: CaseRow;
+    duty: FollowUpDuty | null;
+    actorId: string;
+    now: string;
+    followUpDue: string;
+    newId: () => string;
+  },
+): void {
+  const { body, after, now } = a;
+  if (after.form_round !== a.before.form_round && body.type === 'proposeRefusal') {
+    batch.case_rounds.push({
+      id: a.newId(),
+      case_id: after.id,
+      form_round: after.form_round,
+      kind: 'proposal',
+      opened_by: a.actorId,
+      opened_at: now,
+      start_level: 2,
+      tried: null,
+      refusal_reason: after.refusal_reason,
+      refusal_reason_text: after.refusal_reason_text,
+      withdrawn_at: null,
+      withdrawn_by: null,
+    });
+  }
+  if (a.duty && (body.type === 'decide' || body.type === 'recordConsultation')) {
+    batch.case_follow_ups.push({
+      id: a.newId(),
+      case_id: after.id,
+      person_id: a.duty.personId,
+      form_round: after.form_round,
+      level: a.duty.level,
+      assigned_at: now,
+      due_on: a.followUpDue,
+      outcome: null,
+      note: null,
+      recorded_at: null,
+    });
   }
 }

@@ -2,6 +2,7 @@
 // own applyAction() and written as the service writes it (the case row through newCaseRow()/changesFor(),
 // the decisions the workflow appended, the fact row of the action, its audit event through actionEvent()).
 import {
+  DEFAULT_FOLLOW_UP_WORKING_DAYS,
   workflowInputOf,
   LEVEL_OF_STATE,
   addWorkingDays,
@@ -19,7 +20,7 @@ import { actionEvent, changesFor, newCaseRow } from '../../modules/cases/index.t
 import { subjectTypeOf, type AuditEvent } from '../../platform/audit/events.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
-import { recordFact } from './case-facts.ts';
+import { recordFact, recordRoundAndDuty } from './case-facts.ts';
 import type { GeneratedBatch } from './generator-repository.ts';
 import type { DepartmentModel } from './org.ts';
 import type { Random } from './random.ts';
@@ -219,6 +220,20 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
         });
       }
       recordFact(batch, { body, row, actorId, now, id: r.uuid() });
+      recordRoundAndDuty(batch, {
+        body,
+        before: row,
+        after: { ...row, ...changes },
+        duty: result.next.followUp,
+        actorId,
+        now,
+        followUpDue: addWorkingDays({
+          from: todayInChina(new Date(at)),
+          workdays: DEFAULT_FOLLOW_UP_WORKING_DAYS,
+          calendar: ctx.calendar,
+        }).due,
+        newId: () => r.uuid(),
+      });
       pushEvent(
         batch,
         actionEvent(body, {
@@ -339,9 +354,11 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
     }
     if (wf.state === 'resolving') {
       if (!closeDone(r.int(1, 5))) return;
-      const checker = wf.followUpBy[wf.followUpBy.length - 1];
+      const checker = wf.followUp?.personId;
       if (checker && r.chance(0.3))
-        act(checker, r.int(5, 20), [() => ({ type: 'recordFollowUp', note: text.followUpNote(r) })]);
+        act(checker, r.int(5, 20), [
+          () => ({ type: 'recordFollowUp', outcome: 'implemented', note: text.followUpNote(r) }),
+        ]);
       return;
     }
     if (wf.state !== 'refused') return;

@@ -26,7 +26,7 @@ import { todayOf } from '../../platform/context.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { assignmentsOn } from '../chains/index.ts';
 import { actingDeputiesOn, allDecisionsOf, coDepartmentIdsOf, findCaseRow } from './case-repository.ts';
-import { handoversOf } from './case-facts-repository.ts';
+import { handoversOf, openFollowUpOf } from './case-facts-repository.ts';
 import type { TodoScope } from './case-list-repository.ts';
 import type { LoadedCase } from './case-repository.ts';
 import { toWorkflowCase } from './case-mapper.ts';
@@ -125,12 +125,12 @@ export async function requireCase(
   const noWork = { hasOpenAction: false, workedOn: false, contributesFor: [] };
   let permissions = casePermissionsOf(true, noWork);
   if (options.all || !READING.includes(permission)) {
-    const decisions = allDecisions.filter((d) => d.form_round === row.form_round);
-    const [handovers, holders] = await Promise.all([
+    const [handovers, holders, openFollowUp] = await Promise.all([
       handoversOf(db, caseId),
       holdersFor(db, row.department_id, todayOf(ctx)),
+      openFollowUpOf(db, caseId),
     ]);
-    const wf = toWorkflowCase(row, decisions, allDecisions, handovers);
+    const wf = toWorkflowCase({ row, allDecisions, openFollowUp, handovers });
     permissions = casePermissionsOf(true, caseWorkOf(wf, holders, viewer, coDepartmentIds));
   }
   if (!permissions[permission]) throw new AppError('CASE_NOT_AT_YOUR_LEVEL');

@@ -1,9 +1,11 @@
 // What an action writes besides the case row, in the action's transaction: the fact it records in its
-// own table (a reply, a feedback, a consultation, …) and its typed audit event.
+// own table (a reply, a feedback, a consultation, …), the round of the form it opens or withdraws, the
+// follow-up duty it assigns or closes, and its typed audit event.
 
-import type { CaseActionRequest, CaseState } from '@bancheng/core';
+import type { CaseActionRequest, CaseState, FollowUpDuty, RefusalReason, WorkflowCase } from '@bancheng/core';
 import type { AuditEvent } from '../../platform/audit/events.ts';
 import type { Trx } from '../../platform/db/database.ts';
+import { insertRound, withdrawRound } from './case-repository.ts';
 import { newId, todayInChina } from '../../platform/ids.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import {
@@ -14,6 +16,8 @@ import {
   insertNotice,
   insertReply,
   recordConsultationMeeting,
+  recordFollowUpOutcome,
+  supersedeOpenFollowUps,
 } from './case-facts-repository.ts';
 
 /** The fact an action records, in its own table, in the action's transaction. */
@@ -102,15 +106,84 @@ export async function recordFacts(
         recorded_at: now,
       });
     case 'recordFollowUp':
-      return insertFollowUp(trx, {
-        id: newId(),
-        case_id: caseId,
-        person_id: actorId,
+      await recordFollowUpOutcome(trx, {
+        caseId,
+        personId: actorId,
+        outcome: action.outcome,
         note: action.note,
-        recorded_at: now,
+        now,
       });
+      return;
     default:
       return;
+  }
+}
+
+/**
+ * The rounds and duties an action changes: a new round of the form (a proposal, a failed way reopened, a
+ * follow-up that found it not carried out) gets its row and supersedes any open duty; a withdrawal marks
+ * its round; a 能办 (a level's or a consultation's) assigns its finder a follow-up duty due on `followUpDue`.
+ */
+export async function recordRoundAndFollowUps(
+  trx: Trx,
+  args: {
+    action: CaseActionRequest['action'];
+    caseId: string;
+    /** The form's round before and after the action. */
+    roundBefore: number;
+    round: number;
+    /** The reason on the form after the action, for a new round's record. */
+    refusal: { reason: RefusalReason | null; text: string | null };
+    next: WorkflowCase;
+    /** The duty open before the action. */
+    duty: FollowUpDuty | null;
+    actorId: string;
+    now: string;
+    followUpDue: string | null;
+  },
+): Promise<void> {
+  const { action, caseId, next, actorId, now } = args;
+  if (args.round !== args.roundBefore) {
+    await supersedeOpenFollowUps(trx, { caseId, now });
+    const kind =
+      action.type === 'reopenRound'
+        ? 'reopened'
+        : action.type === 'recordFollowUp'
+          ? 'followUpFailed'
+          : 'proposal';
+    await insertRound(trx, {
+      id: newId(),
+      case_id: caseId,
+      form_round: args.round,
+      kind,
+      opened_by: actorId,
+      opened_at: now,
+      start_level: kind === 'followUpFailed' ? (args.duty?.level ?? 2) : 2,
+      tried:
+        action.type === 'reopenRound' ? action.tried : action.type === 'recordFollowUp' ? action.note : null,
+      refusal_reason: args.refusal.reason,
+      refusal_reason_text: args.refusal.text,
+      withdrawn_at: null,
+      withdrawn_by: null,
+    });
+  }
+  if (action.type === 'withdrawProposal') {
+    await withdrawRound(trx, { caseId, formRound: args.roundBefore, by: actorId, now });
+  }
+  const assigned = next.followUp;
+  if (assigned && (action.type === 'decide' || action.type === 'recordConsultation')) {
+    await insertFollowUp(trx, {
+      id: newId(),
+      case_id: caseId,
+      person_id: assigned.personId,
+      form_round: args.round,
+      level: assigned.level,
+      assigned_at: now,
+      due_on: args.followUpDue,
+      outcome: null,
+      note: null,
+      recorded_at: null,
+    });
   }
 }
 
@@ -173,6 +246,14 @@ export function actionEvent(
       return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
     }
     case 'recordFollowUp': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'reopenRound': {
+      const { type, ...details } = action;
+      return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
+    }
+    case 'withdrawProposal': {
       const { type, ...details } = action;
       return { type: `case.${type}`, subjectId, payload: { before, after, action: details } };
     }

@@ -1,7 +1,9 @@
-// Case facts (migration 0007): hand-overs, replies, feedback, consultations, follow-ups, contributions and
-// one-time notices. Each is written in the transaction that appends its audit event; readers use these
+// Case facts (migration 0007): hand-overs, replies, feedback, consultations, follow-up duties (0013),
+// contributions and one-time notices. Each is written in the transaction that appends its audit event; readers use these
 // tables, never the audit payloads.
+import type { CaseScope } from '@bancheng/core';
 import type { Db, Trx } from '../../platform/db/database.ts';
+import { visibleCaseIds } from './case-list-repository.ts';
 import type {
   CaseConsultationRow,
   CaseContributionRow,
@@ -69,8 +71,77 @@ export async function recordConsultationMeeting(
   return true;
 }
 
+/** A follow-up duty, assigned with a 能办. */
 export async function insertFollowUp(trx: Trx, row: CaseFollowUpRow): Promise<void> {
   await trx.insertInto('case_follow_ups').values(row).execute();
+}
+
+/** Records the outcome of the person's open duty on the case; false when they have none. */
+export async function recordFollowUpOutcome(
+  trx: Trx,
+  args: {
+    caseId: string;
+    personId: string;
+    outcome: 'implemented' | 'notImplemented';
+    note: string;
+    now: string;
+  },
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('case_follow_ups')
+    .set({ outcome: args.outcome, note: args.note, recorded_at: args.now })
+    .where('case_id', '=', args.caseId)
+    .where('person_id', '=', args.personId)
+    .where('recorded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Closes the case's open duties without a check: a new round replaced the way they were to check. */
+export async function supersedeOpenFollowUps(trx: Trx, args: { caseId: string; now: string }): Promise<void> {
+  await trx
+    .updateTable('case_follow_ups')
+    .set({ outcome: 'superseded', recorded_at: args.now })
+    .where('case_id', '=', args.caseId)
+    .where('recorded_at', 'is', null)
+    .execute();
+}
+
+/** The open duty on a case (at most one: each new round supersedes the last). */
+export async function openFollowUpOf(db: Executor, caseId: string): Promise<CaseFollowUpRow | undefined> {
+  return db
+    .selectFrom('case_follow_ups')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('recorded_at', 'is', null)
+    .orderBy('assigned_at')
+    .executeTakeFirst();
+}
+
+/** The open duties of a person on cases their scope reaches, soonest due first (undated last). */
+export async function followUpsDueFor(db: Executor, args: { personId: string; scope: CaseScope }) {
+  const { personId } = args;
+  return db
+    .selectFrom('case_follow_ups')
+    .innerJoin('cases', 'cases.id', 'case_follow_ups.case_id')
+    .select([
+      'case_follow_ups.case_id',
+      'case_follow_ups.form_round',
+      'case_follow_ups.level',
+      'case_follow_ups.assigned_at',
+      'case_follow_ups.due_on',
+      'cases.number',
+      'cases.matter_title',
+      'cases.state',
+    ])
+    .where('case_follow_ups.person_id', '=', personId)
+    .where('case_follow_ups.recorded_at', 'is', null)
+    .where('case_follow_ups.case_id', 'in', visibleCaseIds(db, args.scope))
+    .orderBy((eb) => eb.case().when('case_follow_ups.due_on', 'is', null).then(1).else(0).end())
+    .orderBy('case_follow_ups.due_on')
+    .orderBy('case_follow_ups.assigned_at')
+    .limit(500)
+    .execute();
 }
 
 export async function insertContribution(trx: Trx, row: CaseContributionRow): Promise<void> {
@@ -138,7 +209,8 @@ export async function caseFactRows(db: Executor, caseId: string): Promise<CaseFa
       .selectFrom('case_follow_ups')
       .selectAll()
       .where('case_id', '=', caseId)
-      .orderBy('recorded_at')
+      .orderBy('form_round')
+      .orderBy('assigned_at')
       .orderBy('id')
       .execute(),
     db

@@ -1,16 +1,23 @@
 // Case rows mapped to and from the domain, in one place: the list row, the workflow's view of a case,
-// a new case's row, and the columns an action changes. Nothing else in the module names a row type.
+// a new case's row, the columns an action changes, and the rounds of its approval form. Nothing else in the module names a row type.
 import {
   LEVEL_OF_STATE,
   type CaseActionRequest,
+  type CaseRound,
   type CaseSummary,
   type PersonRef,
   type RegisterCaseBody,
   type WorkflowCase,
 } from '@bancheng/core';
 import type { DepartmentWithUnit } from '../org/index.ts';
-import type { CaseDecisionRow, CaseHandoverRow, CaseRow } from '../../platform/db/schema.ts';
-import { maskPhone } from '../../platform/personal-data.ts';
+import type {
+  CaseDecisionRow,
+  CaseFollowUpRow,
+  CaseHandoverRow,
+  CaseRoundRow,
+  CaseRow,
+} from '../../platform/db/schema.ts';
+import { maskMobilesInText, maskPhone } from '../../platform/personal-data.ts';
 import { todayInChina } from '../../platform/ids.ts';
 import { OPEN_CASE_STATES } from './case-list-repository.ts';
 import { summaryClockOf, type ClockContext } from './case-clocks-mapper.ts';
@@ -54,12 +61,24 @@ export function toSummary(r: CaseRow, l: Lookups, cc: ClockContext): CaseSummary
   };
 }
 
-export function toWorkflowCase(
-  r: CaseRow,
-  decisions: CaseDecisionRow[],
-  allDecisions: CaseDecisionRow[],
-  handovers: CaseHandoverRow[],
-): WorkflowCase {
+/**
+ * The current form's decisions: its round's rows, none when no form is live (never proposed, or the
+ * proposal withdrawn — the proposer is cleared then, the withdrawn round's rows stay on the record).
+ */
+export function currentDecisions(r: CaseRow, allDecisions: readonly CaseDecisionRow[]): CaseDecisionRow[] {
+  if (r.proposer_id === null) return [];
+  return allDecisions.filter((d) => d.form_round === r.form_round);
+}
+
+export function toWorkflowCase(args: {
+  row: CaseRow;
+  allDecisions: readonly CaseDecisionRow[];
+  /** The case's open follow-up duty, if any. */
+  openFollowUp: CaseFollowUpRow | undefined;
+  handovers: readonly CaseHandoverRow[];
+}): WorkflowCase {
+  const { row: r, handovers, openFollowUp: duty } = args;
+  const decisions = currentDecisions(r, args.allDecisions);
   return {
     state: r.state,
     outcome: r.outcome,
@@ -72,7 +91,7 @@ export function toWorkflowCase(
       actingFor: d.acting_for,
       byProposer: d.by_proposer === 1,
     })),
-    followUpBy: [...new Set(allDecisions.filter((d) => d.decision === 'resolvable').map((d) => d.person_id))],
+    followUp: duty ? { personId: duty.person_id, level: duty.level } : null,
     crossDepartment: r.cross_department === 1,
     originatorIds: [
       ...new Set([
@@ -161,13 +180,20 @@ export function changesFor(
   if (next.state !== before.state) {
     changes.level_entered_on = LEVEL_OF_STATE[next.state] ? todayInChina(new Date(extra.now)) : null;
   }
-  if (action.type === 'proposeRefusal') {
+  // A follow-up that found the way not carried out reopens a case closed as done.
+  if (next.state !== 'closed' && before.state === 'closed') changes.closed_at = null;
+  if (action.type === 'proposeRefusal' || action.type === 'reopenRound') {
     changes.proposer_id = next.proposerId;
     changes.proposed_at = extra.now;
     changes.form_round = before.form_round + 1;
     changes.refusal_reason = action.reason;
     changes.refusal_reason_text = action.reasonText;
     changes.workable_suggestion = null;
+  }
+  if (action.type === 'withdrawProposal') changes.proposer_id = null;
+  // 未落实 at a level: a new round of the same proposal, from that level.
+  if (action.type === 'recordFollowUp' && LEVEL_OF_STATE[next.state]) {
+    changes.form_round = before.form_round + 1;
   }
   if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
     changes.workable_suggestion = action.workableSuggestion ?? null;
@@ -176,4 +202,49 @@ export function changesFor(
     changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
   }
   return changes;
+}
+
+export type PersonOf = (id: string | null) => PersonRef | null;
+
+export function toDecision(d: CaseDecisionRow, person: PersonOf) {
+  return {
+    level: d.level,
+    decision: d.decision,
+    opinion: d.opinion,
+    person: person(d.person_id) ?? UNKNOWN,
+    actingFor: person(d.acting_for),
+    byProposer: d.by_proposer === 1,
+    decidedAt: d.decided_at,
+  };
+}
+
+/**
+ * Every round of the form with its decisions. A round without its row (written before rounds had rows,
+ * or by a bulk import) is told from the case row: its one proposal.
+ */
+export function toRounds(args: {
+  row: CaseRow;
+  allDecisions: readonly CaseDecisionRow[];
+  rounds: readonly CaseRoundRow[];
+  person: PersonOf;
+}): CaseRound[] {
+  const { row: r, allDecisions, rounds: rows, person } = args;
+  const rounds: CaseRound[] = [];
+  for (let n = 1; n <= r.form_round; n++) {
+    const row = rows.find((x) => x.form_round === n);
+    const own = allDecisions.filter((d) => d.form_round === n);
+    rounds.push({
+      round: n,
+      kind: row?.kind ?? 'proposal',
+      openedBy: person(row?.opened_by ?? r.proposer_id ?? r.first_responder_id) ?? UNKNOWN,
+      openedAt: row?.opened_at ?? r.proposed_at ?? r.created_at,
+      startLevel: row?.start_level ?? 2,
+      tried: row?.tried === null || row?.tried === undefined ? null : maskMobilesInText(row.tried),
+      refusalReason: row ? row.refusal_reason : r.refusal_reason,
+      refusalReasonText: row ? row.refusal_reason_text : r.refusal_reason_text,
+      withdrawnAt: row?.withdrawn_at ?? null,
+      decisions: own.map((d) => toDecision(d, person)),
+    });
+  }
+  return rounds;
 }

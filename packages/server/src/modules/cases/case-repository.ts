@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { ChainHolders } from '@bancheng/core';
-import type { CaseDecisionRow, CaseRow } from '../../platform/db/schema.ts';
+import type { CaseDecisionRow, CaseRoundRow, CaseRow } from '../../platform/db/schema.ts';
 
 type Executor = Db | Trx;
 
@@ -140,5 +140,31 @@ export async function allDecisionsOf(db: Executor, r: CaseRow): Promise<CaseDeci
     .where('case_id', '=', r.id)
     .orderBy('form_round')
     .orderBy('level')
+    .execute();
+}
+
+/** The rounds of the case's approval form, oldest first. */
+export async function roundsOf(db: Executor, caseId: string): Promise<CaseRoundRow[]> {
+  return db
+    .selectFrom('case_rounds')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('form_round')
+    .execute();
+}
+
+export async function insertRound(trx: Trx, row: CaseRoundRow): Promise<void> {
+  await trx.insertInto('case_rounds').values(row).execute();
+}
+
+export async function withdrawRound(
+  trx: Trx,
+  args: { caseId: string; formRound: number; by: string; now: string },
+): Promise<void> {
+  await trx
+    .updateTable('case_rounds')
+    .set({ withdrawn_at: args.now, withdrawn_by: args.by })
+    .where('case_id', '=', args.caseId)
+    .where('form_round', '=', args.formRound)
     .execute();
 }

@@ -4,6 +4,7 @@ import {
   caseDetailSchema,
   caseListQuerySchema,
   caseListSchema,
+  followUpDueListSchema,
   idParamsSchema,
   idempotencyHeadersSchema,
   registerCaseBodySchema,
@@ -14,6 +15,7 @@ import { guard } from '../auth/index.ts';
 import { actOnCase, getCaseDetail, listCases, registerCase, revealApplicantPhone } from './case-service.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
 import { answerOnce } from '../../platform/idempotency/idempotency.ts';
+import { listFollowUpsDue } from './follow-up-list.ts';
 
 export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
@@ -52,6 +54,20 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { subject } = await guard(ctx, request);
       return listCases(ctx, subject, request.query);
+    },
+  );
+  r.get(
+    '/api/follow-ups',
+    {
+      schema: {
+        tags,
+        summary: 'Follow-ups waiting on me (跟踪问效): the ways I found, to check, soonest due first',
+        response: { 200: followUpDueListSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { subject } = await guard(ctx, request);
+      return listFollowUpsDue(ctx, subject);
     },
   );
   r.get(

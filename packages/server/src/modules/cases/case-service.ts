@@ -35,7 +35,7 @@ import {
   updateCaseGuarded,
   allDecisionsOf,
 } from './case-repository.ts';
-import { handoversOf } from './case-facts-repository.ts';
+import { handoversOf, openFollowUpOf } from './case-facts-repository.ts';
 import { listCaseRows, type DueCut } from './case-list-repository.ts';
 import type { ClockContext } from './case-clocks-mapper.ts';
 import { findMatterRow } from '../matters/index.ts';
@@ -43,9 +43,10 @@ import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
 import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
 import { subjectOf } from '../access/index.ts';
+import { getClockSettings } from '../settings/index.ts';
 import { buildDetail, clockContextOf, getCaseDetail, lookupsFor } from './case-view.ts';
-import { actionEvent, recordFacts } from './case-action-records.ts';
-import { changesFor, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
+import { actionEvent, recordFacts, recordRoundAndFollowUps } from './case-action-records.ts';
+import { changesFor, currentDecisions, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
@@ -263,6 +264,8 @@ export async function actOnCase(
   ctx: AppContext,
   actor: CaseActor,
   args: { id: string; request: CaseActionRequest; claim?: IdempotencyClaim | undefined },
+  /** `followUpWorkingDays`: instead of the bureau's setting (settings' follow-up working days). */
+  options: { followUpWorkingDays?: number } = {},
 ): Promise<CaseDetail> {
   const db = ctx.database.db;
   const viewer = await viewerOf(ctx, actor);
@@ -274,6 +277,16 @@ export async function actOnCase(
     action.type === 'decide' && action.decision === 'refuse'
       ? await replyDeadlineOf(ctx, access.loaded.row.received_at)
       : null;
+  // A 能办 (a level's, or a consultation's) assigns its finder a follow-up due this many working days on.
+  const findsAWay =
+    (action.type === 'decide' && action.decision === 'resolvable') ||
+    (action.type === 'recordConsultation' && action.conclusion === 'resolvable');
+  const followUpDue = findsAWay
+    ? await computeDueDate(ctx, {
+        from: todayInChina(clockOf(ctx)),
+        workdays: options.followUpWorkingDays ?? (await getClockSettings(ctx)).followUpWorkdays,
+      })
+    : null;
   const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
   const written = await db.transaction().execute(async (trx) => {
     // First, so that a repeat of this request in flight at the same time waits for this one, then fails
@@ -284,8 +297,13 @@ export async function actOnCase(
     if (before.version !== version)
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });
     const previous = await allDecisionsOf(trx, before);
-    const decisions = previous.filter((d) => d.form_round === before.form_round);
-    const wf = toWorkflowCase(before, decisions, previous, await handoversOf(trx, before.id));
+    const decisions = currentDecisions(before, previous);
+    const wf = toWorkflowCase({
+      row: before,
+      allDecisions: previous,
+      openFollowUp: await openFollowUpOf(trx, before.id),
+      handovers: await handoversOf(trx, before.id),
+    });
     const result = applyAction(wf, workflowInputOf(action), actor.personId, holders);
     if (!result.ok) throw new AppError(WORKFLOW_ERROR_CODES[result.error]);
     const now = clockOf(ctx).toISOString();
@@ -293,30 +311,51 @@ export async function actOnCase(
     if (!(await updateCaseGuarded(trx, { id: before.id, version, changes }))) {
       throw new AppError('VERSION_CONFLICT');
     }
-    // New decision records: everything the workflow appended to this round's form.
+    // New decision records: everything the workflow appended to this round's form. A new round starts
+    // empty, or (a follow-up's 未落实) with the levels below the one reopened carried over as decided.
     const round = changes.form_round ?? before.form_round;
-    const existing = action.type === 'proposeRefusal' ? 0 : decisions.length;
+    const existing = round !== before.form_round ? 0 : decisions.length;
     const opinion =
-      action.type === 'decide' ? action.opinion : action.type === 'proposeRefusal' ? action.reasonText : '';
+      action.type === 'decide'
+        ? action.opinion
+        : action.type === 'proposeRefusal' || action.type === 'reopenRound'
+          ? action.reasonText
+          : '';
+    const carried = (level: number) =>
+      action.type === 'recordFollowUp' ? decisions.find((d) => d.level === level) : undefined;
     const added: Parameters<typeof insertDecisions>[1] = result.next.decisions.slice(existing).map((d) => ({
       id: newId(),
       case_id: before.id,
       form_round: round,
       level: d.level,
       decision: d.decision,
-      opinion,
+      opinion: carried(d.level)?.opinion ?? opinion,
       person_id: d.personId,
       acting_for: d.actingFor,
       by_proposer: d.byProposer ? 1 : 0,
-      decided_at: now,
+      decided_at: carried(d.level)?.decided_at ?? now,
     }));
     await insertDecisions(trx, added);
+    // The follow-up's outcome first: a new round then supersedes only the duties still open.
     await recordFacts(trx, {
       action,
       caseId: before.id,
       fromPersonId: before.first_responder_id,
       actorId: actor.personId,
       now,
+    });
+    const after = { ...before, ...changes };
+    await recordRoundAndFollowUps(trx, {
+      action,
+      caseId: before.id,
+      roundBefore: before.form_round,
+      round,
+      refusal: { reason: after.refusal_reason, text: after.refusal_reason_text },
+      next: result.next,
+      duty: wf.followUp,
+      actorId: actor.personId,
+      now,
+      followUpDue: followUpDue?.due ?? null,
     });
     await appendAuditEvent(
       trx,

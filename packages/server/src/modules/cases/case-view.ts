@@ -19,11 +19,20 @@ import {
   coDepartmentIdsOf,
   allDecisionsOf,
   findCaseRow,
+  roundsOf,
   type LoadedCase,
 } from './case-repository.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
-import { UNKNOWN, toSummary, toWorkflowCase, type Lookups } from './case-mapper.ts';
+import {
+  UNKNOWN,
+  currentDecisions,
+  toDecision,
+  toRounds,
+  toSummary,
+  toWorkflowCase,
+  type Lookups,
+} from './case-mapper.ts';
 import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
 import { caseClocksOf, type ClockContext } from './case-clocks-mapper.ts';
@@ -84,15 +93,16 @@ export async function buildDetail(
 ): Promise<CaseDetail> {
   const r = loaded?.row ?? (await findCaseRow(db, id));
   if (!r) throw new AppError('NOT_FOUND');
-  const [allDecisions, coDepartmentIds, holders, events, facts, cc] = await Promise.all([
+  const [allDecisions, coDepartmentIds, holders, events, facts, cc, roundRows] = await Promise.all([
     loaded?.allDecisions ?? allDecisionsOf(db, r),
     loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
     loaded?.holders ?? holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     loaded?.noFactsYet ? Promise.resolve(NO_FACTS) : caseFactRows(db, r.id),
     clockContextOf(ctx),
+    loaded?.noFactsYet ? Promise.resolve([]) : roundsOf(db, r.id),
   ]);
-  const decisions = allDecisions.filter((d) => d.form_round === r.form_round);
+  const decisions = currentDecisions(r, allDecisions);
   const chainPeople = [
     ...holders.firstResponders,
     ...([2, 3, 4] as const).flatMap((l) => holders.levels[l].map((h) => h.personId)),
@@ -101,13 +111,20 @@ export async function buildDetail(
     db,
     [r],
     [
-      ...decisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean),
+      ...allDecisions.flatMap((d) => [d.person_id, d.acting_for ?? '']).filter(Boolean),
+      ...roundRows.map((x) => x.opened_by),
       ...chainPeople,
       ...peopleInFacts(facts),
     ],
     coDepartmentIds,
   );
-  const wf = toWorkflowCase(r, decisions, allDecisions, facts.handovers);
+  const wf = toWorkflowCase({
+    row: r,
+    allDecisions,
+    openFollowUp: facts.followUps.find((f) => f.recorded_at === null),
+    handovers: facts.handovers,
+  });
+  const today = cc.today;
   const person = (id: string | null) => (id ? (lookups.people.get(id) ?? UNKNOWN) : null);
   const firstHolder = (level: 2 | 3 | 4) =>
     person(holders.levels[level].find((h) => h.actingFor === null)?.personId ?? null);
@@ -127,15 +144,8 @@ export async function buildDetail(
     refusalReasonText: r.refusal_reason_text,
     proposer: person(r.proposer_id),
     proposedAt: r.proposed_at,
-    decisions: decisions.map((d) => ({
-      level: d.level,
-      decision: d.decision,
-      opinion: d.opinion,
-      person: person(d.person_id) ?? UNKNOWN,
-      actingFor: person(d.acting_for),
-      byProposer: d.by_proposer === 1,
-      decidedAt: d.decided_at,
-    })),
+    decisions: decisions.map((d) => toDecision(d, person)),
+    rounds: toRounds({ row: r, allDecisions, rounds: roundRows, person }),
     workableSuggestion: r.workable_suggestion,
     chain: {
       firstResponders: holders.firstResponders.map((id) => person(id) ?? UNKNOWN),
@@ -143,7 +153,7 @@ export async function buildDetail(
       leaderInCharge: firstHolder(3),
       principalLeader: firstHolder(4),
     },
-    facts: factsOf(facts, (id) => person(id) ?? UNKNOWN),
+    facts: factsOf(facts, (id) => person(id) ?? UNKNOWN, today),
     clocks: caseClocksOf(r, {
       decisions,
       repliedOn: facts.replies.map((x) => x.replied_on).sort()[0] ?? null,
@@ -166,7 +176,7 @@ export async function buildDetail(
  * The facts as the case page shows them: numbers called masked, and a mobile number typed into a note
  * masked like any other. The one-time notice is the bureau's own text handed to the applicant: as written.
  */
-function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts {
+function factsOf(f: CaseFactRows, person: (id: string) => PersonRef, today: string): CaseFacts {
   return {
     handOvers: f.handovers.map((h) => ({
       from: person(h.from_person_id),
@@ -209,8 +219,15 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef): CaseFacts 
     })),
     followUps: f.followUps.map((r) => ({
       person: person(r.person_id),
-      note: maskMobilesInText(r.note),
+      round: r.form_round,
+      level: r.level,
+      assignedAt: r.assigned_at,
+      dueOn: r.due_on,
+      outcome: r.outcome === 'superseded' ? null : r.outcome,
+      superseded: r.outcome === 'superseded',
+      note: r.note === null ? null : maskMobilesInText(r.note),
       recordedAt: r.recorded_at,
+      overdue: r.recorded_at === null && r.due_on !== null && r.due_on < today,
     })),
     notices: f.notices.map((r) => ({ givenBy: person(r.given_by), notice: r.notice, givenAt: r.given_at })),
   };

@@ -15,6 +15,7 @@ export const LARGE_TABLES = [
   'case_feedback',
   'case_consultations',
   'case_follow_ups',
+  'case_rounds',
   'case_contributions',
   'case_notices',
   'notifications',

@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009-org-unit-unique.ts';
 import * as m0010 from './migrations/0010-case-search.ts';
 import * as m0011 from './migrations/0011-idempotency.ts';
 import * as m0012 from './migrations/0012-level-clocks.ts';
+import * as m0013 from './migrations/0013-case-rounds.ts';
 import * as m0014 from './migrations/0014-calendar-source.ts';
 import * as m0015 from './migrations/0015-notification-kinds.ts';
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-case-search': m0010,
   '0011-idempotency': m0011,
   '0012-level-clocks': m0012,
+  '0013-case-rounds': m0013,
   '0014-calendar-source': m0014,
   '0015-notification-kinds': m0015,
 };

@@ -252,6 +252,7 @@ export interface DB {
   case_feedback: CaseFeedbackTable;
   case_consultations: CaseConsultationTable;
   case_follow_ups: CaseFollowUpTable;
+  case_rounds: CaseRoundTable;
   case_contributions: CaseContributionTable;
   case_notices: CaseNoticeTable;
   case_search: CaseSearchTable;
@@ -382,12 +383,37 @@ export interface CaseConsultationTable {
   recorded_at: string | null;
 }
 
+/** A follow-up duty (migration 0013): open while `recorded_at` is null. */
 export interface CaseFollowUpTable {
   id: string;
   case_id: string;
   person_id: string;
-  note: string;
-  recorded_at: string;
+  form_round: number;
+  /** The level whose 能办 it checks; null when a consultation found the way. */
+  level: DecisionLevel | null;
+  assigned_at: string;
+  /** Null for a check recorded before duties had dates (and a duty from before 0013). */
+  due_on: string | null;
+  /** Null while open, and for a check recorded before outcomes; `superseded`: a later round replaced it. */
+  outcome: 'implemented' | 'notImplemented' | 'superseded' | null;
+  note: string | null;
+  recorded_at: string | null;
+}
+
+/** One round of a case's approval form (migration 0013). */
+export interface CaseRoundTable {
+  id: string;
+  case_id: string;
+  form_round: number;
+  kind: 'proposal' | 'reopened' | 'followUpFailed';
+  opened_by: string;
+  opened_at: string;
+  start_level: DecisionLevel;
+  tried: string | null;
+  refusal_reason: RefusalReason | null;
+  refusal_reason_text: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
 }
 
 export interface CaseContributionTable {
@@ -412,5 +438,6 @@ export type CaseReplyRow = Selectable<CaseReplyTable>;
 export type CaseFeedbackRow = Selectable<CaseFeedbackTable>;
 export type CaseConsultationRow = Selectable<CaseConsultationTable>;
 export type CaseFollowUpRow = Selectable<CaseFollowUpTable>;
+export type CaseRoundRow = Selectable<CaseRoundTable>;
 export type CaseContributionRow = Selectable<CaseContributionTable>;
 export type CaseNoticeRow = Selectable<CaseNoticeTable>;

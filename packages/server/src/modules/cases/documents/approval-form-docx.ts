@@ -1,5 +1,7 @@
 // 附件4 说“不”事项提级管理审批表 as a DOCX, filled from the case: the same rows and merged cells the
 // work plan prints, each level's opinion with its signer and date, the 说“行”建议 and the feedback.
+// The table is the current round; every earlier round (a way that failed, a withdrawn proposal) follows it
+// with its own opinions, so nothing decided on the case is lost from paper.
 import {
   AlignmentType,
   BorderStyle,
@@ -28,6 +30,7 @@ export interface ApprovalFormOptions {
 type Channel = CaseDetail['channel'];
 type MatterType = CaseDetail['matterType'];
 type Decision = CaseDetail['decisions'][number];
+type Round = CaseDetail['rounds'][number];
 
 // Chinese labels as the web app shows them (packages/web/src/i18n/zh.ts), so paper and screen agree.
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -215,6 +218,56 @@ function opinionRow(detail: CaseDetail, level: 2 | 3 | 4, label: string): TableR
   return wideRow(label, opinionText(detail, d), 1500, d ? signerOf(d) : '');
 }
 
+const LEVEL_LABELS = { 2: '科室负责人审批意见', 3: '分管领导审批意见', 4: '主要领导审批意见' } as const;
+const ROUND_KIND_LABELS: Record<Round['kind'], string> = {
+  proposal: '首问负责人提出说“不”',
+  reopened: '能办未办成，首问负责人重新提请',
+  followUpFailed: '跟踪问效未落实，退回原审批层级',
+};
+
+/** The round that the table shows: the last one, unless its proposal was withdrawn. */
+function liveRound(detail: CaseDetail): Round | undefined {
+  const last = detail.rounds.at(-1);
+  return last && last.withdrawnAt === null && detail.proposer ? last : undefined;
+}
+
+function reasonOf(round: Pick<Round, 'refusalReason' | 'refusalReasonText'>): string {
+  return (
+    (round.refusalReason ? `【${REFUSAL_REASON_LABELS[round.refusalReason]}】` : '') +
+    (round.refusalReasonText ?? '')
+  );
+}
+
+/** An earlier round: a heading and a table of its reason, what was tried, and each level's opinion. */
+function earlierRound(detail: CaseDetail, round: Round): (Paragraph | Table)[] {
+  const withdrawn = round.withdrawnAt ? `；${chineseDate(round.withdrawnAt)}撤回` : '';
+  const heading = new Paragraph({
+    spacing: { before: 360, after: 120 },
+    children: [
+      new TextRun({
+        text: `第${round.round}轮审批（${ROUND_KIND_LABELS[round.kind]}，${round.openedBy.displayName}${GAP}${chineseDate(round.openedAt)}${withdrawn}）`,
+        bold: true,
+        font: SONG,
+        size: SIZE.xiaoSi,
+      }),
+    ],
+  });
+  const rows = [wideRow('说“不”理由', reasonOf(round), 700)];
+  if (round.tried) rows.push(wideRow('已尝试的办法及结果', round.tried, 700));
+  for (const d of round.decisions) {
+    rows.push(wideRow(LEVEL_LABELS[d.level as 2 | 3 | 4], opinionText(detail, d), 900, signerOf(d)));
+  }
+  const table = new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMN_WIDTHS,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    margins: { left: 100, right: 100, top: 60, bottom: 60 },
+    rows,
+  });
+  return [heading, table];
+}
+
 function remarksOf(detail: CaseDetail): string {
   const lines = [`事项编号：${detail.number}`];
   if (detail.coDepartments.length > 0) {
@@ -255,10 +308,17 @@ export async function buildApprovalFormDocx(
     detail.applicantName +
     (detail.applicantCreditCode ? `（统一社会信用代码：${detail.applicantCreditCode}）` : '');
   const contact = phone + (detail.applicantAddress ? `${GAP}${detail.applicantAddress}` : '');
-  const reason =
-    (detail.refusalReason ? `【${REFUSAL_REASON_LABELS[detail.refusalReason]}】` : '') +
-    (detail.refusalReasonText ?? '');
+  const live = liveRound(detail);
+  const tried = live?.tried ? `\n已尝试的办法及结果：${live.tried}` : '';
+  const reason = reasonOf(detail) + tried;
   const feedback = feedbackOf(detail);
+  const earlier = detail.rounds.filter((r) => r !== live);
+  const roundNote =
+    earlier.length === 0
+      ? null
+      : live
+        ? `本表为第${live.round}轮审批，此前各轮见表后。`
+        : '此前各轮审批见表后。';
 
   const table = new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -312,7 +372,7 @@ export async function buildApprovalFormDocx(
       opinionRow(detail, 2, '科室负责人审批意见'),
       opinionRow(detail, 3, '分管领导审批意见'),
       opinionRow(detail, 4, '主要领导审批意见'),
-      wideRow('备注', remarksOf(detail), 700),
+      wideRow('备注', [remarksOf(detail), roundNote].filter(Boolean).join('\n'), 700),
     ],
   });
 
@@ -344,6 +404,7 @@ export async function buildApprovalFormDocx(
             children: [new TextRun({ text: dateLine, font: SONG, size: SIZE.xiaoSi })],
           }),
           table,
+          ...earlier.flatMap((round) => earlierRound(detail, round)),
         ],
       },
     ],

@@ -3,6 +3,7 @@ import type {
   CaseDetail,
   CaseList,
   CaseListQuery,
+  FollowUpDue,
   RegisterCaseBody,
   WorkdayCountResponse,
 } from '@bancheng/core';
@@ -15,6 +16,7 @@ export const caseKeys = {
   lists: ['cases', 'list'] as const,
   list: (query: CasesQuery) => ['cases', 'list', query] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
+  followUps: ['cases', 'followUps'] as const,
   workdaysLeft: (from: string, to: string) => ['calendar', 'workdays', from, to] as const,
 };
 
@@ -30,6 +32,9 @@ export const actOnCase = (
   request: { version: number; action: CaseActionBody },
   idempotencyKey?: string,
 ) => api<CaseDetail>(path(id, '/actions'), { method: 'POST', body: request, idempotencyKey });
+/** The follow-ups waiting on me (跟踪问效), soonest due first. */
+export const fetchFollowUpsDue = (signal?: AbortSignal) =>
+  api<{ items: FollowUpDue[] }>('/api/follow-ups', { signal });
 export const revealPhone = (id: string) =>
   api<{ phone: string }>(path(id, '/reveal-phone'), { method: 'POST' });
 export const approvalFormDocxUrl = (id: string) => buildUrl(path(id, '/form.docx'));

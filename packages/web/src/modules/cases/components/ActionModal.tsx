@@ -14,6 +14,7 @@ import { useSticky } from '../../../ui/useSticky.ts';
 import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
 import { bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
+import { RoundActionFields } from './RoundActionFields.tsx';
 
 /** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
 function withoutActionPrefix(error: unknown): unknown {
@@ -356,15 +357,9 @@ export function ActionModal({
           </>
         );
       case 'recordFollowUp':
-        return (
-          <Form.Item
-            label={t('actionForm.followUpNote')}
-            name="note"
-            rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
-          >
-            <Input.TextArea {...limitCount(5000)} {...area()} />
-          </Form.Item>
-        );
+      case 'reopenRound':
+      case 'withdrawProposal':
+        return <RoundActionFields action={shown} />;
       default:
         return null;
     }

@@ -1,5 +1,6 @@
 // 附件4 说“不”事项提级管理审批表, laid out as the work plan prints it and filled from the case:
-// each level's opinion with its signer and date, the 说“行”建议 with the principal leader's, feedback.
+// each level's opinion with its signer and date, the 说“行”建议 with the principal leader's, feedback;
+// earlier rounds of the form follow the table (ApprovalFormRounds).
 import { Button, Flex } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -12,6 +13,7 @@ import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { approvalFormDocxUrl } from '../api/cases.ts';
 import { useCase } from '../hooks/useCases.ts';
 import { decisionAt } from './ApprovalProgress.tsx';
+import { ApprovalFormRounds, liveRoundOf } from './ApprovalFormRounds.tsx';
 import { ApplicantPhone } from './CaseInfo.tsx';
 import { levelClockText, replyRuleText } from './CaseClocks.tsx';
 import { provisionalNoteOf } from './CaseTags.tsx';
@@ -85,6 +87,7 @@ export function ApprovalFormSheet({ id }: { id: string }) {
       })
     : t('form.blankDate');
 
+  const tried = liveRoundOf(c)?.tried ?? null;
   const remarks: string[] = [];
   if (c.coDepartments.length > 0) {
     remarks.push(
@@ -192,6 +195,7 @@ export function ApprovalFormSheet({ id }: { id: string }) {
                   <div className="approval-form-body">
                     {c.refusalReason ? `【${t(`refusalReason.${c.refusalReason}`)}】` : ''}
                     {c.refusalReasonText ?? ''}
+                    {tried ? `\n${t('case.roundTried')}${t('common.colon')}${tried}` : ''}
                   </div>
                   {proposed ? (
                     <div className="approval-form-sign">
@@ -241,6 +245,7 @@ export function ApprovalFormSheet({ id }: { id: string }) {
         <p className="approval-form-rule" data-testid="form-reply-rule">
           {replyRuleText(t, c.clocks)}
         </p>
+        <ApprovalFormRounds c={c} />
       </article>
     </>
   );

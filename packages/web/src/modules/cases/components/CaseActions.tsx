@@ -8,6 +8,8 @@ import {
   FileTextOutlined,
   FormOutlined,
   PhoneOutlined,
+  RedoOutlined,
+  RollbackOutlined,
   SearchOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -31,6 +33,8 @@ const ICONS: Record<CaseAction, ReactNode> = {
   recordReply: <PhoneOutlined />,
   recordFeedback: <CommentOutlined />,
   recordFollowUp: <SearchOutlined />,
+  reopenRound: <RedoOutlined />,
+  withdrawProposal: <RollbackOutlined />,
 };
 
 /** The step the case waits for comes first and stands out. */

@@ -98,6 +98,13 @@ function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode
       </Tag>,
     );
   }
+  if (a.outcome === 'implemented' || a.outcome === 'notImplemented') {
+    tags.push(
+      <Tag key="outcome" color={a.outcome === 'implemented' ? 'green' : 'red'}>
+        {t(`followUpOutcome.${a.outcome}`)}
+      </Tag>,
+    );
+  }
   if (str(a.toPersonId)) {
     tags.push(
       <Tag key="to">
@@ -119,6 +126,7 @@ function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode
     );
 
   const texts: [MessageKey | null, unknown][] = [
+    ['actionForm.tried', a.tried],
     [null, a.reasonText],
     [null, a.opinion],
     ['actionForm.workableSuggestion', a.workableSuggestion],

@@ -16,6 +16,7 @@ import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
+import { CaseRounds } from './CaseRounds.tsx';
 import { CaseOutcomeTag, CaseStateTag, provisionalNoteOf } from './CaseTags.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 
@@ -142,6 +143,7 @@ export function CaseView({ id }: { id: string }) {
             <CaseInfo c={c} />
             <ApprovalProgress c={c} />
             <CaseClocks c={c} />
+            <CaseRounds c={c} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
             <CaseTimeline c={c} />

@@ -2,7 +2,14 @@
 // an irreversible step asks for, and the values a form starts with. ActionModal.tsx is the form itself.
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import type { CaseAction, CaseActionBody, CaseDetail, Decision, RefusalReason } from '@bancheng/core';
+import type {
+  CaseAction,
+  CaseActionBody,
+  CaseDetail,
+  Decision,
+  FollowUpOutcome,
+  RefusalReason,
+} from '@bancheng/core';
 import type { MessageKey } from '../../../i18n/index.tsx';
 
 export interface Values {
@@ -26,6 +33,8 @@ export interface Values {
   content?: string;
   accepted?: boolean;
   text?: string;
+  tried?: string;
+  outcome?: FollowUpOutcome;
 }
 
 const s = (v: string | undefined) => (v ?? '').trim();
@@ -73,7 +82,16 @@ export function bodyOf(action: CaseAction, v: Values): CaseActionBody {
     case 'recordFeedback':
       return { type: 'recordFeedback', accepted: v.accepted === true, text: opt(v.text) };
     case 'recordFollowUp':
-      return { type: 'recordFollowUp', note: s(v.note) };
+      return { type: 'recordFollowUp', outcome: v.outcome ?? 'implemented', note: s(v.note) };
+    case 'reopenRound':
+      return {
+        type: 'reopenRound',
+        tried: s(v.tried),
+        reason: v.reason ?? 'other',
+        reasonText: s(v.reasonText),
+      };
+    case 'withdrawProposal':
+      return { type: 'withdrawProposal', note: opt(v.note) };
   }
 }
 
@@ -83,6 +101,9 @@ export function confirmationOf(body: CaseActionBody): MessageKey | null {
   if (body.type === 'giveOneTimeNotice') return 'actionForm.confirmNotice';
   if (body.type === 'decide' && body.decision === 'refuse') return 'actionForm.confirmRefuse';
   if (body.type === 'recordFeedback') return 'actionForm.confirmFeedback';
+  if (body.type === 'withdrawProposal') return 'actionForm.confirmWithdraw';
+  if (body.type === 'recordFollowUp' && body.outcome === 'notImplemented')
+    return 'actionForm.confirmNotImplemented';
   return null;
 }
 
@@ -92,6 +113,9 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
       return { notice: t('actionForm.noticeTemplate') };
     case 'recordConsultation':
       return { heldAt: dayjs() };
+    case 'reopenRound':
+      // The reason of the round before, to be kept or changed.
+      return { reason: c.refusalReason ?? undefined, reasonText: c.refusalReasonText ?? undefined };
     case 'recordReply': {
       const lines = [
         c.refusalReasonText ? `${t('case.reason')}${t('common.colon')}${c.refusalReasonText}` : '',

@@ -13,6 +13,7 @@ import {
   caseKeys,
   fetchCase,
   fetchCases,
+  fetchFollowUpsDue,
   fetchWorkdays,
   registerCase,
   revealPhone,
@@ -45,6 +46,13 @@ export function dropOlderDetails(queryClient: QueryClient, items: readonly CaseS
       void queryClient.resetQueries({ queryKey: caseKeys.detail(item.id), exact: true });
     }
   }
+}
+
+export function useFollowUpsDue() {
+  return useQuery({
+    queryKey: caseKeys.followUps,
+    queryFn: ({ signal }) => fetchFollowUpsDue(signal),
+  });
 }
 
 export function useCase(id: string) {
@@ -93,6 +101,7 @@ export function useCaseAction(id: string) {
       if (!shown || shown.version <= detail.version) queryClient.setQueryData(caseKeys.detail(id), detail);
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.followUps });
       // Every list and to-do card (the home page's included) shows the case's new state.
       return queryClient.invalidateQueries({ queryKey: caseKeys.lists });
     },

@@ -7,6 +7,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { EmptyBlock } from '../../../ui/QueryState.tsx';
 import { TodoCard } from '../../cases/components/TodoCard.tsx';
 import { CalendarWarning } from '../../calendar/components/CalendarWarning.tsx';
+import { FollowUpsCard } from '../../cases/components/FollowUpsCard.tsx';
 
 type Position = Me['chainPositions'][number];
 
@@ -44,6 +45,7 @@ export function Dashboard({ me }: { me: Me }) {
       </Card>
       <CalendarWarning canManage={me.abilities['calendar.manage']} />
       <TodoCard />
+      <FollowUpsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={t('home.roles')} style={{ height: '100%' }}>
