@@ -5,16 +5,18 @@ import { E2E_DIALECTS, newPage, shot, signIn, startE2E, type E2E } from './suppo
 // Department heads keep their department's matter list; the supervision office's and discipline
 // inspection's demo accounts head their own offices.
 const MENUS_BY_ROLE: Record<string, string[]> = {
-  firstResponder: ['menu-home', 'menu-chains'],
-  deptHead: ['menu-home', 'menu-matters', 'menu-chains'],
-  leaderInCharge: ['menu-home', 'menu-chains'],
-  principalLeader: ['menu-home', 'menu-chains'],
-  supervisionOffice: ['menu-home', 'menu-matters', 'menu-chains', 'menu-audit'],
-  disciplineInspection: ['menu-home', 'menu-matters', 'menu-chains', 'menu-audit'],
+  firstResponder: ['menu-home', 'menu-chains', 'menu-deputies'],
+  deptHead: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies'],
+  leaderInCharge: ['menu-home', 'menu-chains', 'menu-deputies'],
+  principalLeader: ['menu-home', 'menu-chains', 'menu-deputies'],
+  supervisionOffice: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies', 'menu-audit'],
+  disciplineInspection: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies', 'menu-audit'],
   admin: [
     'menu-home',
     'menu-matters',
     'menu-chains',
+    'menu-deputies',
+    'menu-settings',
     'menu-org',
     'menu-people',
     'menu-calendar',
@@ -25,6 +27,8 @@ const ALL_MENUS = [
   'menu-home',
   'menu-matters',
   'menu-chains',
+  'menu-deputies',
+  'menu-settings',
   'menu-org',
   'menu-people',
   'menu-calendar',
@@ -60,6 +64,12 @@ describe.each(E2E_DIALECTS)('signing in through the login page (Chromium) [%s]',
         );
       }
       await expect(page.getByText(account.displayName).first().isVisible()).resolves.toBe(true);
+      // A first responder registers a request straight from the home page (受理登记).
+      if (account.role === 'firstResponder' || account.role === 'admin') {
+        await expect(page.getByTestId('home-register').isVisible()).resolves.toBe(
+          account.role === 'firstResponder',
+        );
+      }
       if (account.role === 'firstResponder' || account.role === 'admin')
         await shot(page, `home-${account.username}`);
       await page.context().close();

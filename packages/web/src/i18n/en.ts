@@ -66,6 +66,7 @@ export const en: Dictionary = {
   'menu.people': 'People',
   'menu.settings': 'Time limits',
   'menu.audit': 'Audit log',
+  'home.register': 'Register a request',
   'menu.deputies': 'Acting deputies',
 
   'header.logout': 'Sign out',

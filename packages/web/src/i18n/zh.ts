@@ -64,6 +64,7 @@ export const zh = {
   'menu.people': '人员管理',
   'menu.settings': '时限设置',
   'menu.audit': '审计日志',
+  'home.register': '受理登记',
   'menu.deputies': '代理人',
 
   'header.logout': '退出登录',

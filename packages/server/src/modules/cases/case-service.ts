@@ -94,6 +94,8 @@ export async function registerCase(
   }
   const matter = await matterOfCase(ctx, { body, departmentId });
   const id = newId();
+  // With a key, the answer is built inside the transaction: what the clocks read is read before it.
+  const clockContext = claim ? await clockContextOf(ctx) : undefined;
   const written = await db.transaction().execute(async (trx) => {
     await claimIdempotencyKey(trx, claim);
     const year = Number(matter.receivedOn.slice(0, 4));
@@ -138,7 +140,8 @@ export async function registerCase(
     // The registrar is the case's first responder and reads it: the page is built from what was written.
     const loaded = { row, coDepartmentIds, allDecisions: [], noFactsYet: true };
     // An answer kept with its key is built inside the transaction, to be stored with the change.
-    const detail = claim && (await keepAnswer(trx, claim, await buildDetail(ctx, trx, viewer, id, loaded)));
+    const detail =
+      claim && (await keepAnswer(trx, claim, await buildDetail(ctx, trx, viewer, id, loaded, clockContext)));
     return { loaded, detail };
   });
   return written.detail ?? buildDetail(ctx, db, viewer, id, written.loaded);
@@ -288,6 +291,7 @@ export async function actOnCase(
       })
     : null;
   const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
+  const clockContext = args.claim ? await clockContextOf(ctx) : undefined;
   const written = await db.transaction().execute(async (trx) => {
     // First, so that a repeat of this request in flight at the same time waits for this one, then fails
     // on the key and is answered with this answer, rather than with a version conflict.
@@ -386,7 +390,8 @@ export async function actOnCase(
       holders,
     };
     const detail =
-      args.claim && (await keepAnswer(trx, args.claim, await buildDetail(ctx, trx, viewer, args.id, loaded)));
+      args.claim &&
+      (await keepAnswer(trx, args.claim, await buildDetail(ctx, trx, viewer, args.id, loaded, clockContext)));
     return { loaded, detail };
   });
   return written.detail ?? buildDetail(ctx, db, viewer, args.id, written.loaded);

@@ -90,6 +90,9 @@ export async function buildDetail(
   viewer: CaseViewer,
   id: string,
   loaded?: LoadedCase,
+  /** The clocks' calendar and settings, read beforehand when `db` is a transaction (they are read through
+   * the application's handle, which a transaction may not use). */
+  clockContext?: ClockContext,
 ): Promise<CaseDetail> {
   const r = loaded?.row ?? (await findCaseRow(db, id));
   if (!r) throw new AppError('NOT_FOUND');
@@ -99,7 +102,7 @@ export async function buildDetail(
     loaded?.holders ?? holdersFor(db, r.department_id, todayOf(ctx)),
     caseEvents(db, r.id),
     loaded?.noFactsYet ? Promise.resolve(NO_FACTS) : caseFactRows(db, r.id),
-    clockContextOf(ctx),
+    clockContext ?? clockContextOf(ctx),
     loaded?.noFactsYet ? Promise.resolve([]) : roundsOf(db, r.id),
   ]);
   const decisions = currentDecisions(r, allDecisions);

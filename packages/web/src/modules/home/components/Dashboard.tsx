@@ -1,5 +1,7 @@
 // 工作台: who I am, what waits for me, my roles and departments, and where I sit in responsibility chains.
-import { Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import type { TableColumnsType } from 'antd';
 import { CHAIN_POSITIONS, chainLevel } from '@bancheng/core';
 import type { Me } from '@bancheng/core';
@@ -39,9 +41,19 @@ export function Dashboard({ me }: { me: Me }) {
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-greeting">
           {t('home.greeting', { name: me.displayName })}
         </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginBottom: me.abilities['case.register'] ? 12 : 0 }}
+        >
           {t('app.slogan')} — {t('home.principle')}
         </Typography.Paragraph>
+        {me.abilities['case.register'] ? (
+          <Link to="/cases/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="home-register">
+              {t('home.register')}
+            </Button>
+          </Link>
+        ) : null}
       </Card>
       <CalendarWarning canManage={me.abilities['calendar.manage']} />
       <TodoCard />
