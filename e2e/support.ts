@@ -143,9 +143,12 @@ export async function pickOption(page: Page, selector: string, text: string): Pr
     '.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])',
   );
   await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+  // The select around the input the selector names, or the select itself when the selector names it.
   const chosen = page
     .locator('.ant-select', { has: page.locator(selector) })
-    .locator('.ant-select-selection-item');
+    .or(page.locator(`.ant-select${selector}`))
+    // The chosen value: antd 6 writes a single select's into -content, a multiple one's as -selection-item.
+    .locator('.ant-select-content-has-value, .ant-select-selection-item');
   await chosen
     .filter({ hasText: text })
     .first()
