@@ -10,32 +10,7 @@ import {
   whatThePageShows,
   type E2E,
 } from './support.ts';
-
-/** Opens an action's modal, fills it, submits (and confirms when asked), and waits for the new state. */
-async function act(
-  page: Page,
-  action: string,
-  fill: (p: Page) => Promise<void>,
-  options: { confirm?: boolean } = {},
-) {
-  const before = await page.getByTestId('case-page').getAttribute('data-version');
-  await page.getByTestId(`action-${action}`).click();
-  await fill(page);
-  await page.getByTestId('action-submit').click();
-  if (options.confirm) await page.getByTestId('action-confirm').click();
-  // The page's data-version changes once the server's answer is shown.
-  await expect
-    .poll(() => page.getByTestId('case-page').getAttribute('data-version'), { timeout: 30_000 })
-    .not.toBe(before)
-    .catch(async (e: unknown) => {
-      await shot(page, `act-failed-${action}`);
-      throw new Error(`${action}: the case did not change\n${await whatThePageShows(page)}`, { cause: e });
-    });
-}
-
-async function stateOf(page: Page): Promise<string | null> {
-  return page.getByTestId('case-state').first().getAttribute('data-state');
-}
+import { act, decide, stateOf } from './case-steps.ts';
 
 async function register(page: Page, title: string, options: { coDepartment?: string } = {}): Promise<string> {
   await page.getByTestId('menu-cases').first().click();
@@ -58,32 +33,6 @@ async function register(page: Page, title: string, options: { coDepartment?: str
       throw new Error(`registration did not open the case\n${await whatThePageShows(page)}`, { cause: e });
     });
   return page.url();
-}
-
-async function decide(
-  e2e: E2E,
-  username: string,
-  url: string,
-  decision: string,
-  extra?: (p: Page) => Promise<void>,
-) {
-  const page = await newPage(e2e);
-  await signIn(page, username);
-  await page.goto(url);
-  await page.getByTestId('case-page').waitFor();
-  await act(
-    page,
-    'decide',
-    async (p) => {
-      await p.getByTestId(`decision-${decision}`).click();
-      await p.locator('#action_opinion').fill(`${username} 的审批意见`);
-      await extra?.(p);
-    },
-    { confirm: decision === 'refuse' },
-  );
-  const state = await stateOf(page);
-  await page.context().close();
-  return state;
 }
 
 describe.each(E2E_DIALECTS)('case journeys in Chromium [%s]', (dialect) => {

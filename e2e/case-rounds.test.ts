@@ -4,38 +4,8 @@
 // withdrawn before the department head decides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  E2E_DIALECTS,
-  newPage,
-  pickOption,
-  shot,
-  signIn,
-  startE2E,
-  whatThePageShows,
-  type E2E,
-} from './support.ts';
-
-async function act(
-  page: Page,
-  action: string,
-  fill: (p: Page) => Promise<void>,
-  options: { confirm?: boolean } = {},
-) {
-  const before = await page.getByTestId('case-page').getAttribute('data-version');
-  await page.getByTestId(`action-${action}`).click();
-  await fill(page);
-  await page.getByTestId('action-submit').click();
-  if (options.confirm) await page.getByTestId('action-confirm').click();
-  await expect
-    .poll(() => page.getByTestId('case-page').getAttribute('data-version'), { timeout: 30_000 })
-    .not.toBe(before)
-    .catch(async (e: unknown) => {
-      await shot(page, `rounds-act-failed-${action}`);
-      throw new Error(`${action}: the case did not change\n${await whatThePageShows(page)}`, { cause: e });
-    });
-}
-
-const stateOf = (page: Page) => page.getByTestId('case-state').first().getAttribute('data-state');
+import { E2E_DIALECTS, newPage, pickOption, shot, signIn, startE2E, type E2E } from './support.ts';
+import { act, decide, stateOf } from './case-steps.ts';
 
 async function register(page: Page, title: string): Promise<string> {
   await page.getByTestId('menu-cases').first().click();
@@ -56,26 +26,6 @@ async function propose(page: Page) {
     await pickOption(p, '#action_reason', '法律政策不允许');
     await p.locator('#action_reasonText').fill('住宅楼内不符合食品经营场所要求。');
   });
-}
-
-async function decide(e2e: E2E, username: string, url: string, decision: string, suggestion?: string) {
-  const page = await newPage(e2e);
-  await signIn(page, username);
-  await page.goto(url);
-  await page.getByTestId('case-page').waitFor();
-  await act(
-    page,
-    'decide',
-    async (p) => {
-      await p.getByTestId(`decision-${decision}`).click();
-      await p.locator('#action_opinion').fill(`${username} 的审批意见`);
-      if (suggestion) await p.locator('#action_workableSuggestion').fill(suggestion);
-    },
-    { confirm: decision === 'refuse' },
-  );
-  const state = await stateOf(page);
-  await page.context().close();
-  return state;
 }
 
 describe.each(E2E_DIALECTS)('rounds and follow-ups in Chromium [%s]', (dialect) => {
@@ -112,7 +62,11 @@ describe.each(E2E_DIALECTS)('rounds and follow-ups in Chromium [%s]', (dialect) 
     expect(await stateOf(page)).toBe('atDeptHead');
     expect(await decide(e2e, 'keshi', url, 'escalate')).toBe('atLeaderInCharge');
     expect(await decide(e2e, 'fenguan', url, 'escalate')).toBe('atPrincipalLeader');
-    expect(await decide(e2e, 'juzhang', url, 'refuse', '可在商业用房开办后再申请。')).toBe('refused');
+    expect(
+      await decide(e2e, 'juzhang', url, 'refuse', (p) =>
+        p.locator('#action_workableSuggestion').fill('可在商业用房开办后再申请。'),
+      ),
+    ).toBe('refused');
 
     await page.reload();
     await page.getByTestId('case-rounds').waitFor();

@@ -3,22 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { E2E_DIALECTS, newPage, shot, signIn, startE2E, whatThePageShows, type E2E } from './support.ts';
+import { apiFrom } from './case-steps.ts';
 
-/** A JSON request from the signed-in page, with its CSRF token. */
+/** A JSON request from the signed-in page; anything but a success fails the test. */
 async function apiCall<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    { method, url, body },
-  ) as Promise<T>;
+  const res = await apiFrom<T>(page, { method, url, body });
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
 }
 
 describe.each(E2E_DIALECTS)('acting deputies in Chromium [%s]', (dialect) => {

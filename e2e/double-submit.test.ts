@@ -14,31 +14,15 @@ import {
   whatThePageShows,
   type E2E,
 } from './support.ts';
+import { apiFrom as apiRequest } from './case-steps.ts';
 
 interface ApiAnswer {
   status: number;
   body: { id?: string; version?: number; state?: string; total?: number; items?: { id: string }[] };
 }
 
-/** A request from inside the page, with its session and CSRF token, as the app itself sends them. */
-async function apiFrom(
-  page: Page,
-  request: { method: string; url: string; body?: unknown; headers?: Record<string, string> },
-): Promise<ApiAnswer> {
-  return page.evaluate(async (r) => {
-    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-    const res = await fetch(r.url, {
-      method: r.method,
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': me.csrfToken,
-        ...r.headers,
-      },
-      ...(r.body !== undefined && { body: JSON.stringify(r.body) }),
-    });
-    return { status: res.status, body: (await res.json()) as ApiAnswer['body'] };
-  }, request);
-}
+const apiFrom = (page: Page, request: Parameters<typeof apiRequest>[1]) =>
+  apiRequest<ApiAnswer['body']>(page, request);
 
 const caseOf = async (page: Page, id: string) =>
   (await apiFrom(page, { method: 'GET', url: `/api/cases/${id}` })).body as {
