@@ -206,20 +206,20 @@ export async function markAllNotificationsRead(
   return Number(r.numUpdatedRows);
 }
 
+/** A case a reminder names, and whom it goes to. */
+export interface DueCase {
+  id: string;
+  number: string;
+  matterTitle: string;
+  departmentId: string;
+  firstResponderId: string;
+}
+
 /** Refused cases whose reply is due on or before `dueBy` (reminders look at these). */
 export async function refusedCasesDueBy(
   db: Db,
   dueBy: string,
-): Promise<
-  {
-    id: string;
-    number: string;
-    matterTitle: string;
-    departmentId: string;
-    firstResponderId: string;
-    replyDeadline: string;
-  }[]
-> {
+): Promise<(DueCase & { replyDeadline: string })[]> {
   const rows = await db
     .selectFrom('cases')
     .select(['id', 'number', 'matter_title', 'department_id', 'first_responder_id', 'reply_deadline'])
@@ -341,16 +341,7 @@ export async function casesAtLevelEnteredBefore(
 export async function openCasesDueBy(
   db: Db,
   args: { states: readonly CaseState[]; dueBy: string },
-): Promise<
-  {
-    id: string;
-    number: string;
-    matterTitle: string;
-    departmentId: string;
-    firstResponderId: string;
-    dueDate: string;
-  }[]
-> {
+): Promise<(DueCase & { dueDate: string })[]> {
   const rows = await db
     .selectFrom('cases')
     .select(['id', 'number', 'matter_title', 'department_id', 'first_responder_id', 'due_date'])
