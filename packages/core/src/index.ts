@@ -23,6 +23,7 @@ export * from './cases/list-cursor.ts';
 export * from './cases/action-input.ts';
 export * from './cases/schema.ts';
 export * from './cases/clocks.ts';
+export * from './cases/clocks-schema.ts';
 export * from './cases/form-schema.ts';
 export * from './cases/attachments-schema.ts';
 export * from './cases/contributions-schema.ts';

@@ -13,7 +13,8 @@ import {
 } from '../shared/schema.ts';
 import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, FOLLOW_UP_OUTCOMES, REFUSAL_REASONS } from './states.ts';
 import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
-import { CLOCK_STATUSES, LIGHTS, REPLY_COUNTINGS } from './clocks.ts';
+import { LIGHTS } from './clocks.ts';
+import { caseClocksSchema } from './clocks-schema.ts';
 import { caseDecisionSchema, caseFollowUpSchema, caseRoundSchema } from './form-schema.ts';
 
 /** One line (a name, a title): no control characters at all. */
@@ -200,31 +201,6 @@ export const caseListSchema = z.object({
   pageSize: z.number().int(),
 });
 export type CaseList = z.infer<typeof caseListSchema>;
-
-const dueClockSchema = z.object({
-  due: isoDateSchema,
-  provisional: z.boolean(),
-  status: z.enum(CLOCK_STATUSES),
-  light: z.enum(LIGHTS).nullable(),
-});
-
-/** The case's clocks (规定时限): each level the current form reached, and the reply to the applicant. */
-export const caseClocksSchema = z.object({
-  levels: z.array(
-    dueClockSchema.extend({
-      level: z.number().int().min(2).max(4),
-      enteredOn: isoDateSchema,
-      decidedOn: isoDateSchema.nullable(),
-    }),
-  ),
-  /** The reply's due date by the bureau's setting; null while it counts from a refusal not yet made. */
-  reply: dueClockSchema.nullable(),
-  replyCounting: z.enum(REPLY_COUNTINGS),
-  replyWorkdays: z.number().int(),
-  /** Working days from the day of receipt (not counted) to the reply, or to today while unanswered. */
-  workdaysSinceReceipt: z.number().int(),
-});
-export type CaseClocks = z.infer<typeof caseClocksSchema>;
 
 // ---- Case events: what each audit event of a case carries (its payload), typed per event ----
 
