@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { NOTIFICATION_KINDS } from '@bancheng/core';
 import { openDatabase, type Database, type Dialect } from '../src/platform/db/database.ts';
 import { migrateTo, migrateToLatest } from '../src/platform/db/migrator.ts';
 import { createTestApp, DIALECTS, type TestApp } from './harness.ts';
@@ -187,6 +188,10 @@ describe.each(DIALECTS)('database constraints [%s]', (dialect) => {
       );
     expect(await refused(notification('gossip'))).toBe(true);
     expect(await refused(notification('caseArrived'))).toBe(false);
+    // Every kind the code knows is a row of notification_kinds (0016): a feature adding a kind inserts it
+    // in its own migration, and this fails when one forgets.
+    const known = await db().selectFrom('notification_kinds').select('kind').execute();
+    expect(known.map((k) => k.kind).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     const outbox = (channel: string, outcome: string) =>
       sql.raw(
         `insert into outbox (id, channel, person_id, dedupe_key, payload, due_at, outcome, created_at)

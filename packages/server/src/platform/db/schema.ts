@@ -244,6 +244,8 @@ export interface DB {
   case_decisions: CaseDecisionTable;
   acting_deputies: ActingDeputyTable;
   notifications: NotificationTable;
+  /** The kinds the database accepts (0016): a feature's migration inserts its own. */
+  notification_kinds: { kind: string };
   outbox: OutboxTable;
   case_attachments: CaseAttachmentTable;
   matters: MatterTable;
