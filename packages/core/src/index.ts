@@ -28,5 +28,6 @@ export * from './cases/form-schema.ts';
 export * from './cases/attachments-schema.ts';
 export * from './cases/contributions-schema.ts';
 export * from './notifications/schema.ts';
+export * from './notifications/messages.ts';
 export * from './matters/schema.ts';
 export * from './settings/schema.ts';

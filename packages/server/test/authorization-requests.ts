@@ -116,6 +116,9 @@ export const TEMPLATES: Record<string, Template> = {
       url: '/api/auth/password',
       body: { currentPassword: 'not-the-password', newPassword: 'Matrix-Password#2026' },
     }),
+  // The language each person already has: allowed to all, and changes nothing.
+  'PUT /api/auth/language': () =>
+    only({ method: 'PUT', url: '/api/auth/language', body: { language: 'zh' } }),
   'GET /api/org/tree': () => only({ method: 'GET', url: '/api/org/tree' }),
   'POST /api/org/units': (f, who) =>
     only({ method: 'POST', url: '/api/org/units', body: { parentId: f.bureau, name: `矩阵所${who}` } }),

@@ -169,8 +169,7 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
       personId,
       kind: 'replyDueSoon',
       caseId: null,
-      title: `${label} ${i}`,
-      body: label,
+      params: { caseNumber: `${label} ${i}`, matterTitle: label, replyDeadline: '2026-12-31' },
     }));
   const enqueue = (notifications: PlannedNotification[]) =>
     t.ctx.database.db.transaction().execute((trx) =>
@@ -293,7 +292,7 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
     }
     const phone = (await findPersonRowByUsername(t.ctx.database.db, 'shouwen'))!.phone!;
     expect(bodies).toHaveLength(2);
-    expect(bodies[1]).toEqual({ to: phone, text: '【办成】短信测试 0' });
+    expect(bodies[1]).toEqual({ to: phone, text: '【办成】答复期限将至：短信测试 0' });
     expect(JSON.stringify(smsLog.lines)).not.toContain(phone);
   });
 
@@ -306,7 +305,7 @@ describe.each(DIALECTS)('notifications and the outbox [%s]', (dialect) => {
       .selectFrom('notifications')
       .select('id')
       .where('person_id', '=', fenguan.personId)
-      .where('title', '=', '无邮箱 0')
+      .where('title', '=', '答复期限将至：无邮箱 0')
       .executeTakeFirstOrThrow();
     expect(await outboxRowsOf(db, [n.id])).toEqual([]);
     await giveEveryoneAnEmail(db);

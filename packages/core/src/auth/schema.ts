@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHAIN_POSITIONS, ROLES } from '../shared/roles.ts';
 import { idSchema, lineText, secretText } from '../shared/schema.ts';
+import { LANGS } from '../shared/errors.ts';
 import { GLOBAL_PERMISSIONS, type GlobalPermission } from '../access/permissions.ts';
 
 export const roleSchema = z.enum(ROLES);
@@ -36,6 +37,8 @@ export const meSchema = z.object({
     >,
   ),
   csrfToken: z.string(),
+  /** The language they read in: their email and SMS are written in it (the web app sets it). */
+  language: z.enum(LANGS),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -43,4 +46,8 @@ export const changePasswordBodySchema = z.strictObject({
   currentPassword: secretText().min(1).max(128),
   newPassword: secretText().min(1).max(128),
 });
+/** `PUT /api/auth/language`: the language one reads in, chosen with the 中文 / English switch. */
+export const languageBodySchema = z.strictObject({ language: z.enum(LANGS) });
+export type LanguageBody = z.infer<typeof languageBodySchema>;
+
 export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

@@ -1,6 +1,8 @@
 // One error vocabulary: stable codes, their HTTP status, and a Chinese and English message for each.
 
-export type Lang = 'zh' | 'en';
+/** The two languages of the interface, its texts and its messages. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 
 interface ErrorSpec {
   status: number;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { changePasswordBodySchema, loginBodySchema, meSchema } from '@bancheng/core';
+import { changePasswordBodySchema, languageBodySchema, loginBodySchema, meSchema } from '@bancheng/core';
 import type { AppContext } from '../../platform/context.ts';
-import { authenticate, changeOwnPassword, loadMe, login, logout } from './auth-service.ts';
+import { authenticate, changeOwnPassword, loadMe, login, logout, setLanguage } from './auth-service.ts';
 import { clearSessionCookie, guard, setSessionCookie } from './session.ts';
 import { langOf } from '../../platform/http/errors.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
@@ -75,6 +75,22 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         address: request.ip,
         lang: langOf(request),
       });
+      return reply.status(204).send(null);
+    },
+  );
+  r.put(
+    '/api/auth/language',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set the language I read in (notifications by email and SMS come in it)',
+        body: languageBodySchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { auth } = await guard(ctx, request);
+      await setLanguage(ctx, { auth, language: request.body.language, address: request.ip });
       return reply.status(204).send(null);
     },
   );

@@ -19,6 +19,7 @@ import {
   findAccountById,
   findAccountByUsername,
   rolesOfPerson,
+  setOwnLanguage,
   setOwnPassword,
   type PersonAccount,
 } from '../people/index.ts';
@@ -337,7 +338,27 @@ export async function loadMe(ctx: AppContext, auth: Authenticated): Promise<Me> 
     })),
     abilities: abilitiesOf(await subjectOf(db, person.id, today)),
     csrfToken: auth.csrfToken,
+    language: person.language,
   };
+}
+
+/** Sets the language one reads in (the web app's 中文 / English switch); the same language again changes
+ * nothing and writes no event. */
+export async function setLanguage(
+  ctx: AppContext,
+  args: { auth: Authenticated; language: Lang; address: string | null },
+): Promise<void> {
+  const { person } = args.auth;
+  if (person.language === args.language) return;
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await setOwnLanguage(trx, { id: person.id, language: args.language });
+    await appendAuditEvent(
+      trx,
+      { personId: person.id, address: args.address },
+      { type: 'auth.languageSet', subjectId: person.id, payload: { language: args.language } },
+      nowIsoOf(ctx),
+    );
+  });
 }
 
 /** Removes sessions past their idle or absolute limit; they are refused anyway, this keeps the table small. */

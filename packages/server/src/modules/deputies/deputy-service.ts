@@ -87,17 +87,16 @@ export async function deputyCandidates(ctx: AppContext): Promise<DeputyCandidate
   return { items: await listActivePeopleWithDepartment(ctx.database.db) };
 }
 
+/** Tells the deputy and the holder (not whoever did it); the names are read now and kept as parameters. */
 async function notifyBoth(
   ctx: AppContext,
   trx: Trx,
   args: {
-    kind: 'deputyAppointed' | 'deputyEnded';
     record: DeputyRecord;
     actorId: string | null;
-    text: (names: { deputy: string; holder: string }) => {
-      toDeputy: { title: string; body: string };
-      toHolder: { title: string; body: string };
-    };
+    message:
+      | { kind: 'deputyAppointed' }
+      | { kind: 'deputyEnded'; lastDay: string | null };
   },
 ) {
   const { record } = args;
@@ -105,13 +104,26 @@ async function notifyBoth(
     findPersonRowById(trx, record.deputyId),
     findPersonRowById(trx, record.forPersonId),
   ]);
-  const text = args.text({ deputy: deputy?.display_name ?? '', holder: holder?.display_name ?? '' });
-  const planned = [
-    { personId: record.deputyId, ...text.toDeputy },
-    { personId: record.forPersonId, ...text.toHolder },
-  ]
-    .filter((n) => n.personId !== args.actorId)
-    .map((n) => ({ ...n, kind: args.kind, caseId: null }));
+  const common = {
+    deputyName: deputy?.display_name ?? '',
+    holderName: holder?.display_name ?? '',
+    fromDate: record.fromDate,
+    toDate: record.toDate,
+  };
+  const planned = (
+    [
+      [record.deputyId, 'deputy'],
+      [record.forPersonId, 'holder'],
+    ] as const
+  )
+    .filter(([personId]) => personId !== args.actorId)
+    .map(([personId, to]) => ({
+      personId,
+      caseId: null,
+      ...(args.message.kind === 'deputyAppointed'
+        ? { kind: 'deputyAppointed' as const, params: { ...common, to } }
+        : { kind: 'deputyEnded' as const, params: { ...common, to, lastDay: args.message.lastDay } }),
+    }));
   await enqueueNotifications(trx, {
     channels: deliveryChannelsOf(ctx.config),
     notifications: planned,
@@ -179,19 +191,9 @@ export async function appointDeputy(
       record.createdAt,
     );
     await notifyBoth(ctx, trx, {
-      kind: 'deputyAppointed',
       record,
       actorId: who.actor.personId,
-      text: ({ deputy: d, holder: h }) => ({
-        toDeputy: {
-          title: `您被指定为${h}的代理人`,
-          body: `${record.fromDate} 至 ${record.toDate}，由您代理${h}在责任链条中的职务；审批时表单显示“（代）”及双方姓名。`,
-        },
-        toHolder: {
-          title: `${d}将代理您的职务`,
-          body: `${record.fromDate} 至 ${record.toDate}，${d}代理您在责任链条中的职务。`,
-        },
-      }),
+      message: { kind: 'deputyAppointed' },
     });
   });
   const [view] = await viewsOf(ctx, [record]);
@@ -231,18 +233,10 @@ export async function endDeputy(
       },
       nowIsoOf(ctx),
     );
-    const words =
-      ending.kind === 'withdraw'
-        ? `原定 ${record.fromDate} 至 ${record.toDate} 的代理已撤销。`
-        : `代理提前结束，最后一天为 ${ending.toDate}。`;
     await notifyBoth(ctx, trx, {
-      kind: 'deputyEnded',
       record,
       actorId: who.actor.personId,
-      text: ({ deputy: d, holder: h }) => ({
-        toDeputy: { title: `您对${h}的代理已结束`, body: words },
-        toHolder: { title: `${d}对您的代理已结束`, body: words },
-      }),
+      message: { kind: 'deputyEnded', lastDay: ending.kind === 'withdraw' ? null : ending.toDate },
     });
     return ending.kind === 'withdraw' ? null : { ...record, toDate: ending.toDate };
   });

@@ -15,7 +15,7 @@ import {
   type ChainHolders,
   type DecisionLevel,
   type DueReminder,
-  type NotificationKind,
+  type NotificationMessage,
   type WorkCalendar,
 } from '@bancheng/core';
 import { nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
@@ -34,7 +34,6 @@ import { getWorkCalendar } from '../calendar/index.ts';
 import { activePeopleWithRole } from '../people/index.ts';
 import { getClockSettings } from '../settings/index.ts';
 
-const LEVEL_NAMES: Record<DecisionLevel, string> = { 2: '科室负责人', 3: '分管领导', 4: '主要领导' };
 const LEVEL_STATES = ['atDeptHead', 'atLeaderInCharge', 'atPrincipalLeader'] as const;
 /** States in which a matter's time limit runs (as the lists count them). */
 const OPEN_STATES = ['open', 'resolving', 'inConsultation'] as const;
@@ -52,17 +51,10 @@ interface Recipients {
 function planned(
   reminder: DueReminder,
   who: Recipients,
-  text: { caseId: string; kind: NotificationKind; title: string; body: string },
+  message: NotificationMessage & { caseId: string },
 ): PlannedNotification[] {
   const people = [...new Set(reminder.recipients.flatMap((r) => who[r]))];
-  return people.map((personId) => ({
-    personId,
-    kind: text.kind,
-    caseId: text.caseId,
-    title: text.title,
-    body: text.body,
-    dedupeKey: `${reminder.key}:${personId}`,
-  }));
+  return people.map((personId) => ({ ...message, personId, dedupeKey: `${reminder.key}:${personId}` }));
 }
 
 /** The first day a clock of `workdays` may have started on and not yet need a reminder on `today`. */
@@ -105,7 +97,6 @@ export async function scheduleClockReminders(ctx: AppContext): Promise<number> {
       if (!reminder) continue;
       const h = await holders(c.departmentId);
       const overdue = reminder.kind === 'overdue';
-      const caseRef = `${c.number}「${c.matterTitle}」`;
       batches.push(
         planned(
           reminder,
@@ -117,12 +108,7 @@ export async function scheduleClockReminders(ctx: AppContext): Promise<number> {
           {
             caseId: c.id,
             kind: overdue ? 'levelOverdue' : 'levelDueSoon',
-            title: overdue
-              ? `${LEVEL_NAMES[level]}审批已超时：${c.number}`
-              : `${LEVEL_NAMES[level]}审批期限将至：${c.number}`,
-            body: overdue
-              ? `说“不”事项 ${caseRef} 应由${LEVEL_NAMES[level]}于 ${due} 前审批，现已超时，请督促办理。`
-              : `说“不”事项 ${caseRef} 请${LEVEL_NAMES[level]}于 ${due} 前审批。`,
+            params: { caseNumber: c.number, matterTitle: c.matterTitle, level, due },
           },
         ),
       );
@@ -134,7 +120,6 @@ export async function scheduleClockReminders(ctx: AppContext): Promise<number> {
     const reminder = reminderOn({ keyPrefix: matterClockKey(c.id), due: c.dueDate, today, calendar });
     if (!reminder) continue;
     const overdue = reminder.kind === 'overdue';
-    const caseRef = `${c.number}「${c.matterTitle}」`;
     batches.push(
       planned(
         reminder,
@@ -146,10 +131,7 @@ export async function scheduleClockReminders(ctx: AppContext): Promise<number> {
         {
           caseId: c.id,
           kind: overdue ? 'matterOverdue' : 'matterDueSoon',
-          title: overdue ? `事项已超过法定时限：${c.number}` : `事项法定时限将至：${c.number}`,
-          body: overdue
-            ? `${caseRef} 的法定办理时限为 ${c.dueDate}，现已超时，请督促办理。`
-            : `${caseRef} 的法定办理时限为 ${c.dueDate}，请及时办理。`,
+          params: { caseNumber: c.number, matterTitle: c.matterTitle, dueDate: c.dueDate },
         },
       ),
     );

@@ -1,7 +1,7 @@
 // Notifications (the in-app inbox) and the outbox of messages to send, mapped from their rows here.
 // Claiming outbox messages locks them: that function takes a Transaction, so it cannot be called outside
 // one.
-import type { CaseState, NotificationKind, NotificationView } from '@bancheng/core';
+import type { CaseState, Lang, NotificationKind, NotificationView } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { NotificationRow, OutboxRow } from '../../platform/db/schema.ts';
 import type { NewOutboxMessage, OutboxMessage, OutboxOutcome } from './outbox.ts';
@@ -14,20 +14,27 @@ export interface NewNotification {
   personId: string;
   kind: NotificationKind;
   caseId: string | null;
+  /** The Chinese text, kept as the record of what was said. */
   title: string;
   body: string;
+  /** The kind's parameters as JSON, rendered in each reader's language. */
+  params: string;
   /** Set for reminders, so each is created once. */
   dedupeKey: string | null;
   createdAt: string;
 }
 
-function toNotificationView(r: NotificationRow): NotificationView {
+/** A notification as stored: its Chinese text and, from 0020 on, its parameters (JSON) to render. */
+export type StoredNotification = NotificationView & { params: string | null };
+
+function toStoredNotification(r: NotificationRow): StoredNotification {
   return {
     id: r.id,
     kind: r.kind,
     caseId: r.case_id,
     title: r.title,
     body: r.body,
+    params: r.params,
     createdAt: r.created_at,
     readAt: r.read_at,
   };
@@ -62,6 +69,7 @@ export async function insertNotification(trx: Trx, n: NewNotification): Promise<
       case_id: n.caseId,
       title: n.title,
       body: n.body,
+      params: n.params,
       dedupe_key: n.dedupeKey,
       created_at: n.createdAt,
       read_at: null,
@@ -127,17 +135,22 @@ export interface Contact {
   email: string | null;
   phone: string | null;
   active: boolean;
+  /** The language their email and SMS are written in. */
+  language: Lang;
 }
 
 export async function contactsOf(db: Executor, personIds: string[]): Promise<Map<string, Contact>> {
   if (personIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('people')
-    .select(['id', 'email', 'phone', 'status'])
+    .select(['id', 'email', 'phone', 'status', 'language'])
     .where('id', 'in', personIds)
     .execute();
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, email: r.email, phone: r.phone, active: r.status !== 'disabled' }]),
+    rows.map((r) => [
+      r.id,
+      { id: r.id, email: r.email, phone: r.phone, active: r.status !== 'disabled', language: r.language },
+    ]),
   );
 }
 
@@ -145,7 +158,7 @@ export async function contactsOf(db: Executor, personIds: string[]): Promise<Map
 export async function listPersonNotifications(
   db: Db,
   args: { personId: string; unreadOnly: boolean; page: number; pageSize: number },
-): Promise<{ items: NotificationView[]; total: number; unreadCount: number }> {
+): Promise<{ items: StoredNotification[]; total: number; unreadCount: number }> {
   let base = db.selectFrom('notifications').where('person_id', '=', args.personId);
   if (args.unreadOnly) base = base.where('read_at', 'is', null);
   const [rows, total, unreadCount] = await Promise.all([
@@ -159,7 +172,7 @@ export async function listPersonNotifications(
     base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
     countUnread(db, args.personId),
   ]);
-  return { items: rows.map(toNotificationView), total: Number(total.n), unreadCount };
+  return { items: rows.map(toStoredNotification), total: Number(total.n), unreadCount };
 }
 
 export async function countUnread(db: Executor, personId: string): Promise<number> {
@@ -176,7 +189,7 @@ export async function countUnread(db: Executor, personId: string): Promise<numbe
 export async function markNotificationRead(
   db: Db,
   args: { personId: string; id: string; now: string },
-): Promise<NotificationView | undefined> {
+): Promise<StoredNotification | undefined> {
   await db
     .updateTable('notifications')
     .set({ read_at: args.now })
@@ -190,7 +203,7 @@ export async function markNotificationRead(
     .where('id', '=', args.id)
     .where('person_id', '=', args.personId)
     .executeTakeFirst();
-  return row && toNotificationView(row);
+  return row && toStoredNotification(row);
 }
 
 export async function markAllNotificationsRead(

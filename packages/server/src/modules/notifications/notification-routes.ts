@@ -10,6 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { guard } from '../auth/index.ts';
 import { listNotifications, readAllNotifications, readNotification } from './notification-service.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
+import { langOf } from '../../platform/http/errors.ts';
 
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
@@ -26,7 +27,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const { auth } = await guard(ctx, request);
-      return listNotifications(ctx, auth.person.id, request.query);
+      return listNotifications(ctx, { personId: auth.person.id, lang: langOf(request) }, request.query);
     },
   );
   r.post(
@@ -41,7 +42,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const { auth } = await guard(ctx, request);
-      return readNotification(ctx, auth.person.id, request.params.id);
+      return readNotification(ctx, { personId: auth.person.id, lang: langOf(request) }, request.params.id);
     },
   );
   r.post(

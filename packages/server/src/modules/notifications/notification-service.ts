@@ -9,7 +9,11 @@ import {
   type CaseState,
   type ChainHolders,
   type DecisionLevel,
+  renderNotification,
+  renderOutboxMessage,
+  type Lang,
   type NotificationKind,
+  type NotificationMessage,
   type NotificationList,
   type NotificationView,
   type NotificationsReadAll,
@@ -31,6 +35,7 @@ import {
   markNotificationRead,
   refusedCasesDueBy,
   type NewNotification,
+  type StoredNotification,
 } from './notification-repository.ts';
 import type { NewOutboxMessage, OutboxChannel, OutboxPayload } from './outbox.ts';
 import { holdersFor } from '../cases/index.ts';
@@ -47,15 +52,14 @@ export function deliveryChannelsOf(config: Config): OutboxChannel[] {
   ];
 }
 
-export interface PlannedNotification {
+/** A notification to create: its kind and parameters (core `NotificationParamsByKind`), rendered in the
+ * reader's language when it is listed and in the recipient's when it is mailed. */
+export type PlannedNotification = NotificationMessage & {
   personId: string;
-  kind: NotificationKind;
   caseId: string | null;
-  title: string;
-  body: string;
   /** Set for reminders, so each is created once. */
   dedupeKey?: string;
-}
+};
 
 /** What a case change's notifications say of the case, before and after it. */
 export interface NotifiedCase {
@@ -67,9 +71,6 @@ export interface NotifiedCase {
   proposerId: string | null;
   replyDeadline: string | null;
 }
-
-const LEVEL_NAMES: Record<DecisionLevel, string> = { 2: '科室负责人', 3: '分管领导', 4: '主要领导' };
-const DECISION_NAMES = { resolvable: '能办', escalate: '提级', refuse: '确实不能办' } as const;
 
 /** Holders of a level and the deputies acting for them: each once. */
 function peopleAtLevel(holders: ChainHolders, level: DecisionLevel): string[] {
@@ -90,8 +91,8 @@ export function planCaseNotifications(change: {
 }): PlannedNotification[] {
   const { before, after, action } = change;
   const planned: PlannedNotification[] = [];
-  const caseRef = `${after.number}「${after.matterTitle}」`;
-  const add = (personIds: string[], n: Omit<PlannedNotification, 'personId' | 'caseId'>) => {
+  const ref = { caseNumber: after.number, matterTitle: after.matterTitle };
+  const add = (personIds: string[], n: NotificationMessage) => {
     for (const personId of personIds) {
       if (personId !== change.actorId) planned.push({ personId, caseId: after.id, ...n });
     }
@@ -100,26 +101,22 @@ export function planCaseNotifications(change: {
   if (arrivedAt && after.state !== before.state) {
     add(peopleAtLevel(change.holders, arrivedAt), {
       kind: 'caseArrived',
-      title: `待您审批：${after.number}`,
-      body: `说“不”事项 ${caseRef} 已提级至${LEVEL_NAMES[arrivedAt]}，请审批。`,
+      params: { ...ref, level: arrivedAt },
     });
   }
   if (action.type === 'handOver' && after.firstResponderId !== before.firstResponderId) {
     add([after.firstResponderId], {
       kind: 'caseHandedOver',
-      title: `转交给您办理：${after.number}`,
-      body: `${caseRef} 已转交给您，您现在是首问负责人，请及时办理。`,
+      params: ref,
     });
   }
   if (action.type === 'decide') {
     const refused = after.state === 'refused';
-    const level = LEVEL_OF_STATE[before.state];
-    const by = level ? LEVEL_NAMES[level] : '审批人';
+    const level = LEVEL_OF_STATE[before.state] ?? null;
     if (refused) {
       add([after.firstResponderId], {
         kind: 'caseRefused',
-        title: `请于 ${after.replyDeadline ?? ''} 前答复：${after.number}`,
-        body: `${caseRef} 经主要领导审定确实不能办，请在 ${after.replyDeadline ?? ''} 前将理由和说“行”建议答复申请人。`,
+        params: { ...ref, replyDeadline: after.replyDeadline ?? '' },
       });
     }
     // With a final refusal the proposer is normally the first responder, already told above.
@@ -127,8 +124,7 @@ export function planCaseNotifications(change: {
     if (proposer && !(refused && proposer === after.firstResponderId)) {
       add([proposer], {
         kind: 'decisionMade',
-        title: `您提出的说“不”已有审批意见：${after.number}`,
-        body: `${by}对 ${caseRef} 的意见：${DECISION_NAMES[action.decision]}。`,
+        params: { ...ref, level, decision: action.decision },
       });
     }
   }
@@ -148,13 +144,18 @@ export async function enqueueNotifications(
   const { now } = args;
   let created = 0;
   for (const n of args.notifications) {
+    const message: NotificationMessage = { kind: n.kind, params: n.params } as NotificationMessage;
+    // The Chinese text is kept beside the parameters: the record of what was said, and what a reader
+    // older than the parameters shows.
+    const zh = renderNotification('zh', message);
     const notification: NewNotification = {
       id: newId(),
       personId: n.personId,
       kind: n.kind,
       caseId: n.caseId,
-      title: n.title,
-      body: n.body,
+      title: zh.title,
+      body: zh.body,
+      params: JSON.stringify(n.params),
       dedupeKey: n.dedupeKey ?? null,
       createdAt: now,
     };
@@ -162,10 +163,7 @@ export async function enqueueNotifications(
     created++;
     const contact = contacts.get(n.personId);
     if (!contact?.active) continue;
-    const payload: OutboxPayload = {
-      subject: `【办成】${n.title}`,
-      text: `${n.body}\n\n请登录办成系统查看。`,
-    };
+    const payload: OutboxPayload = renderOutboxMessage(contact.language, message);
     const messages: NewOutboxMessage[] = args.channels
       .filter((channel) => (channel === 'email' ? contact.email : contact.phone))
       .map((channel) => ({
@@ -213,16 +211,12 @@ export async function scheduleReplyReminders(ctx: AppContext): Promise<number> {
     const recipients = overdue
       ? [c.firstResponderId, ...peopleAtLevel(await holdersFor(db, c.departmentId, today), 2)]
       : [c.firstResponderId];
-    const caseRef = `${c.number}「${c.matterTitle}」`;
     const planned = [...new Set(recipients)].map((personId): PlannedNotification => ({
       personId,
       kind,
       caseId: c.id,
       dedupeKey: `${kind}:${c.id}:${c.replyDeadline}:${personId}`,
-      title: overdue ? `答复已逾期：${c.number}` : `答复期限将至：${c.number}`,
-      body: overdue
-        ? `${caseRef} 应于 ${c.replyDeadline} 前答复申请人，现已逾期，请立即答复。`
-        : `${caseRef} 应于 ${c.replyDeadline} 前答复申请人，请及时答复。`,
+      params: { caseNumber: c.number, matterTitle: c.matterTitle, replyDeadline: c.replyDeadline },
     }));
     const taken = await existingNotificationKeys(
       db,
@@ -253,10 +247,7 @@ export async function scheduleCalendarWarnings(ctx: AppContext): Promise<number>
       kind: 'calendarMissing',
       caseId: null,
       dedupeKey: `calendar-missing:${String(year)}:${personId}`,
-      title: `${String(year)}年节假日安排尚未载入`,
-      body:
-        `本系统尚未载入国务院办公厅${String(year)}年节假日安排。截止日期落在${String(year)}年的事项暂按周末推算` +
-        `（周一至周五为工作日），可能与实际放假、调休不符。请在“节假日安排”页面录入或导入${String(year)}年安排。`,
+      params: { year },
     })),
   );
   const taken = await existingNotificationKeys(
@@ -271,28 +262,53 @@ export async function scheduleCalendarWarnings(ctx: AppContext): Promise<number>
     .execute((trx) => enqueueNotifications(trx, { channels, notifications: wanted, now: nowIsoOf(ctx) }));
 }
 
+/** A stored notification as its reader sees it: rendered from its parameters in their language; a row
+ * written before parameters were stored (or whose parameters no longer render) shows its stored text. */
+function present(n: StoredNotification, lang: Lang): NotificationView {
+  const { params, ...view } = n;
+  if (params !== null) {
+    try {
+      const message = { kind: n.kind, params: JSON.parse(params) as unknown } as NotificationMessage;
+      return { ...view, ...renderNotification(lang, message) };
+    } catch {
+      // Falls through to the stored text.
+    }
+  }
+  return view;
+}
+
 export async function listNotifications(
   ctx: AppContext,
-  personId: string,
+  who: { personId: string; lang: Lang },
   query: z.output<typeof notificationListQuerySchema>,
 ): Promise<NotificationList> {
   const { items, total, unreadCount } = await listPersonNotifications(ctx.database.db, {
-    personId,
+    personId: who.personId,
     unreadOnly: query.unread === 'true',
     page: query.page,
     pageSize: query.pageSize,
   });
-  return { items, total, page: query.page, pageSize: query.pageSize, unreadCount };
+  return {
+    items: items.map((n) => present(n, who.lang)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    unreadCount,
+  };
 }
 
 export async function readNotification(
   ctx: AppContext,
-  personId: string,
+  who: { personId: string; lang: Lang },
   id: string,
 ): Promise<NotificationView> {
-  const notification = await markNotificationRead(ctx.database.db, { personId, id, now: nowIsoOf(ctx) });
+  const notification = await markNotificationRead(ctx.database.db, {
+    personId: who.personId,
+    id,
+    now: nowIsoOf(ctx),
+  });
   if (!notification) throw new AppError('NOT_FOUND');
-  return notification;
+  return present(notification, who.lang);
 }
 
 export async function readAllNotifications(ctx: AppContext, personId: string): Promise<NotificationsReadAll> {

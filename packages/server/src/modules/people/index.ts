@@ -16,6 +16,7 @@ export {
   listActivePeopleWithDepartment,
   peopleRefsByIds,
   rolesOfPerson,
+  setOwnLanguage,
   setOwnPassword,
   toPersonRef,
 } from './people-repository.ts';

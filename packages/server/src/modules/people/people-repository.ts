@@ -1,6 +1,6 @@
 // People, their roles and their sign-in state.
 import { sql } from 'kysely';
-import type { Person, PersonRef, Role } from '@bancheng/core';
+import type { Lang, Person, PersonRef, Role } from '@bancheng/core';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { NewPerson, PersonRow } from '../../platform/db/schema.ts';
 
@@ -47,6 +47,8 @@ export interface PersonAccount {
   mustChangePassword: boolean;
   lockedUntil: string | null;
   version: number;
+  /** The language they read in (0020). */
+  language: Lang;
 }
 
 /** A new account: active, unlocked, its password set now. */
@@ -73,6 +75,7 @@ function toPersonAccount(row: PersonRow): PersonAccount {
     mustChangePassword: row.must_change_password === 1,
     lockedUntil: row.locked_until,
     version: row.version,
+    language: row.language,
   };
 }
 
@@ -248,6 +251,11 @@ export async function setOwnPassword(
       updated_at: args.now,
     },
   });
+}
+
+/** One's own reading language is a preference, not an edit of the person: it does not bump the version. */
+export async function setOwnLanguage(trx: Trx, args: { id: string; language: Lang }): Promise<void> {
+  await trx.updateTable('people').set({ language: args.language }).where('id', '=', args.id).execute();
 }
 
 /** Sign-in bookkeeping is not a user edit: it does not bump the version. */

@@ -20,6 +20,7 @@ export type AuditEvent =
   | { type: 'auth.addressLocked'; subjectId: null; payload: { until: string } }
   | { type: 'auth.logout'; subjectId: string; payload: Record<string, never> }
   | { type: 'auth.passwordChanged'; subjectId: string; payload: Record<string, never> }
+  | { type: 'auth.languageSet'; subjectId: string; payload: { language: 'zh' | 'en' } }
   | {
       type: 'org.unitCreated' | 'org.unitUpdated' | 'org.unitDeleted';
       subjectId: string;

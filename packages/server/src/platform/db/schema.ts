@@ -9,6 +9,7 @@ import type {
   ChainPosition,
   Decision,
   DecisionLevel,
+  Lang,
   MatterType,
   NotificationKind,
   OrgUnitKind,
@@ -61,6 +62,8 @@ export interface PersonTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The language the person reads in (0020); their email and SMS are written in it. */
+  language: Generated<Lang>;
 }
 
 export interface PersonRoleTable {
@@ -283,6 +286,9 @@ export interface NotificationTable {
   dedupe_key: string | null;
   created_at: string;
   read_at: string | null;
+  /** The kind's parameters as JSON (0020), rendered in the reader's language; null on rows written
+   * before, which keep their Chinese title and body. */
+  params: string | null;
 }
 
 export interface OutboxTable {
