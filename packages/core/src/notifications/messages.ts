@@ -239,7 +239,10 @@ export function renderNotification(lang: Lang, message: NotificationMessage): Re
 }
 
 /** What the outbox mails: the subject and text around a notification, in the recipient's language. */
-export function renderOutboxMessage(lang: Lang, message: NotificationMessage): { subject: string; text: string } {
+export function renderOutboxMessage(
+  lang: Lang,
+  message: NotificationMessage,
+): { subject: string; text: string } {
   const { title, body } = renderNotification(lang, message);
   return lang === 'en'
     ? { subject: `[Bancheng] ${title}`, text: `${body}\n\nSign in to Bancheng to see it.` }

@@ -94,9 +94,7 @@ async function notifyBoth(
   args: {
     record: DeputyRecord;
     actorId: string | null;
-    message:
-      | { kind: 'deputyAppointed' }
-      | { kind: 'deputyEnded'; lastDay: string | null };
+    message: { kind: 'deputyAppointed' } | { kind: 'deputyEnded'; lastDay: string | null };
   },
 ) {
   const { record } = args;
