@@ -1,5 +1,5 @@
 // Providers: language → antd (locale, theme, App context) → TanStack Query → router.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BrowserRouter } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -34,6 +34,14 @@ function createQueryClient(): QueryClient {
 function Themed() {
   const { lang } = useLang();
   const [queryClient] = useState(createQueryClient);
+  // What the server words (notifications, messages) is in the language of the request: a new language
+  // fetches it again.
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  }, [lang, queryClient]);
   return (
     <ConfigProvider
       locale={lang === 'zh' ? zhCN : enUS}

@@ -27,7 +27,7 @@ import { useT } from '../i18n/index.tsx';
 import { LangSwitch } from '../ui/LangSwitch.tsx';
 import { useApiError } from '../ui/useApiError.tsx';
 import { useIsMobile } from '../ui/useIsMobile.ts';
-import { useLogout } from '../modules/auth/hooks/useAuth.ts';
+import { useLanguageSync, useLogout } from '../modules/auth/hooks/useAuth.ts';
 import { NotificationBell } from '../modules/notifications/components/NotificationBell.tsx';
 import { navKeyFor, visibleNavItems } from './navigation.ts';
 import { PageBoundary } from './PageBoundary.tsx';
@@ -58,6 +58,7 @@ export function AppLayout({ me }: { me: Me }) {
   const isMobile = useIsMobile();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const logout = useLogout();
+  useLanguageSync(me);
   const showError = useApiError();
 
   const selected = navKeyFor(location.pathname, location.search);

@@ -37,6 +37,16 @@ function readStoredLang(): Lang {
   }
 }
 
+/** Whether the reader chose a language in this browser (the switch); without a choice the signed-in
+ * person's own language (from the server) is taken. */
+export function hasChosenLang(): boolean {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
 function applyLang(lang: Lang): void {
   setApiLanguage(lang);
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');

@@ -1,4 +1,4 @@
-import type { ChangePasswordBody, LoginBody, Me } from '@bancheng/core';
+import type { ChangePasswordBody, LanguageBody, LoginBody, Me } from '@bancheng/core';
 import { api, isApiError, setCsrfToken } from '../../../api/client.ts';
 
 export const meKey = ['me'] as const;
@@ -31,4 +31,9 @@ export async function logout(): Promise<void> {
 
 export function changePassword(body: ChangePasswordBody): Promise<void> {
   return api<void>('/api/auth/password', { method: 'POST', body });
+}
+
+/** The language one reads in: the server writes one's email and SMS in it. */
+export function setLanguage(body: LanguageBody): Promise<void> {
+  return api<void>('/api/auth/language', { method: 'PUT', body });
 }

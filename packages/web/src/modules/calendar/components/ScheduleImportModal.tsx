@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, InputNumber, Modal, Table, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { chinaYear } from '../../../ui/dates.ts';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '@bancheng/core';
 import type { CalendarImportRowError } from '@bancheng/core';
 import { isApiError } from '../../../api/client.ts';
@@ -49,7 +49,7 @@ export function ScheduleImportModal({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ year: year ?? dayjs().year() + 1, file: [] });
+    form.setFieldsValue({ year: year ?? chinaYear() + 1, file: [] });
     setRowErrors(null);
   }, [open, year, form]);
 

@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '@bancheng/core';
 import type { CalendarYearDetail, ScheduleDay } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
-import { toIsoDate } from '../../../ui/dates.ts';
+import { chinaYear, toIsoDate } from '../../../ui/dates.ts';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { usePutCalendarYear } from '../hooks/useCalendar.ts';
@@ -95,7 +95,7 @@ export function YearScheduleModal({
     if (!open) return;
     form.resetFields();
     form.setFieldsValue({
-      year: year ?? dayjs().year() + 1,
+      year: year ?? chinaYear() + 1,
       holidays: current ? toValues(current.holidays) : [{}],
       workdays: current ? toValues(current.workdays) : [],
     });

@@ -4,11 +4,10 @@
 import { Button, Flex } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
 import type { CaseDetail, DecisionLevel } from '@bancheng/core';
 import { useLang, useT } from '../../../i18n/index.tsx';
 import type { Lang } from '../../../i18n/index.tsx';
-import { formatDateTime } from '../../../ui/dates.ts';
+import { chinaDateOf, chinaDateParts, formatDateTime } from '../../../ui/dates.ts';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { approvalFormDocxUrl } from '../api/cases.ts';
 import { useCase } from '../hooks/useCases.ts';
@@ -21,9 +20,9 @@ import './approval-form.css';
 
 function formDate(value: string | undefined, lang: Lang): string {
   if (!value) return '';
-  const d = dayjs(value);
-  if (!d.isValid()) return value;
-  return lang === 'zh' ? d.format('YYYY年M月D日') : d.format('YYYY-MM-DD');
+  const { year, month, day } = chinaDateParts(value);
+  if (!year) return value;
+  return lang === 'zh' ? `${year}年${month}月${day}日` : chinaDateOf(value);
 }
 
 function OpinionCell({ c, level }: { c: CaseDetail; level: DecisionLevel }) {
@@ -81,9 +80,7 @@ export function ApprovalFormSheet({ id }: { id: string }) {
   const dateOf = c.proposedAt ?? c.decisions[0]?.decidedAt;
   const dateLine = dateOf
     ? t('form.dateLine', {
-        year: dayjs(dateOf).year(),
-        month: dayjs(dateOf).month() + 1,
-        day: dayjs(dateOf).date(),
+        ...chinaDateParts(dateOf),
       })
     : t('form.blankDate');
 

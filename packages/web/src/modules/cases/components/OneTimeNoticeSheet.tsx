@@ -3,7 +3,7 @@
 import { Button, Flex, Result } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
+import { chinaDateParts } from '../../../ui/dates.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { useCase } from '../hooks/useCases.ts';
@@ -27,7 +27,7 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
       />
     );
   }
-  const date = dayjs(given.givenAt);
+  const date = chinaDateParts(given.givenAt);
   return (
     <>
       <Flex wrap gap={8} justify="space-between" className="no-print" style={{ marginBottom: 16 }}>
@@ -56,7 +56,7 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
         <p style={{ textAlign: 'right', marginTop: '24pt' }}>
           {t('notice.signature', { department: c.departmentName, name: given.givenBy.displayName })}
           <br />
-          {t('form.dateLine', { year: date.year(), month: date.month() + 1, day: date.date() })}
+          {t('form.dateLine', date)}
         </p>
       </div>
     </>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
+import { chinaNow, toChinaIso } from '../../../ui/dates.ts';
 import type { Dayjs } from 'dayjs';
 import { CHANNELS, MATTER_TYPES } from '@bancheng/core';
 import type { Me, RegisterCaseBody } from '@bancheng/core';
@@ -95,7 +95,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
 
   const initialValues: Partial<Values> = {
     applicant: { kind: 'person', name: '', phone: '' },
-    receivedAt: dayjs(),
+    receivedAt: chinaNow(),
     departmentId: initialDepartmentId,
     coDepartmentIds: [],
   };
@@ -115,7 +115,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
         ...(trimmed(a.address) ? { address: trimmed(a.address) } : {}),
       },
       channel: values.channel,
-      receivedAt: values.receivedAt.format(),
+      receivedAt: toChinaIso(values.receivedAt),
       ...(values.matterId ? { matterId: values.matterId } : {}),
       matterType: values.matterType,
       matterTitle: values.matterTitle.trim(),
@@ -256,7 +256,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                     { required: true, message: t('common.required') },
                     {
                       validator: (_, value: Dayjs | undefined) =>
-                        !value || !value.isAfter(dayjs().add(5, 'minute'))
+                        !value || !value.isAfter(chinaNow().add(5, 'minute'))
                           ? Promise.resolve()
                           : Promise.reject(new Error(t('register.receivedAtFuture'))),
                     },
@@ -266,7 +266,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                     showTime={{ format: 'HH:mm' }}
                     format="YYYY-MM-DD HH:mm"
                     allowClear={false}
-                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                    disabledDate={(d) => d.isAfter(chinaNow(), 'day')}
                     style={{ width: '100%' }}
                   />
                 </Form.Item>

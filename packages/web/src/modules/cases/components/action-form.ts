@@ -1,6 +1,6 @@
 // What an action's form holds and sends: its values, the request body made from them, the confirmation
 // an irreversible step asks for, and the values a form starts with. ActionModal.tsx is the form itself.
-import dayjs from 'dayjs';
+import { chinaNow, toChinaIso } from '../../../ui/dates.ts';
 import type { Dayjs } from 'dayjs';
 import type {
   CaseAction,
@@ -63,7 +63,7 @@ export function bodyOf(action: CaseAction, v: Values): CaseActionBody {
     case 'recordConsultation':
       return {
         type: 'recordConsultation',
-        heldAt: (v.heldAt ?? dayjs()).format(),
+        heldAt: toChinaIso(v.heldAt ?? chinaNow()),
         participants: s(v.participants),
         conclusion: v.conclusion ?? 'notResolvable',
         record: s(v.record),
@@ -73,7 +73,7 @@ export function bodyOf(action: CaseAction, v: Values): CaseActionBody {
         ? {
             type: 'recordReply',
             method: 'phone',
-            calledAt: (v.calledAt ?? dayjs()).format(),
+            calledAt: toChinaIso(v.calledAt ?? chinaNow()),
             phoneNumber: s(v.phoneNumber),
             answeredBy: s(v.answeredBy),
             content: s(v.content),
@@ -112,7 +112,7 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
     case 'giveOneTimeNotice':
       return { notice: t('actionForm.noticeTemplate') };
     case 'recordConsultation':
-      return { heldAt: dayjs() };
+      return { heldAt: chinaNow() };
     case 'reopenRound':
       // The reason of the round before, to be kept or changed.
       return { reason: c.refusalReason ?? undefined, reasonText: c.refusalReasonText ?? undefined };
@@ -123,7 +123,7 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
           ? `${t('case.workableSuggestion')}${t('common.colon')}${c.workableSuggestion}`
           : '',
       ].filter(Boolean);
-      return { method: 'phone', calledAt: dayjs(), answeredBy: c.applicantName, content: lines.join('\n') };
+      return { method: 'phone', calledAt: chinaNow(), answeredBy: c.applicantName, content: lines.join('\n') };
     }
     default:
       return {};

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { Chain, PersonRef } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
-import { toIsoDate } from '../../../ui/dates.ts';
+import { chinaToday, toIsoDate } from '../../../ui/dates.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
@@ -63,7 +63,7 @@ export function ChainEditorDrawer({ chain, onClose }: { chain: Chain | null; onC
     if (!chain) return;
     form.resetFields();
     form.setFieldsValue({
-      effectiveFrom: dayjs(),
+      effectiveFrom: dayjs(chinaToday()),
       firstResponderIds: chain.firstResponders.map((p) => p.id),
       deptHeadId: chain.deptHead?.id,
       leaderInChargeId: chain.leaderInCharge?.id,

@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import type { RosterRowError } from '@bancheng/core';
 import { isApiError } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
-import { toIsoDate } from '../../../ui/dates.ts';
+import { chinaToday, toIsoDate } from '../../../ui/dates.ts';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useImportRoster } from '../hooks/useChains.ts';
@@ -39,7 +39,7 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ effectiveFrom: dayjs(), file: [] });
+    form.setFieldsValue({ effectiveFrom: dayjs(chinaToday()), file: [] });
     setRowErrors(null);
   }, [open, form]);
 
