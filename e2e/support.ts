@@ -58,12 +58,26 @@ export async function startE2E(dialect: Dialect = 'sqlite', options: { clock?: C
   };
 }
 
-export async function newPage(e2e: E2E, options: { mobile?: boolean } = {}): Promise<Page> {
+export async function newPage(
+  e2e: E2E,
+  options: {
+    mobile?: boolean;
+    /** The web app's language chosen beforehand (the 中文 / English switch's choice). */
+    lang?: 'zh' | 'en';
+    /** The browser's time zone (Playwright's `timezoneId`); the machine's when not given. */
+    timezoneId?: string;
+  } = {},
+): Promise<Page> {
   const context = await e2e.browser.newContext({
     baseURL: e2e.server.url,
-    locale: 'zh-CN',
+    locale: options.lang === 'en' ? 'en-US' : 'zh-CN',
+    ...(options.timezoneId && { timezoneId: options.timezoneId }),
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
   });
+  if (options.lang) {
+    const lang = options.lang;
+    await context.addInitScript((l) => window.localStorage.setItem('bancheng.lang', l), lang);
+  }
   const page = await context.newPage();
   const failures: string[] = [];
   responseFailures.set(page, failures);
@@ -157,4 +171,102 @@ export async function pickOption(page: Page, selector: string, text: string): Pr
       const shown = await chosen.allInnerTexts().catch(() => []);
       throw new Error(`picking “${text}” in ${selector} left it showing “${shown.join(', ')}”`, { cause: e });
     });
+}
+
+// ---- the English-only check ---------------------------------------------------------------------------
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The texts people typed into the system (names, org units, matter titles, case texts, opinions, holiday
+ * names of the schedule), read from the database: what an English page may show in Chinese. Texts the
+ * system writes itself (notifications, audit payloads, the outbox) are not data and are left out.
+ */
+export async function userEnteredTexts(e2e: E2E): Promise<string[]> {
+  const db = e2e.server.ctx.database.db;
+  const generated = new Set(['notifications', 'audit_events', 'outbox', 'sessions', 'idempotency_keys']);
+  // Texts the system writes itself (notifications, the outbox) are not data; audit payloads below.
+  const texts = new Set<string>();
+  for (const table of await db.introspection.getTables()) {
+    if (generated.has(table.name) || table.name.startsWith('case_search') || table.name.startsWith('kysely_'))
+      continue;
+    const columns = table.columns.filter((c) => /text|char|string/i.test(c.dataType)).map((c) => c.name);
+    if (columns.length === 0) continue;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table the test only reads by name
+    const rows = (await (db as any).selectFrom(table.name).select(columns).execute()) as Record<
+      string,
+      unknown
+    >[];
+    for (const row of rows) {
+      for (const value of Object.values(row)) {
+        if (typeof value !== 'string' || !HAN.test(value)) continue;
+        texts.add(value);
+        // A text shown in part (a list cuts a description, a timeline splits lines) is still data.
+        for (const line of value.split(/\r?\n/)) if (HAN.test(line)) texts.add(line.trim());
+      }
+    }
+  }
+  // A case's timeline shows what people typed with each action (a note, an opinion) from its audit event:
+  // the strings inside payloads are user-entered; the event's type and the rest are not text.
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (HAN.test(value)) texts.add(value);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(collect);
+  };
+  for (const row of await db.selectFrom('audit_events').select('payload').execute()) {
+    collect(JSON.parse(row.payload) as unknown);
+  }
+  return [...texts].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Fails, listing every piece, when the page shows a Han character outside user-entered data: its visible
+ * text, placeholders, titles, alt texts and aria-labels. `allowed` is the user-entered data (above) and
+ * anything else the caller knows is data; each is removed before looking.
+ */
+export async function expectNoChinese(
+  page: Page,
+  allowed: readonly string[],
+  where = page.url(),
+): Promise<void> {
+  const pieces = await page.evaluate(() => {
+    const found: string[] = [];
+    const visible = (el: Element) => {
+      const style = window.getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') return false;
+      return (el as HTMLElement).offsetParent !== null || style.position === 'fixed';
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName)) continue;
+      if (!visible(parent) || parent.closest('[data-user-text], [lang="zh-CN"]')) continue;
+      found.push(text);
+    }
+    for (const el of document.querySelectorAll('[placeholder], [title], [aria-label], [alt]')) {
+      if (!visible(el) || el.closest('[data-user-text]')) continue;
+      for (const name of ['placeholder', 'title', 'aria-label', 'alt']) {
+        const value = el.getAttribute(name);
+        if (value) found.push(`${name}="${value}"`);
+      }
+    }
+    for (const el of document.querySelectorAll('input, textarea')) {
+      const value = (el as HTMLInputElement).value;
+      if (value && visible(el)) found.push(`value="${value}"`);
+    }
+    found.push(`document.title="${document.title}"`);
+    return found;
+  });
+  const bad = pieces
+    .map((p) => ({
+      piece: p,
+      rest: allowed.reduce((s, a) => (a && s.includes(a) ? s.replaceAll(a, '') : s), p),
+    }))
+    .filter((p) => HAN.test(p.rest))
+    .map((p) => p.piece);
+  if (bad.length > 0) {
+    throw new Error(`Chinese on the English page ${where}:\n  ${[...new Set(bad)].join('\n  ')}`);
+  }
 }

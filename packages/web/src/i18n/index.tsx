@@ -93,8 +93,9 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     applyLang(lang);
-    document.title = translate(lang, 'app.title');
-  }, [lang]);
+    // Once English has arrived (`waiting` false), the title is English too.
+    if (!waiting) document.title = translate(lang, 'app.title');
+  }, [lang, waiting]);
 
   const setLang = useCallback((next: Lang) => {
     try {

@@ -63,11 +63,13 @@ export function useLanguageSync(me: Me): void {
     }
     if (sending.current === lang) return;
     sending.current = lang;
-    void setLanguage({ language: lang }).then(
-      () => queryClient.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, language: lang } : m)),
-      () => undefined,
-    ).finally(() => {
-      sending.current = null;
-    });
+    void setLanguage({ language: lang })
+      .then(
+        () => queryClient.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, language: lang } : m)),
+        () => undefined,
+      )
+      .finally(() => {
+        sending.current = null;
+      });
   }, [lang, me.language, me.mustChangePassword, setLang, queryClient]);
 }

@@ -123,7 +123,12 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
           ? `${t('case.workableSuggestion')}${t('common.colon')}${c.workableSuggestion}`
           : '',
       ].filter(Boolean);
-      return { method: 'phone', calledAt: chinaNow(), answeredBy: c.applicantName, content: lines.join('\n') };
+      return {
+        method: 'phone',
+        calledAt: chinaNow(),
+        answeredBy: c.applicantName,
+        content: lines.join('\n'),
+      };
     }
     default:
       return {};
