@@ -76,7 +76,7 @@ export async function newPage(
   });
   if (options.lang) {
     const lang = options.lang;
-    await context.addInitScript((l) => window.localStorage.setItem('bancheng.lang', l), lang);
+    await context.addInitScript(`window.localStorage.setItem('bancheng.lang', ${JSON.stringify(lang)})`);
   }
   const page = await context.newPage();
   const failures: string[] = [];
@@ -230,12 +230,13 @@ export async function expectNoChinese(
   allowed: readonly string[],
   where = page.url(),
 ): Promise<void> {
-  const pieces = await page.evaluate(() => {
-    const found: string[] = [];
-    const visible = (el: Element) => {
+  // Run in the page, as plain JavaScript (the tests' TypeScript has no DOM types).
+  const pieces = await page.evaluate<string[]>(`(() => {
+    const found = [];
+    const visible = (el) => {
       const style = window.getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') return false;
-      return (el as HTMLElement).offsetParent !== null || style.position === 'fixed';
+      return el.offsetParent !== null || style.position === 'fixed';
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -249,16 +250,16 @@ export async function expectNoChinese(
       if (!visible(el) || el.closest('[data-user-text]')) continue;
       for (const name of ['placeholder', 'title', 'aria-label', 'alt']) {
         const value = el.getAttribute(name);
-        if (value) found.push(`${name}="${value}"`);
+        if (value) found.push(\`\${name}="\${value}"\`);
       }
     }
     for (const el of document.querySelectorAll('input, textarea')) {
-      const value = (el as HTMLInputElement).value;
-      if (value && visible(el)) found.push(`value="${value}"`);
+      const value = el.value;
+      if (value && visible(el)) found.push(\`value="\${value}"\`);
     }
-    found.push(`document.title="${document.title}"`);
+    found.push(\`document.title="\${document.title}"\`);
     return found;
-  });
+  })()`);
   const bad = pieces
     .map((p) => ({
       piece: p,

@@ -3,6 +3,7 @@
 export * from './shared/roles.ts';
 export * from './shared/errors.ts';
 export * from './shared/validation-messages.ts';
+export * from './shared/import-problems.ts';
 export * from './shared/identifiers.ts';
 export * from './shared/schema.ts';
 export * from './access/index.ts';

@@ -23,12 +23,17 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json<{ count: number; provisional: boolean }>();
   };
-  const importCsv = (client: Client, year: number, csv: string | Buffer) => {
+  const importCsv = (client: Client, year: number, csv: string | Buffer, lang?: string) => {
     const { payload, headers } = multipartFile(csv);
     return t.inject({
       method: 'POST',
       url: `/api/calendar/years/${year}/import`,
-      headers: { ...headers, cookie: client.cookie, 'x-csrf-token': client.csrfToken },
+      headers: {
+        ...headers,
+        cookie: client.cookie,
+        'x-csrf-token': client.csrfToken,
+        ...(lang && { 'accept-language': lang }),
+      },
       payload,
     });
   };
@@ -246,9 +251,27 @@ describe.each(DIALECTS)('the working-day calendar [%s]', (dialect) => {
     );
     expect(second.statusCode).toBe(400);
     expect(second.json().error.details.rows).toEqual([
-      { row: 2, message: expect.stringContaining('不在 2033 年内') },
-      { row: 3, message: expect.stringContaining('既是放假日又是上班日') },
+      {
+        row: 2,
+        message: '日期 2032-12-31 不在 2033 年内',
+        problems: [{ code: 'dateNotInYear', params: { date: '2032-12-31', year: 2033 } }],
+      },
+      {
+        row: 3,
+        message: '日期 2033-01-08 既是放假日又是上班日',
+        problems: [{ code: 'dateInBothLists', params: { date: '2033-01-08', year: 2033 } }],
+      },
     ]);
+    // The codes and their parameters for the web app to word; the message in the request's language.
+    const english = (await importCsv(admin, 2033, csv, 'en')).json().error.details.rows;
+    expect(english[0]).toEqual({
+      row: 2,
+      message: 'The date “2033-13-01” is not valid; write it as YYYY-MM-DD',
+      problems: [{ code: 'dateInvalid', params: { value: '2033-13-01' } }],
+    });
+    expect(english[1].problems.map((p: { code: string }) => p.code)).toEqual(['nameMissing']);
+    expect(english[2].problems).toEqual([{ code: 'kindInvalid', params: { value: '放' } }]);
+    expect(english[2].message).toBe('The kind “放” is not valid; write holiday or workday');
     const notUtf8 = await importCsv(admin, 2033, Buffer.from([0x32, 0x30, 0xc4, 0xea, 0x0a]));
     expect(notUtf8.statusCode).toBe(400);
     expect(notUtf8.json().error.details.rows[0].message).toContain('UTF-8');

@@ -11,6 +11,11 @@ export const auditEventSchema = z.object({
   actorAddress: z.string().nullable(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /** What the subject is called: a case's number, a person's, department's, unit's name, a matter's title
+   * (null when it no longer exists or has no name). */
+  subjectName: z.string().nullable(),
+  /** The names of the people, cases, departments, units and matters the payload names by id. */
+  names: z.record(z.string(), z.string()),
   /** Personal data masked as on the case page (138****0005). Events of cases the reader may not see
    * are not listed at all. */
   payload: z.record(z.string(), z.unknown()),

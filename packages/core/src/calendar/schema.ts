@@ -1,6 +1,7 @@
 // The working-day calendar: public deadline arithmetic, and the State Council schedule per year.
 import { z } from 'zod';
 import { isoDateSchema, lineText } from '../shared/schema.ts';
+import { importProblemSchema } from '../shared/import-problems.ts';
 
 export const CALENDAR_MIN_YEAR = 1900;
 export const CALENDAR_MAX_YEAR = 2999;
@@ -79,7 +80,12 @@ export const calendarYearDetailSchema = calendarYearSummarySchema.extend({
 export type CalendarYearDetail = z.infer<typeof calendarYearDetailSchema>;
 
 /** Row-by-row problems in an uploaded schedule file, returned in error.details.rows. */
-export const calendarImportRowErrorSchema = z.object({ row: z.number().int(), message: z.string() });
+export const calendarImportRowErrorSchema = z.object({
+  row: z.number().int(),
+  /** The problems in the request's language; `problems` are the codes the web app words itself. */
+  message: z.string(),
+  problems: z.array(importProblemSchema),
+});
 export type CalendarImportRowError = z.infer<typeof calendarImportRowErrorSchema>;
 
 /** What the calendar does not know today: administrators are warned, deadlines say so in words. */

@@ -51,11 +51,33 @@ export function auditListQueries(db: Db, query: AuditListQuery, caseScope: CaseS
   return { page, count };
 }
 
+/** A listed event before its names are looked up. */
+export type AuditEventRow = Omit<AuditEventView, 'subjectName' | 'names'>;
+
+/**
+ * What these ids name, for the audit log's readers: a person's display name, a case's number, a
+ * department's or unit's name, a matter's title. Ids of nothing (or of something deleted) are left out.
+ */
+export async function namesOfIds(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const list = [...ids];
+  const [people, cases, departments, units, matters] = await Promise.all([
+    db.selectFrom('people').select(['id', 'display_name as name']).where('id', 'in', list).execute(),
+    db.selectFrom('cases').select(['id', 'number as name']).where('id', 'in', list).execute(),
+    db.selectFrom('departments').select(['id', 'name']).where('id', 'in', list).execute(),
+    db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', list).execute(),
+    db.selectFrom('matters').select(['id', 'title as name']).where('id', 'in', list).execute(),
+  ]);
+  for (const r of [...people, ...cases, ...departments, ...units, ...matters]) names.set(r.id, r.name);
+  return names;
+}
+
 export async function listAuditEvents(
   db: Db,
   query: AuditListQuery,
   caseScope: CaseScope,
-): Promise<{ items: AuditEventView[]; total: number; next: number | null }> {
+): Promise<{ items: AuditEventRow[]; total: number; next: number | null }> {
   const queries = auditListQueries(db, query, caseScope);
   const [rows, count] = await Promise.all([queries.page.execute(), queries.count.executeTakeFirstOrThrow()]);
   const last = rows.length > query.pageSize ? rows[query.pageSize - 1] : undefined;

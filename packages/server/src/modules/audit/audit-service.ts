@@ -11,7 +11,7 @@ import {
 } from '@bancheng/core';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { listAuditEvents } from './audit-repository.ts';
+import { listAuditEvents, namesOfIds } from './audit-repository.ts';
 import { maskPersonalData } from '../../platform/personal-data.ts';
 
 export async function listAudit(
@@ -24,7 +24,25 @@ export async function listAudit(
     { ...query, before: query.cursor === undefined ? undefined : Number(query.cursor) },
     caseScopeOf(subject),
   );
-  const items = result.items.map((e): AuditEventView => ({ ...e, payload: maskPayload(e.payload) }));
+  const masked = result.items.map((e) => ({ ...e, payload: maskPayload(e.payload) }));
+  // Ids become names for the reader: the subject, and every id the payload holds (a case's events are
+  // already only those of cases the reader may see; the people, departments and units are the roster).
+  const ids = new Set<string>();
+  for (const e of masked) {
+    if (e.subjectId) ids.add(e.subjectId);
+    idsIn(e.payload, ids);
+  }
+  const names = await namesOfIds(ctx.database.db, [...ids]);
+  const items = masked.map((e): AuditEventView => ({
+    ...e,
+    subjectName: (e.subjectId && names.get(e.subjectId)) ?? null,
+    names: Object.fromEntries(
+      [...idsIn(e.payload, new Set())].flatMap((id) => {
+        const name = names.get(id);
+        return name === undefined ? [] : [[id, name]];
+      }),
+    ),
+  }));
   return {
     items,
     total: Math.min(result.total, LIST_COUNT_CAP),
@@ -32,6 +50,20 @@ export async function listAudit(
     nextCursor: result.next === null ? null : String(result.next),
     pageSize: query.pageSize,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every id (a UUID string) anywhere in a payload, added to `into`. */
+function idsIn(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) idsIn(v, into);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) idsIn(v, into);
+  }
+  return into;
 }
 
 function maskPayload(payload: Record<string, unknown>): Record<string, unknown> {

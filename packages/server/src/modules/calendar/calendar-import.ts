@@ -1,13 +1,13 @@
 // Reading a year's schedule from a simple CSV file (`date,kind,name`, kind 休/班 or holiday/workday), the
 // way an administrator types up the State Council's notice. Every row is checked; problems are per row.
-import { hasUnsafeCharacters, type CalendarImportRowError, type ScheduleDay } from '@bancheng/core';
+import { hasUnsafeCharacters, type ImportProblem, type ScheduleDay } from '@bancheng/core';
 
 export interface ParsedScheduleFile {
   holidays: ScheduleDay[];
   workdays: ScheduleDay[];
   /** The file row of each entry, to point problems found later back at the row. */
   rowOf: { holidays: number[]; workdays: number[] };
-  errors: CalendarImportRowError[];
+  errors: { row: number; problems: ImportProblem[] }[];
 }
 
 const KINDS: Record<string, 'holidays' | 'workdays'> = {
@@ -66,7 +66,7 @@ export function parseScheduleCsv(data: Uint8Array): ParsedScheduleFile {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    result.errors.push({ row: 0, message: '文件不是 UTF-8 编码，请另存为“CSV UTF-8”后再导入' });
+    result.errors.push({ row: 0, problems: [{ code: 'notUtf8', params: {} }] });
     return result;
   }
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
@@ -80,24 +80,32 @@ export function parseScheduleCsv(data: Uint8Array): ParsedScheduleFile {
       seenFirst = true;
       if (HEADER_CELLS.has(dateText.toLowerCase())) return;
     }
-    const problems: string[] = [];
+    const problems: ImportProblem[] = [];
+    const problem = (code: ImportProblem['code'], params: ImportProblem['params'] = {}) =>
+      problems.push({ code, params });
     const date = normalizeDate(dateText);
-    if (!date) problems.push(dateText ? `日期“${dateText}”无效，应为 YYYY-MM-DD` : '未填写日期');
+    if (!date) {
+      if (dateText) problem('dateInvalid', { value: dateText });
+      else problem('dateMissing');
+    }
     const kind = KINDS[kindText.toLowerCase()];
-    if (!kind) problems.push(kindText ? `类型“${kindText}”无效，应为 休 或 班` : '未填写类型（休 或 班）');
-    if (!name) problems.push('未填写名称');
-    else if (name.length > MAX_NAME) problems.push(`名称超过 ${MAX_NAME} 个字`);
-    else if (hasUnsafeCharacters(name)) problems.push('名称含有控制字符');
-    if (rest.some((c) => c !== '')) problems.push('多余的列：每行只有 日期,类型,名称 三列');
+    if (!kind) {
+      if (kindText) problem('kindInvalid', { value: kindText });
+      else problem('kindMissing');
+    }
+    if (!name) problem('nameMissing');
+    else if (name.length > MAX_NAME) problem('nameTooLong', { max: MAX_NAME });
+    else if (hasUnsafeCharacters(name)) problem('nameControl');
+    if (rest.some((c) => c !== '')) problem('extraColumns');
     if (problems.length > 0 || !date || !kind) {
-      result.errors.push({ row, message: problems.join('；') });
+      result.errors.push({ row, problems });
       return;
     }
     result[kind].push({ date, name });
     result.rowOf[kind].push(row);
   });
   if (result.errors.length === 0 && result.holidays.length === 0) {
-    result.errors.push({ row: 0, message: '文件中没有任何放假日期' });
+    result.errors.push({ row: 0, problems: [{ code: 'noHolidays', params: {} }] });
   }
   return result;
 }

@@ -23,6 +23,7 @@ import {
   listYears,
   putYearSchedule,
 } from './calendar-service.ts';
+import { langOf } from '../../platform/http/errors.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
 
 export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -108,7 +109,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const { actor } = await guard(ctx, request, 'calendar.manage');
-      return putYearSchedule(ctx, actor, request.params.year, request.body);
+      return putYearSchedule(ctx, actor, request.params.year, request.body, { lang: langOf(request) });
     },
   );
   r.post(
@@ -136,7 +137,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
       if (!data || data.length === 0)
         throw new AppError('VALIDATION_FAILED', { fields: { file: 'required' } });
-      return importYearSchedule(ctx, actor, request.params.year, data);
+      return importYearSchedule(ctx, actor, request.params.year, data, langOf(request));
     },
   );
 }

@@ -11,7 +11,10 @@ import {
   findScheduleProblems,
   missingCalendarYears,
   yearScheduleBodySchema,
+  describeImportProblems,
   type CalendarImportRowError,
+  type ImportProblem,
+  type Lang,
   type CalendarStatus,
   type CalendarYearDetail,
   type CalendarYearList,
@@ -151,15 +154,12 @@ export async function getYear(ctx: AppContext, year: number): Promise<CalendarYe
   };
 }
 
-function describeProblem(p: ScheduleProblem, year: number): string {
-  switch (p.reason) {
-    case 'notInYear':
-      return `日期 ${p.date} 不在 ${year} 年内`;
-    case 'listedTwice':
-      return `日期 ${p.date} 重复出现`;
-    case 'inBothLists':
-      return `日期 ${p.date} 既是放假日又是上班日`;
-  }
+/** A schedule problem as an import problem (its words are core's, in both languages). */
+function importProblemOf(p: ScheduleProblem, year: number): ImportProblem {
+  const code = (
+    { notInYear: 'dateNotInYear', listedTwice: 'dateListedTwice', inBothLists: 'dateInBothLists' } as const
+  )[p.reason];
+  return { code, params: { date: p.date, year } };
 }
 
 /**
@@ -171,13 +171,19 @@ export async function putYearSchedule(
   actor: Actor,
   year: number,
   body: YearScheduleBody,
-  source: 'form' | 'import' = 'form',
+  options: { source?: 'form' | 'import'; lang?: Lang } = {},
 ): Promise<CalendarYearDetail> {
+  const { source = 'form', lang = 'zh' } = options;
   const problems = findScheduleProblems(year, body);
   if (problems.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
       fields: Object.fromEntries(problems.map((p) => [p.field, 'invalid'])),
-      details: { problems: problems.map((p) => ({ ...p, message: describeProblem(p, year) })) },
+      details: {
+        problems: problems.map((p) => {
+          const problem = importProblemOf(p, year);
+          return { ...p, ...problem, message: describeImportProblems(lang, [problem]) };
+        }),
+      },
     });
   }
   await ctx.database.db.transaction().execute(async (trx) => {
@@ -203,18 +209,21 @@ export async function importYearSchedule(
   actor: Actor,
   year: number,
   data: Uint8Array,
+  lang: Lang,
 ): Promise<CalendarYearDetail> {
   const parsed = parseScheduleCsv(data);
-  const rows: CalendarImportRowError[] = [...parsed.errors];
-  if (rows.length === 0) {
+  const found: { row: number; problems: ImportProblem[] }[] = [...parsed.errors];
+  if (found.length === 0) {
     for (const p of findScheduleProblems(year, parsed)) {
       const [list, index] = p.field.split('.');
       const row = list === 'holidays' || list === 'workdays' ? parsed.rowOf[list][Number(index)] : undefined;
-      rows.push({ row: row ?? 0, message: describeProblem(p, year) });
+      found.push({ row: row ?? 0, problems: [importProblemOf(p, year)] });
     }
   }
-  if (rows.length > 0) {
-    rows.sort((a, b) => a.row - b.row);
+  if (found.length > 0) {
+    const rows: CalendarImportRowError[] = found
+      .map((r) => ({ ...r, message: describeImportProblems(lang, r.problems) }))
+      .sort((a, b) => a.row - b.row);
     throw new AppError('VALIDATION_FAILED', { fields: { file: 'invalid' }, details: { rows } });
   }
   return putYearSchedule(
@@ -222,6 +231,6 @@ export async function importYearSchedule(
     actor,
     year,
     { holidays: parsed.holidays, workdays: parsed.workdays },
-    'import',
+    { source: 'import', lang },
   );
 }

@@ -1,5 +1,6 @@
-// The audit log: who did what, from where, when (local time); details expand as JSON. Each event's type
-// is named in words, with its code beside it to filter by.
+// The audit log: who did what, from where, when (China time); details expand as JSON, with the people,
+// cases, departments and units it names by id named. Each event's type is named in words, with its code
+// beside it to filter by; the subject by its kind and name (a case's number, a person's name).
 import { useState } from 'react';
 import { Card, Flex, Input, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -19,6 +20,12 @@ function labelOf(t: TFunction, key: string): string | null {
 
 function typeLabel(t: TFunction, type: string): string | null {
   return labelOf(t, type.startsWith('case.') ? `caseEvent.${type.slice(5)}` : `auditType.${type}`);
+}
+
+/** For the details: an id the server named is shown as "name (id)". */
+function namedIds(names: Record<string, string>) {
+  return (_key: string, value: unknown) =>
+    typeof value === 'string' && Object.hasOwn(names, value) ? `${names[value]} (${value})` : value;
 }
 
 export function AuditTable() {
@@ -79,7 +86,17 @@ export function AuditTable() {
       render: (_, e) =>
         e.subjectType ? (
           <Flex vertical gap={2}>
-            {labelOf(t, `auditSubject.${e.subjectType}`) ?? e.subjectType}
+            <span>
+              {labelOf(t, `auditSubject.${e.subjectType}`) ?? e.subjectType}
+              {e.subjectName ? (
+                <>
+                  {' '}
+                  <Typography.Text strong data-testid="audit-subject-name">
+                    {e.subjectName}
+                  </Typography.Text>
+                </>
+              ) : null}
+            </span>
             {e.subjectId ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
                 {e.subjectId}
@@ -132,7 +149,7 @@ export function AuditTable() {
               columnTitle: t('audit.colDetails'),
               expandedRowRender: (e) => (
                 <pre style={{ margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }}>
-                  {JSON.stringify(e.payload, null, 2)}
+                  {JSON.stringify(e.payload, namedIds(e.names), 2)}
                 </pre>
               ),
             }}

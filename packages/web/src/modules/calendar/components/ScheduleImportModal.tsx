@@ -6,9 +6,10 @@ import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { chinaYear } from '../../../ui/dates.ts';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '@bancheng/core';
+import { describeImportProblems } from '@bancheng/core';
 import type { CalendarImportRowError } from '@bancheng/core';
 import { isApiError } from '../../../api/client.ts';
-import { useT } from '../../../i18n/index.tsx';
+import { useLang, useT } from '../../../i18n/index.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useImportCalendarYear } from '../hooks/useCalendar.ts';
@@ -38,6 +39,7 @@ export function ScheduleImportModal({
   onClose: () => void;
 }) {
   const t = useT();
+  const { lang } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showError = useApiError();
@@ -149,7 +151,15 @@ export function ScheduleImportModal({
                 width: 80,
                 render: (row: number) => (row > 0 ? row : '—'),
               },
-              { title: t('calendar.colMessage'), dataIndex: 'message', key: 'message' },
+              {
+                title: t('calendar.colMessage'),
+                key: 'message',
+                // Worded here from the problems' codes, in the language shown now.
+                render: (_, r) =>
+                  Array.isArray(r.problems) && r.problems.length > 0
+                    ? describeImportProblems(lang, r.problems)
+                    : r.message,
+              },
             ]}
             data-testid="calendar-row-errors"
           />
