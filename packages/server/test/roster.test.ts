@@ -72,12 +72,17 @@ describe.each(DIALECTS)('the roster as XLSX [%s]', (dialect) => {
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     return res;
   };
-  const upload = (client: Client, parts: Part[]) => {
+  const upload = (client: Client, parts: Part[], lang?: string) => {
     const { payload, contentType } = multipart(parts);
     return t.inject({
       method: 'POST',
       url: '/api/chains/roster/import',
-      headers: { cookie: client.cookie, 'x-csrf-token': client.csrfToken, 'content-type': contentType },
+      headers: {
+        cookie: client.cookie,
+        'x-csrf-token': client.csrfToken,
+        'content-type': contentType,
+        ...(lang && { 'accept-language': lang }),
+      },
       payload,
     });
   };
@@ -230,10 +235,28 @@ describe.each(DIALECTS)('the roster as XLSX [%s]', (dialect) => {
     expect(res.statusCode, res.body).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('ROSTER_INVALID');
-    const rows = error.details.rows as { row: number; message: string }[];
+    const rows = error.details.rows as { row: number; message: string; problems: unknown[] }[];
     expect(rows.map((r) => r.row).sort((a, b) => a - b)).toEqual(badRows);
-    expect(rows.find((r) => r.row === badDept.number)?.message).toContain('不存在科');
+    expect(rows.find((r) => r.row === badDept.number)).toEqual({
+      row: badDept.number,
+      message: '找不到科室“演示市市场监督管理局/不存在科”',
+      problems: [{ code: 'departmentNotFound', params: { value: '演示市市场监督管理局/不存在科' } }],
+    });
+    expect(rows.find((r) => r.row === badPerson.number)?.problems).toEqual([
+      { code: 'usernameNotFound', params: { username: 'nobody', position: 'deptHead' } },
+    ]);
     expect(rows.find((r) => r.row === badPerson.number)?.message).toContain('nobody');
+    // In English for an English reader: the same codes, the message worded in English.
+    const english = await upload(
+      admin,
+      [{ name: 'effectiveFrom', value: '2026-09-01' }, filePart(await toBuffer(wb))],
+      'en',
+    );
+    expect(english.statusCode).toBe(400);
+    const englishRows = english.json().error.details.rows as { row: number; message: string }[];
+    expect(englishRows.find((r) => r.row === badPerson.number)?.message).toBe(
+      'Department head: no active person has the username “nobody”',
+    );
 
     expect(await tableCounts(t)).toEqual(before);
     expect(await importEvents()).toBe(eventsBefore);
@@ -278,7 +301,9 @@ describe.each(DIALECTS)('the roster as XLSX [%s]', (dialect) => {
       ]);
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.code).toBe('ROSTER_INVALID');
-      expect(res.json().error.details.rows).toEqual([{ row: 0, message: expect.any(String) }]);
+      expect(res.json().error.details.rows).toEqual([
+        { row: 0, message: '文件不是有效的 XLSX 表格', problems: [{ code: 'notXlsx', params: {} }] },
+      ]);
     }
     expect(await tableCounts(t)).toEqual(before);
   });

@@ -1,5 +1,6 @@
 // Responsibility chains (work plan Attachment 3): the four positions per department, with effective dates.
 import { z } from 'zod';
+import { importProblemSchema } from '../shared/import-problems.ts';
 import { idSchema, isoDateSchema, personRefSchema } from '../shared/schema.ts';
 import { chainPositionSchema } from '../auth/schema.ts';
 
@@ -51,5 +52,10 @@ export const rosterImportResultSchema = z.object({
 export type RosterImportResult = z.infer<typeof rosterImportResultSchema>;
 
 /** Row-by-row problems in an uploaded roster, returned in error.details.rows. */
-export const rosterRowErrorSchema = z.object({ row: z.number().int(), message: z.string() });
+export const rosterRowErrorSchema = z.object({
+  row: z.number().int(),
+  /** The problems in the request's language; `problems` are the codes the web app words itself. */
+  message: z.string(),
+  problems: z.array(importProblemSchema),
+});
 export type RosterRowError = z.infer<typeof rosterRowErrorSchema>;

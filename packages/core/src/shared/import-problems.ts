@@ -2,12 +2,28 @@
 // with its parameters, and its words in both languages. The server answers the codes (and the message in
 // the request's language, for other clients); the web app words them in the reader's language.
 import { z } from 'zod';
-import type { Lang } from './errors.ts';
+import { fieldMessage, type Lang } from './errors.ts';
 
 type Params = Record<string, string | number>;
 type Words = Record<Lang, (p: Params) => string>;
 
 const v = (p: Params, name: string) => String(p[name] ?? '');
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The chain positions as a roster names them. */
+const POSITION: Record<Lang, Record<string, string>> = {
+  zh: {
+    firstResponder: '首问负责人',
+    deptHead: '单位（科室）负责人',
+    leaderInCharge: '分管领导',
+    principalLeader: '主要领导',
+  },
+  en: {
+    firstResponder: 'first responder',
+    deptHead: 'department head',
+    leaderInCharge: 'leader in charge',
+    principalLeader: 'principal leader',
+  },
+};
 
 export const IMPORT_PROBLEMS = {
   // The holiday schedule (CSV: date,kind,name).
@@ -50,6 +66,61 @@ export const IMPORT_PROBLEMS = {
   dateInBothLists: {
     zh: (p) => `日期 ${v(p, 'date')} 既是放假日又是上班日`,
     en: (p) => `The date ${v(p, 'date')} is both a holiday and a working day`,
+  },
+  // The responsibility chain roster (XLSX, Attachment 3). Its headers are the form's Chinese ones.
+  notXlsx: { zh: () => '文件不是有效的 XLSX 表格', en: () => 'The file is not a valid XLSX workbook' },
+  noSheet: { zh: () => '表格中没有工作表', en: () => 'The workbook has no sheet' },
+  headerMissing: {
+    zh: (p) => `未找到表头“${v(p, 'header')}”`,
+    en: (p) => `The header row (starting “${v(p, 'header')}”) was not found`,
+  },
+  columnHeader: {
+    zh: (p) => `第 ${v(p, 'column')} 列应为“${v(p, 'expected')}”，实为“${v(p, 'found')}”`,
+    en: (p) => `Column ${v(p, 'column')} should be “${v(p, 'expected')}”, not “${v(p, 'found')}”`,
+  },
+  noRows: { zh: () => '名单中没有任何科室', en: () => 'The roster lists no department' },
+  departmentMissing: { zh: () => '未填写单位（科室）', en: () => 'The department is missing' },
+  departmentNotFound: {
+    zh: (p) => `找不到科室“${v(p, 'value')}”`,
+    en: (p) => `No department “${v(p, 'value')}”`,
+  },
+  departmentAmbiguous: {
+    zh: (p) => `科室“${v(p, 'value')}”不唯一，请写作 单位/科室`,
+    en: (p) => `More than one department is called “${v(p, 'value')}”; write it as unit/department`,
+  },
+  sameDepartment: {
+    zh: (p) => `与第 ${v(p, 'row')} 行是同一科室`,
+    en: (p) => `The same department as row ${v(p, 'row')}`,
+  },
+  positionMissing: {
+    zh: (p) => `未填写${POSITION.zh[v(p, 'position')] ?? ''}`,
+    en: (p) => `The ${POSITION.en[v(p, 'position')] ?? ''} is missing`,
+  },
+  personNotFound: {
+    zh: (p) => `${POSITION.zh[v(p, 'position')] ?? ''}：找不到姓名为“${v(p, 'name')}”的在职人员`,
+    en: (p) =>
+      `${capital(POSITION.en[v(p, 'position')] ?? '')}: no active person is called “${v(p, 'name')}”`,
+  },
+  personAmbiguous: {
+    zh: (p) => `${POSITION.zh[v(p, 'position')] ?? ''}：姓名“${v(p, 'name')}”有重名，请写作 姓名（用户名）`,
+    en: (p) =>
+      `${capital(POSITION.en[v(p, 'position')] ?? '')}: more than one person is called “${v(p, 'name')}”; write name (username)`,
+  },
+  usernameNotFound: {
+    zh: (p) => `${POSITION.zh[v(p, 'position')] ?? ''}：找不到用户名为“${v(p, 'username')}”的在职人员`,
+    en: (p) =>
+      `${capital(POSITION.en[v(p, 'position')] ?? '')}: no active person has the username “${v(p, 'username')}”`,
+  },
+  usernameMismatch: {
+    zh: (p) =>
+      `${POSITION.zh[v(p, 'position')] ?? ''}：用户名“${v(p, 'username')}”对应的是“${v(p, 'actual')}”，不是“${v(p, 'name')}”`,
+    en: (p) =>
+      `${capital(POSITION.en[v(p, 'position')] ?? '')}: the username “${v(p, 'username')}” is “${v(p, 'actual')}”, not “${v(p, 'name')}”`,
+  },
+  /** The chain refused as it was applied: `field` is a field message key (core FIELD_MESSAGES). */
+  chainRefused: {
+    zh: (p) => fieldMessage(v(p, 'field'), 'zh'),
+    en: (p) => fieldMessage(v(p, 'field'), 'en'),
   },
 } satisfies Record<string, Words>;
 

@@ -19,6 +19,7 @@ import { getChainHistory, getRoster, setChain } from './chain-service.ts';
 import { buildRosterWorkbook } from './roster-xlsx.ts';
 import { importRoster } from './roster-import.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
+import { langOf } from '../../platform/http/errors.ts';
 
 const departmentParamsSchema = z.strictObject({ departmentId: idSchema });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -125,7 +126,7 @@ export function chainRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!date.success) fields['effectiveFrom'] = effectiveFrom ? 'invalid' : 'required';
       if (!data || data.length === 0) fields['file'] = 'required';
       if (!date.success || !data || data.length === 0) throw new AppError('VALIDATION_FAILED', { fields });
-      return importRoster(ctx, actor, { data, effectiveFrom: date.data });
+      return importRoster(ctx, actor, { data, effectiveFrom: date.data, lang: langOf(request) });
     },
   );
 }

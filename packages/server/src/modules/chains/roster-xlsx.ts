@@ -1,7 +1,7 @@
 // The responsibility chain roster as an XLSX in the layout of the work plan's Attachment 3:
 // a row per department with 单位（科室）, 首问负责人, 单位（科室）负责人, 分管领导, 主要领导.
 import ExcelJS from 'exceljs';
-import type { PersonRef, Roster } from '@bancheng/core';
+import type { ImportProblem, PersonRef, Roster } from '@bancheng/core';
 
 export const ROSTER_HEADERS = [
   '单位（科室）',
@@ -88,19 +88,24 @@ function normaliseHeader(s: string): string {
   return s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');
 }
 
+/** A row's problems, as codes (core import-problems.ts). */
+export interface RosterProblemRow {
+  row: number;
+  problems: ImportProblem[];
+}
+
 /** Reads the rows; throws a list of row problems when the file is not a roster at all. */
 export async function parseRosterWorkbook(
   data: Buffer,
-): Promise<{ rows: RosterFileRow[]; problems: { row: number; message: string }[] }> {
+): Promise<{ rows: RosterFileRow[]; problems: RosterProblemRow[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], problems: [{ row: 0, message: '文件不是有效的 XLSX 表格 / not a valid XLSX file' }] };
+    return { rows: [], problems: [{ row: 0, problems: [{ code: 'notXlsx', params: {} }] }] };
   }
   const ws = wb.worksheets[0];
-  if (!ws)
-    return { rows: [], problems: [{ row: 0, message: '表格中没有工作表 / the workbook has no sheet' }] };
+  if (!ws) return { rows: [], problems: [{ row: 0, problems: [{ code: 'noSheet', params: {} }] }] };
   let headerRow = 0;
   for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
     if (normaliseHeader(cellText(ws.getRow(r).getCell(1).value)) === ROSTER_HEADERS[0]) {
@@ -111,16 +116,21 @@ export async function parseRosterWorkbook(
   if (headerRow === 0) {
     return {
       rows: [],
-      problems: [{ row: 0, message: `未找到表头“${ROSTER_HEADERS[0]}” / header row not found` }],
+      problems: [{ row: 0, problems: [{ code: 'headerMissing', params: { header: ROSTER_HEADERS[0] } }] }],
     };
   }
   const headers = [1, 2, 3, 4, 5].map((c) =>
     normaliseHeader(cellText(ws.getRow(headerRow).getCell(c).value)),
   );
-  const problems: { row: number; message: string }[] = [];
+  const problems: RosterProblemRow[] = [];
   headers.forEach((h, i) => {
     if (h !== ROSTER_HEADERS[i]) {
-      problems.push({ row: headerRow, message: `第 ${i + 1} 列应为“${ROSTER_HEADERS[i]}”，实为“${h}”` });
+      problems.push({
+        row: headerRow,
+        problems: [
+          { code: 'columnHeader', params: { column: i + 1, expected: ROSTER_HEADERS[i] ?? '', found: h } },
+        ],
+      });
     }
   });
   if (problems.length > 0) return { rows: [], problems };

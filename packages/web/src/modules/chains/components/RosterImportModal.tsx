@@ -5,9 +5,10 @@ import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
+import { describeImportProblems } from '@bancheng/core';
 import type { RosterRowError } from '@bancheng/core';
 import { isApiError } from '../../../api/client.ts';
-import { useT } from '../../../i18n/index.tsx';
+import { useLang, useT } from '../../../i18n/index.tsx';
 import { chinaToday, toIsoDate } from '../../../ui/dates.ts';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
@@ -30,6 +31,7 @@ function rowErrorsOf(error: unknown): RosterRowError[] | null {
 
 export function RosterImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
+  const { lang } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const showError = useApiError();
@@ -135,7 +137,15 @@ export function RosterImportModal({ open, onClose }: { open: boolean; onClose: (
                 width: 80,
                 render: (row: number) => (row > 0 ? row : '—'),
               },
-              { title: t('chains.colMessage'), dataIndex: 'message', key: 'message' },
+              {
+                title: t('chains.colMessage'),
+                key: 'message',
+                // Worded here from the problems' codes, in the language shown now.
+                render: (_, r) =>
+                  Array.isArray(r.problems) && r.problems.length > 0
+                    ? describeImportProblems(lang, r.problems)
+                    : r.message,
+              },
             ]}
             data-testid="roster-row-errors"
           />
