@@ -788,4 +788,8 @@ export const en: Dictionary = {
   'calendar.missingText':
     "Deadlines falling in {years} are counted by weekends only (Monday to Friday as working days) and may not match the actual holidays. Enter or import that year from the State Council's notice.",
   'calendar.missingAction': 'Enter it',
+  // Every reader's language (helper D): the audit log's new event and subjects.
+  'auditType.auth.languageSet': 'Reading language set',
+  'auditSubject.actingDeputy': 'Acting deputy',
+  'auditSubject.settings': 'Bureau settings',
 };

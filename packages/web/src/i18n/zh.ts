@@ -756,6 +756,10 @@ export const zh = {
   'calendar.missingText':
     '截止日期落在{years}年的事项暂按周末推算（周一至周五为工作日），可能与实际放假、调休不符。请按国务院办公厅通知录入或导入该年安排。',
   'calendar.missingAction': '去录入',
+  // Every reader's language (helper D): the audit log's new event and subjects.
+  'auditType.auth.languageSet': '设置阅读语言',
+  'auditSubject.actingDeputy': '代理',
+  'auditSubject.settings': '局设置',
 } as const;
 
 export type MessageKey = keyof typeof zh;
