@@ -4,16 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseSummary, NotificationView } from '@bancheng/core';
-import {
-  expectNoChinese,
-  newPage,
-  shot,
-  signIn,
-  startE2E,
-  userEnteredTexts,
-  whatThePageShows,
-  type E2E,
-} from './support.ts';
+import { expectNoChinese, newPage, shot, signIn, startE2E, userEnteredTexts, type E2E } from './support.ts';
 
 const ROLES = ['shouwen', 'keshi', 'fenguan', 'juzhang', 'ducha', 'jijian', 'admin'] as const;
 const HAN = /\p{Script=Han}/u;
