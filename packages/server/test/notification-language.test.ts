@@ -1,4 +1,4 @@
-// Notifications in the reader's language (decision 0016): the inbox renders each notification's kind and
+// Notifications in the reader's language (the decision record “Messages in the reader’s language”): the inbox renders each notification's kind and
 // parameters in the language of the request (Accept-Language, which the web app sends from its switch);
 // rows written before parameters were stored keep their Chinese text; email goes out in the recipient's
 // language (people.language, set with PUT /api/auth/language).

@@ -1,8 +1,8 @@
-// Notifications stored as a kind and its parameters, rendered in the reader's language (decision 0016):
-// `notifications.params` holds the parameters as JSON; rows written before keep null and their Chinese
-// title and body. `people.language` is the language a person reads in ('zh' or 'en', Chinese by default),
-// which the outbox writes their email and SMS in. As in 0008, the enumerated column is a CHECK constraint
-// on PostgreSQL and BEFORE INSERT/UPDATE triggers on SQLite.
+// Notifications stored as a kind and its parameters, rendered in the reader's language (decision record
+// "Messages in the reader's language"): `notifications.params` holds the parameters as JSON; rows written
+// before keep null and their Chinese title and body. `people.language` is the language a person reads in
+// ('zh' or 'en', Chinese by default), which the outbox writes their email and SMS in. As in 0008, the
+// enumerated column is a CHECK constraint on PostgreSQL and BEFORE INSERT/UPDATE triggers on SQLite.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations define their own shape
