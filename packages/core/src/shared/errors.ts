@@ -269,6 +269,10 @@ export const FIELD_MESSAGES = {
     zh: '该期间已有代理人，同一时间只能有一位代理人',
     en: 'someone already deputises in that period: one deputy at a time',
   },
+  notCurrentCode: {
+    zh: '不是此事项当前的查询码',
+    en: 'not the current tracking code of this case',
+  },
   holdsPosition: {
     zh: '该人员仍担任责任链条职务，请先将职务交给他人再停用',
     en: 'this person still holds a chain position: give it to someone else first',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, lineText, longText } from '../shared/schema.ts';
 import { CASE_OUTCOMES, REFUSAL_REASONS } from '../cases/states.ts';
+import { caseDetailSchema } from '../cases/schema.ts';
 import { SATISFACTION_RATINGS, SUPERVISION_FLAG_KINDS } from './rules.ts';
 
 /** A code as typed: loosely (spaces, dashes, lower case); the service normalizes it. */
@@ -82,6 +83,13 @@ export const trackingCodeIssuedSchema = z.object({
   sms: z.enum(['queued', 'skipped']),
 });
 export type TrackingCodeIssued = z.infer<typeof trackingCodeIssuedSchema>;
+
+/**
+ * The registration's answer: the case page, and the receipt's code shown this once (absent from a replay
+ * of the same request: the code is not kept anywhere in plain text).
+ */
+export const registeredCaseSchema = caseDetailSchema.extend({ receipt: trackingCodeIssuedSchema.optional() });
+export type RegisteredCase = z.infer<typeof registeredCaseSchema>;
 
 /** The receipt as DOCX: with the code when staff have it in hand (it is checked against the hash). */
 export const receiptDocxBodySchema = z.strictObject({ code: trackingCodeInputSchema.optional() });
