@@ -103,7 +103,13 @@ describe('who may rate and reopen when', () => {
   it('nothing but reading before an answer, in every unanswered state', () => {
     for (const state of CASE_STATES.filter((s) => !ANSWERED_STATES.includes(s))) {
       const may = publicAbilitiesOf({ state, answeredOn: null, rated: false }, { today, calendar });
-      expect(may).toEqual({ read: true, rate: false, reopen: false, reopenUntil: null, reopenExpired: false });
+      expect(may).toEqual({
+        read: true,
+        rate: false,
+        reopen: false,
+        reopenUntil: null,
+        reopenExpired: false,
+      });
     }
   });
 
@@ -129,13 +135,19 @@ describe('who may rate and reopen when', () => {
 
   it('staff: only the first responder issues a new code or records a rating by phone', () => {
     const facts = { state: 'replied' as CaseState, answeredOn: '2026-09-24', rated: false };
-    expect(staffTrackingAbilitiesOf({ isFirstResponder: true, facts })).toEqual({ reissue: true, rate: true });
+    expect(staffTrackingAbilitiesOf({ isFirstResponder: true, facts })).toEqual({
+      reissue: true,
+      rate: true,
+    });
     expect(staffTrackingAbilitiesOf({ isFirstResponder: false, facts })).toEqual({
       reissue: false,
       rate: false,
     });
     expect(
-      staffTrackingAbilitiesOf({ isFirstResponder: true, facts: { ...facts, state: 'open', answeredOn: null } }),
+      staffTrackingAbilitiesOf({
+        isFirstResponder: true,
+        facts: { ...facts, state: 'open', answeredOn: null },
+      }),
     ).toEqual({ reissue: true, rate: false });
   });
 
@@ -151,13 +163,15 @@ describe('the answer date', () => {
   it('is set on entering an answered state, kept on closing, cleared on going back to work', () => {
     const today = '2026-09-25';
     expect(answeredOnAfter({ before: 'refused', after: 'replied', answeredOn: null, today })).toBe(today);
-    expect(answeredOnAfter({ before: 'atDeptHead', after: 'resolving', answeredOn: null, today })).toBe(today);
+    expect(answeredOnAfter({ before: 'atDeptHead', after: 'resolving', answeredOn: null, today })).toBe(
+      today,
+    );
     expect(answeredOnAfter({ before: 'replied', after: 'closed', answeredOn: '2026-09-20', today })).toBe(
       '2026-09-20',
     );
-    expect(answeredOnAfter({ before: 'closed', after: 'atLeaderInCharge', answeredOn: '2026-09-20', today })).toBe(
-      null,
-    );
+    expect(
+      answeredOnAfter({ before: 'closed', after: 'atLeaderInCharge', answeredOn: '2026-09-20', today }),
+    ).toBe(null);
     expect(answeredOnAfter({ before: 'open', after: 'closed', answeredOn: null, today })).toBe(today);
   });
 

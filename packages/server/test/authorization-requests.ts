@@ -320,7 +320,11 @@ export const TEMPLATES: Record<string, Template> = {
       f.caseOut.id,
     ),
   'POST /api/cases/:id/receipt.docx': (f) =>
-    both((id) => ({ method: 'POST', url: `/api/cases/${id}/receipt.docx`, body: {} }), f.caseIn.id, f.caseOut.id),
+    both(
+      (id) => ({ method: 'POST', url: `/api/cases/${id}/receipt.docx`, body: {} }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
   'GET /api/supervision/flags': () => only({ method: 'GET', url: '/api/supervision/flags' }),
   'GET /api/cases/:id/form.docx': (f) =>
     both((id) => ({ method: 'GET', url: `/api/cases/${id}/form.docx` }), f.caseIn.id, f.caseOut.id),

@@ -6,14 +6,15 @@ import { fixedClock } from '../src/platform/clock.ts';
 import { actOnCase } from '../src/modules/cases/index.ts';
 import { findPersonRowByUsername } from '../src/modules/people/people-repository.ts';
 
-const registration = (matterTitle: string) => ({
-  applicant: { kind: 'person', name: '李群众', phone: '13912345678' },
-  channel: 'visit',
-  receivedAt: '2026-11-30T09:30:00+08:00',
-  matterType: 'service',
-  matterTitle,
-  description: '希望在小区门口设摊经营早点',
-});
+const registration = (matterTitle: string) =>
+  ({
+    applicant: { kind: 'person', name: '李群众', phone: '13912345678' },
+    channel: 'visit',
+    receivedAt: '2026-11-30T09:30:00+08:00',
+    matterType: 'service',
+    matterTitle,
+    description: '希望在小区门口设摊经营早点',
+  }) as const;
 
 const refusal = (matterTitle: string) =>
   ({
@@ -71,7 +72,11 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     expect(body.receipt.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(body.receipt.sms).toBe('skipped');
     const db = t.ctx.database.db;
-    const row = await db.selectFrom('case_tracking').selectAll().where('case_id', '=', body.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('case_tracking')
+      .selectAll()
+      .where('case_id', '=', body.id)
+      .executeTakeFirstOrThrow();
     expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/);
     const plain = body.receipt.trackingCode.replace(/-/g, '');
     // The code is nowhere in the database: not in the tracking row, the audit log, the outbox or the keys.
@@ -83,7 +88,9 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     const sms = await db.selectFrom('outbox').selectAll().where('channel', '=', 'sms').execute();
     expect(sms.some((m) => m.outcome === 'skipped' && m.last_error === 'sms is not configured')).toBe(true);
     // The public page opens with it, in any case and spacing.
-    const page = await post('/api/public/track', { code: body.receipt.trackingCode.toLowerCase().replace(/-/g, ' ') });
+    const page = await post('/api/public/track', {
+      code: body.receipt.trackingCode.toLowerCase().replace(/-/g, ' '),
+    });
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({ stage: 'beingHandled', matterTitle: '设摊经营早点', reply: null });
   });
@@ -102,7 +109,9 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     expect(text).toContain('10个工作日内申请重新办理');
     const without = readDocx((await shouwen.request('POST', `/api/cases/${id}/receipt.docx`, {})).rawPayload);
     expect(without.text).toContain('重新签发');
-    const wrong = await shouwen.request('POST', `/api/cases/${id}/receipt.docx`, { code: '0000-0000-0000-0000' });
+    const wrong = await shouwen.request('POST', `/api/cases/${id}/receipt.docx`, {
+      code: '0000-0000-0000-0000',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.code).toBe('TRACKING_CODE_MISMATCH');
     expect((await outsider.request('POST', `/api/cases/${id}/receipt.docx`, { code })).statusCode).toBe(404);
@@ -175,19 +184,31 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     expect(view).toMatchObject({
       stage: 'answered',
       departmentName: '登记注册科',
-      reply: { reason: 'notPermitted', reasonText: '该路段禁止占道经营', workableSuggestion: '可到东关便民市场申请固定摊位' },
+      reply: {
+        reason: 'notPermitted',
+        reasonText: '该路段禁止占道经营',
+        workableSuggestion: '可到东关便民市场申请固定摊位',
+      },
       may: { rate: true, reopen: true, reopenUntil: '2026-12-15', reopenExpired: false },
     });
     for (const secret of ['内部意见', '13912345678', '李群众', 'shouwen', '张']) {
       expect(before.body).not.toContain(secret);
     }
     const rating = { code, rating: 'dissatisfied', comment: '摊位太远' };
-    const [a, b] = await Promise.all([post('/api/public/track/rating', rating), post('/api/public/track/rating', rating)]);
+    const [a, b] = await Promise.all([
+      post('/api/public/track/rating', rating),
+      post('/api/public/track/rating', rating),
+    ]);
     expect(a.statusCode).toBe(200);
     expect(b.statusCode).toBe(200);
-    expect(a.json()).toMatchObject({ rating: { rating: 'dissatisfied', comment: '摊位太远' }, may: { rate: false } });
+    expect(a.json()).toMatchObject({
+      rating: { rating: 'dissatisfied', comment: '摊位太远' },
+      may: { rate: false },
+    });
     const db = t.ctx.database.db;
-    expect(await db.selectFrom('case_ratings').selectAll().where('case_id', '=', id).execute()).toHaveLength(1);
+    expect(await db.selectFrom('case_ratings').selectAll().where('case_id', '=', id).execute()).toHaveLength(
+      1,
+    );
     const flags = await db.selectFrom('supervision_flags').selectAll().where('case_id', '=', id).execute();
     expect(flags).toHaveLength(1);
     // Another rating for the same answer is refused.
@@ -212,7 +233,12 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     // Everyone in the supervision office (the demo has two), once each.
     expect(told.map((n) => n.person_id)).toContain(ducha.personId);
     expect(new Set(told.map((n) => n.person_id)).size).toBe(told.length);
-    const audit = await db.selectFrom('audit_events').selectAll().where('type', '=', 'tracking.rated').where('subject_id', '=', id).execute();
+    const audit = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('type', '=', 'tracking.rated')
+      .where('subject_id', '=', id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.payload).not.toContain('摊位太远');
     expect(audit[0]!.actor_id).toBeNull();
@@ -220,16 +246,29 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
 
   it('能办 outcomes are rated too; staff record a rating given by phone; a satisfied one is not flagged', async () => {
     const { id } = await caseWithCode({ state: 'closed', outcome: 'done', ...registration('当场办结') });
-    expect((await keshi.request('POST', `/api/cases/${id}/ratings`, { rating: 'satisfied' })).statusCode).toBe(403);
-    expect((await outsider.request('POST', `/api/cases/${id}/ratings`, { rating: 'satisfied' })).statusCode).toBe(404);
-    expect((await shouwen.request('POST', `/api/cases/${id}/ratings`, { rating: 'good' })).statusCode).toBe(400);
-    const res = await shouwen.request('POST', `/api/cases/${id}/ratings`, { rating: 'satisfied', comment: '电话回访' });
+    expect(
+      (await keshi.request('POST', `/api/cases/${id}/ratings`, { rating: 'satisfied' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await outsider.request('POST', `/api/cases/${id}/ratings`, { rating: 'satisfied' })).statusCode,
+    ).toBe(404);
+    expect((await shouwen.request('POST', `/api/cases/${id}/ratings`, { rating: 'good' })).statusCode).toBe(
+      400,
+    );
+    const res = await shouwen.request('POST', `/api/cases/${id}/ratings`, {
+      rating: 'satisfied',
+      comment: '电话回访',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       ratings: [{ rating: 'satisfied', source: 'phone', flagged: false }],
       may: { rate: false, reissue: true },
     });
-    const flags = await t.ctx.database.db.selectFrom('supervision_flags').selectAll().where('case_id', '=', id).execute();
+    const flags = await t.ctx.database.db
+      .selectFrom('supervision_flags')
+      .selectAll()
+      .where('case_id', '=', id)
+      .execute();
     expect(flags).toHaveLength(0);
   });
 
@@ -240,7 +279,11 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
       ...refusal('不认可'),
       feedback: { accepted: false, text: '不认可答复' },
     });
-    const flags = await t.ctx.database.db.selectFrom('supervision_flags').selectAll().where('case_id', '=', c.id).execute();
+    const flags = await t.ctx.database.db
+      .selectFrom('supervision_flags')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .execute();
     expect(flags).toMatchObject([{ kind: 'feedback', comment: '不认可答复' }]);
   });
 
@@ -252,15 +295,25 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     const detail = (await shouwen.request('GET', `/api/cases/${id}`)).json();
     expect(detail).toMatchObject({ state: 'open', outcome: null });
     const db = t.ctx.database.db;
-    const told = await db.selectFrom('notifications').selectAll().where('case_id', '=', id).where('kind', '=', 'reopenRequested').execute();
+    const told = await db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('case_id', '=', id)
+      .where('kind', '=', 'reopenRequested')
+      .execute();
     expect(told.map((n) => n.person_id)).toEqual([shouwen.personId]);
     // Twice is once: the case is no longer answered.
     const again = await post('/api/public/track/reopen', { code, reason: '情况有变化，请重新研究' });
     expect(again.statusCode).toBe(409);
-    expect(await db.selectFrom('case_reopen_requests').selectAll().where('case_id', '=', id).execute()).toHaveLength(1);
+    expect(
+      await db.selectFrom('case_reopen_requests').selectAll().where('case_id', '=', id).execute(),
+    ).toHaveLength(1);
     // The new answer can be rated again, as a new handling round.
     const staff = (await shouwen.request('GET', `/api/cases/${id}/tracking`)).json();
-    expect(staff).toMatchObject({ reopenRequests: [{ round: 1, reason: '情况有变化，请重新研究' }], answeredOn: null });
+    expect(staff).toMatchObject({
+      reopenRequests: [{ round: 1, reason: '情况有变化，请重新研究' }],
+      answeredOn: null,
+    });
     const shouwenRow = await findPersonRowByUsername(db, 'shouwen');
     await actOnCase(
       t.ctx,

@@ -22,11 +22,7 @@ export function formatTrackingCode(code: string): string {
  * read as the digits they look like (O → 0, I and L → 1). Null when what is left is not a code at all.
  */
 export function normalizeTrackingCode(input: string): string | null {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== TRACKING_CODE_LENGTH) return null;
   for (const ch of code) if (!TRACKING_CODE_ALPHABET.includes(ch)) return null;
   return code;
@@ -183,10 +179,10 @@ interface ReopenableCase {
  * What staff may do with a case's tracking: its first responder issues a new code (the old one stops
  * working: a lost receipt) and records a rating the applicant gave by phone, once per answer.
  */
-export function staffTrackingAbilitiesOf(args: {
-  isFirstResponder: boolean;
-  facts: AnswerFacts;
-}): { reissue: boolean; rate: boolean } {
+export function staffTrackingAbilitiesOf(args: { isFirstResponder: boolean; facts: AnswerFacts }): {
+  reissue: boolean;
+  rate: boolean;
+} {
   const answered = ANSWERED_STATES.includes(args.facts.state) && args.facts.answeredOn !== null;
   return { reissue: args.isFirstResponder, rate: args.isFirstResponder && answered && !args.facts.rated };
 }

@@ -36,7 +36,11 @@ export async function queueApplicantSms(
     createdAt: args.now,
   };
   if (!args.config.smsGatewayUrl || !mobile) {
-    const payload: OutboxPayload = { subject: args.redacted, text: args.redacted, applicantCaseId: args.caseId };
+    const payload: OutboxPayload = {
+      subject: args.redacted,
+      text: args.redacted,
+      applicantCaseId: args.caseId,
+    };
     await insertFinishedOutboxMessage(trx, {
       ...base,
       payload: JSON.stringify(payload),

@@ -1,7 +1,17 @@
 // The receipt (回执) handed to the applicant at registration, as a DOCX: the case's number, when and how it
 // came in, the matter, the handling department, the tracking code when staff have it in hand, and how to
 // follow the matter, rate the answer and ask for it to be handled again.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { REOPEN_WORKING_DAYS } from '@bancheng/core';
 
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun' } as const;
@@ -35,7 +45,9 @@ function chinaDateTime(iso: string): string {
 function cell(text: string, options: { bold?: boolean; width: number }) {
   return new TableCell({
     width: { size: options.width, type: WidthType.DXA },
-    children: [new Paragraph({ children: [new TextRun({ text, font: SONG, size: 24, bold: options.bold ?? false })] })],
+    children: [
+      new Paragraph({ children: [new TextRun({ text, font: SONG, size: 24, bold: options.bold ?? false })] }),
+    ],
   });
 }
 
@@ -62,7 +74,10 @@ export async function buildReceiptDocx(f: ReceiptFacts): Promise<Buffer> {
     sections: [
       {
         properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, right: 1440, bottom: 1440, left: 1440 } },
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1440, right: 1440, bottom: 1440, left: 1440 },
+          },
         },
         children: [
           new Paragraph({
@@ -74,10 +89,14 @@ export async function buildReceiptDocx(f: ReceiptFacts): Promise<Buffer> {
             width: { size: 9026, type: WidthType.DXA },
             rows: rows.map(
               ([label, value]) =>
-                new TableRow({ children: [cell(label, { bold: true, width: 2200 }), cell(value, { width: 6826 })] }),
+                new TableRow({
+                  children: [cell(label, { bold: true, width: 2200 }), cell(value, { width: 6826 })],
+                }),
             ),
           }),
-          line('您的诉求已受理。首问负责人将按照“不说不能办，只说如何办”的原则办理；确实不能办理的，将在规定时限内答复原因及可行的办理建议。'),
+          line(
+            '您的诉求已受理。首问负责人将按照“不说不能办，只说如何办”的原则办理；确实不能办理的，将在规定时限内答复原因及可行的办理建议。',
+          ),
           line('办理进度：请在本局网站的“办理进度查询”页面输入上面的查询码，可查看办理进度、时限和答复。'),
           line(
             `答复后，您可以在同一页面对办理结果进行满意度评价；对答复不满意的，可在答复后${REOPEN_WORKING_DAYS}个工作日内申请重新办理。`,

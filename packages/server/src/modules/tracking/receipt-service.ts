@@ -20,7 +20,9 @@ export async function receiptOf(
   let trackingCode: string | null = null;
   if (code !== undefined) {
     const normalized = normalizeTrackingCode(code);
-    const presented = createHash('sha256').update(normalized ?? '', 'utf8').digest();
+    const presented = createHash('sha256')
+      .update(normalized ?? '', 'utf8')
+      .digest();
     const ok =
       normalized !== null &&
       tracking !== undefined &&

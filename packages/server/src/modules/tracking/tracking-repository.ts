@@ -63,7 +63,10 @@ export async function upsertTrackingCode(
     .execute();
 }
 
-export async function findTrackingByHash(db: Executor, codeHash: string): Promise<TrackingRecord | undefined> {
+export async function findTrackingByHash(
+  db: Executor,
+  codeHash: string,
+): Promise<TrackingRecord | undefined> {
   const row = await db
     .selectFrom('case_tracking')
     .selectAll()
@@ -73,7 +76,11 @@ export async function findTrackingByHash(db: Executor, codeHash: string): Promis
 }
 
 export async function findTrackingOfCase(db: Executor, caseId: string): Promise<TrackingRecord | undefined> {
-  const row = await db.selectFrom('case_tracking').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('case_tracking')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return row && toRecord(row);
 }
 

@@ -66,7 +66,8 @@ export function trackingRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: pub,
-        summary: 'The applicant asks for the matter to be handled again, within 10 working days of the answer',
+        summary:
+          'The applicant asks for the matter to be handled again, within 10 working days of the answer',
         body: publicReopenBodySchema,
         response: { 200: publicCaseViewSchema, ...errorResponses },
       },
@@ -102,7 +103,11 @@ export function trackingRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { actor, auth, subject } = await guard(ctx, request);
-      const issued = await reissueTrackingCode(ctx, { ...actor, personId: auth.person.id, subject }, request.params.id);
+      const issued = await reissueTrackingCode(
+        ctx,
+        { ...actor, personId: auth.person.id, subject },
+        request.params.id,
+      );
       return reply.status(201).send(issued);
     },
   );
@@ -143,7 +148,10 @@ export function trackingRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { file, number } = await receiptOf(ctx, subject, request.params.id, request.body.code);
       return reply
         .header('content-type', DOCX_TYPE)
-        .header('content-disposition', contentDisposition(`受理回执-${number}.docx`, `receipt-${number}.docx`))
+        .header(
+          'content-disposition',
+          contentDisposition(`受理回执-${number}.docx`, `receipt-${number}.docx`),
+        )
         .send(file);
     },
   );
@@ -152,7 +160,8 @@ export function trackingRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['supervision'],
-        summary: 'Cases flagged by applicants (不满意 or worse, 不认可), newest first: the supervision office',
+        summary:
+          'Cases flagged by applicants (不满意 or worse, 不认可), newest first: the supervision office',
         response: { 200: supervisionFlagListSchema, ...errorResponses },
       },
     },

@@ -176,7 +176,9 @@ async function findByCode(ctx: AppContext, address: string, input: string): Prom
   const presented = hashCode(code ?? `invalid:${input}`);
   const tracking = code ? await findTrackingByHash(db, presented.toString('hex')) : undefined;
   const matches =
-    tracking !== undefined && timingSafeEqual(Buffer.from(tracking.codeHash, 'hex'), presented) && code !== null;
+    tracking !== undefined &&
+    timingSafeEqual(Buffer.from(tracking.codeHash, 'hex'), presented) &&
+    code !== null;
   const row = matches ? await findPublicCase(db, tracking.caseId) : undefined;
   if (!tracking || !matches || !row) {
     const counted = await db.transaction().execute((trx) =>
@@ -305,7 +307,9 @@ async function writeRating(
     });
     if (!inserted) {
       // The same rating sent twice is the one rating; another one for the same answer is refused.
-      const existing = (await ratingsOf(trx, found.row.id)).find((r) => r.round === found.tracking.handlingRound);
+      const existing = (await ratingsOf(trx, found.row.id)).find(
+        (r) => r.round === found.tracking.handlingRound,
+      );
       if (existing?.rating === args.rating && existing.comment === args.comment) return;
       throw new AppError('RATING_NOT_ALLOWED');
     }
@@ -466,7 +470,8 @@ export async function recordPhoneRating(
   const before = await getCaseTracking(ctx, actor.subject, args.caseId);
   const { row, tracking } = await staffFound(ctx, actor.subject, args.caseId);
   const current = before.ratings.find((r) => r.round === (tracking?.handlingRound ?? 1));
-  const repeat = current?.rating === args.rating && current.comment === args.comment && current.source === 'phone';
+  const repeat =
+    current?.rating === args.rating && current.comment === args.comment && current.source === 'phone';
   if (row.firstResponderId !== actor.personId) throw new AppError('FORBIDDEN');
   if (!before.may.rate && !repeat) throw new AppError('RATING_NOT_ALLOWED');
   if (!repeat && tracking) {

@@ -40,10 +40,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('rated_at', 'text', (c) => c.notNull())
     .addCheckConstraint('case_ratings_rating', sql.raw(`rating in ${RATINGS}`))
     .addCheckConstraint('case_ratings_source', sql`source in ('applicant', 'phone')`)
-    .addCheckConstraint(
-      'case_ratings_recorded_by',
-      sql`(source = 'phone') = (recorded_by is not null)`,
-    )
+    .addCheckConstraint('case_ratings_recorded_by', sql`(source = 'phone') = (recorded_by is not null)`)
     .execute();
   // One rating per answer: a double submit, or the applicant and a clerk at once, cannot make two.
   await db.schema

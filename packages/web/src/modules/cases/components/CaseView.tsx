@@ -12,6 +12,7 @@ import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useCase, useWorkdaysLeft } from '../hooks/useCases.ts';
 import { ApprovalProgress } from './ApprovalProgress.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
+import { CaseTrackingCard } from '../../tracking/components/CaseTrackingCard.tsx';
 import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
 import { CaseActions } from './CaseActions.tsx';
@@ -146,6 +147,7 @@ export function CaseView({ id }: { id: string }) {
             <CaseRounds c={c} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
+            <CaseTrackingCard c={c} />
             <CaseTimeline c={c} />
           </Flex>
         </Col>
