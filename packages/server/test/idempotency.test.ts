@@ -75,7 +75,7 @@ describe.each(DIALECTS)('idempotency keys [%s]', (dialect) => {
     // The answer kept with the key (built inside the transaction) is the page read back.
     expect(page).toEqual((await shouwen.request('GET', `/api/cases/${first.json().id}`)).json());
     expect(await count('cases')).toBe(cases + 1);
-    // case.registered and tracking.codeIssued, once.
+    // case.registered and case.trackingCodeIssued, once.
     expect(await eventsOf(first.json().id)).toBe(2);
     // The same fields in another order are the same request.
     const { description, ...rest } = registration();
@@ -143,7 +143,7 @@ describe.each(DIALECTS)('idempotency keys [%s]', (dialect) => {
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
     expect(await count('cases')).toBe(cases + 1);
-    // case.registered and tracking.codeIssued, once.
+    // case.registered and case.trackingCodeIssued, once.
     expect(await eventsOf(answers[0]!.json().id)).toBe(2);
   });
 

@@ -133,7 +133,7 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
       .selectFrom('audit_events')
       .selectAll()
       .where('subject_id', '=', id)
-      .where('type', '=', 'tracking.codeIssued')
+      .where('type', '=', 'case.trackingCodeIssued')
       .orderBy('id')
       .execute();
     expect(events.map((e) => JSON.parse(e.payload).reissued)).toEqual([false, true, true]);
@@ -236,7 +236,7 @@ describe.each(DIALECTS)('tracking: receipt, public page, ratings, reopen [%s]', 
     const audit = await db
       .selectFrom('audit_events')
       .selectAll()
-      .where('type', '=', 'tracking.rated')
+      .where('type', '=', 'case.rated')
       .where('subject_id', '=', id)
       .execute();
     expect(audit).toHaveLength(1);

@@ -792,6 +792,9 @@ export const en: Dictionary = {
   'menu.flags': 'Rating alerts',
   'notifications.kind.applicantFlagged': 'Rating alert',
   'notifications.kind.reopenRequested': 'Asked to handle again',
+  'caseEvent.trackingCodeIssued': 'Tracking code issued',
+  'caseEvent.rated': 'Satisfaction rating',
+  'caseEvent.reopenedByApplicant': 'The applicant asked to handle it again',
   'tracking.title': 'Track your request',
   'tracking.codeLabel': 'Tracking code',
   'tracking.codeHint':

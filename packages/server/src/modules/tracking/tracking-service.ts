@@ -131,7 +131,7 @@ export async function reissueTrackingCode(
       trx,
       actor,
       {
-        type: 'tracking.codeIssued',
+        type: 'case.trackingCodeIssued',
         subjectId: caseId,
         payload: { reissued: existing !== undefined, sms: issued.sms },
       },
@@ -143,7 +143,7 @@ export async function reissueTrackingCode(
 
 /** The audit event of the code issued at registration (its own type, the code itself never in it). */
 export function registrationCodeEvent(caseId: string, sms: 'queued' | 'skipped') {
-  return { type: 'tracking.codeIssued' as const, subjectId: caseId, payload: { reissued: false, sms } };
+  return { type: 'case.trackingCodeIssued' as const, subjectId: caseId, payload: { reissued: false, sms } };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -318,7 +318,7 @@ async function writeRating(
       trx,
       actor,
       {
-        type: 'tracking.rated',
+        type: 'case.rated',
         subjectId: found.row.id,
         // The comment is the applicant's own words: kept in case_ratings, not copied into the log.
         payload: {
@@ -394,7 +394,7 @@ export async function reopenByApplicant(
       trx,
       { personId: null, address },
       {
-        type: 'tracking.reopened',
+        type: 'case.reopenedByApplicant',
         subjectId: row.id,
         payload: { round: tracking.handlingRound, before: { state: row.state }, after: { state: 'open' } },
       },

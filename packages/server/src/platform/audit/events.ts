@@ -3,7 +3,7 @@
 // number nowhere: the number called for a phone reply is kept masked here and in full in case_replies.
 // Case events take their payload types from the shared schemas (core cases/schema.ts), so the case timeline,
 // the OpenAPI document and what is written agree.
-import type { CaseEventPayload, CaseEventType, CaseState, SatisfactionRating } from '@bancheng/core';
+import type { CaseEventPayload, CaseEventType } from '@bancheng/core';
 
 interface Snapshot {
   [key: string]: unknown;
@@ -73,28 +73,6 @@ export type AuditEvent =
     }
   | CaseEvent
   | {
-      type: 'tracking.codeIssued';
-      subjectId: string;
-      /** Never the code: whether it replaced one, and whether its SMS was queued or skipped. */
-      payload: { reissued: boolean; sms: 'queued' | 'skipped' };
-    }
-  | {
-      type: 'tracking.rated';
-      subjectId: string;
-      payload: {
-        rating: SatisfactionRating;
-        source: 'applicant' | 'phone';
-        round: number;
-        hasComment: boolean;
-        flagged: boolean;
-      };
-    }
-  | {
-      type: 'tracking.reopened';
-      subjectId: string;
-      payload: { round: number; before: { state: CaseState }; after: { state: CaseState } };
-    }
-  | {
       type: 'matter.created' | 'matter.updated' | 'matter.deactivated';
       subjectId: string;
       payload: { departmentId: string; before: Snapshot | null; after: Snapshot };
@@ -116,8 +94,6 @@ const SUBJECT_TYPES: Record<string, string> = {
   calendar: 'calendarYear',
   deputy: 'actingDeputy',
   system: 'system',
-  // The applicant's tracking events are about a case: read in the case's scope like its own events.
-  tracking: 'case',
 };
 
 export function subjectTypeOf(type: AuditEventType): string {

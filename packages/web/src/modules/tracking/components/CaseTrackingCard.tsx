@@ -1,6 +1,6 @@
 // 回执与评价 on the case page: when the code was issued and a new one (the first responder, confirmed: the
 // old code stops working), the receipt, the ratings (the applicant's and those given by phone) and the
-// applicant's reopen requests. Shows the code once when the page opens straight after registration.
+// applicant's reopen requests. A new code is shown here, once; the registration's by RegistrationReceipt.
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, List, Modal, Radio, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,27 +16,19 @@ import { useT, type MessageKey } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { fetchCaseTracking, recordPhoneRating, reissueTrackingCode, trackingKeys } from '../api/tracking.ts';
-import { ReceiptModal } from './ReceiptModal.tsx';
+import { ReceiptPanel } from './ReceiptPanel.tsx';
 
 export function CaseTrackingCard({ c }: { c: CaseDetail }) {
   const t = useT();
   const { message } = App.useApp();
-  const location = useLocation();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const fromRegistration = (location.state as { receipt?: TrackingCodeIssued } | null)?.receipt;
-  const [receipt, setReceipt] = useState<TrackingCodeIssued | null>(fromRegistration ?? null);
+  const [receipt, setReceipt] = useState<TrackingCodeIssued | null>(null);
   const [busy, setBusy] = useState(false);
   const query = useQuery({
     queryKey: trackingKeys.ofCase(c.id),
     queryFn: ({ signal }) => fetchCaseTracking(c.id, signal),
     staleTime: 0,
   });
-  const closeReceipt = () => {
-    setReceipt(null);
-    // The code leaves the history entry too: back and forward do not show it again.
-    if (fromRegistration) void navigate(location.pathname, { replace: true, state: null });
-  };
   const reissue = () =>
     Modal.confirm({
       title: t('tracking.reissueTitle'),
@@ -108,7 +100,11 @@ export function CaseTrackingCard({ c }: { c: CaseDetail }) {
           {query.data.may.rate && <PhoneRatingForm caseId={c.id} />}
         </Flex>
       )}
-      {receipt && <ReceiptModal caseId={c.id} number={c.number} receipt={receipt} onClose={closeReceipt} />}
+      {receipt && (
+        <div style={{ marginTop: 12 }}>
+          <ReceiptPanel caseId={c.id} number={c.number} receipt={receipt} onClose={() => setReceipt(null)} />
+        </div>
+      )}
     </Card>
   );
 }
@@ -157,4 +153,15 @@ function PhoneRatingForm({ caseId }: { caseId: string }) {
       </Button>
     </Form>
   );
+}
+
+/** The receipt straight after registration: the code came with the registration's answer, this once. */
+export function RegistrationReceipt({ c }: { c: CaseDetail }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const receipt = (location.state as { receipt?: TrackingCodeIssued } | null)?.receipt;
+  if (!receipt) return null;
+  // Closing drops the code from the history entry too: back and forward do not show it again.
+  const close = () => void navigate(location.pathname, { replace: true, state: null });
+  return <ReceiptPanel caseId={c.id} number={c.number} receipt={receipt} onClose={close} />;
 }
