@@ -89,6 +89,7 @@ describe.each(E2E_DIALECTS)('case journeys in Chromium [%s]', (dialect) => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     expect(types).toEqual([
       'case.registered',
+      'case.trackingCodeIssued',
       'case.proposeRefusal',
       'case.decide',
       'case.decide',

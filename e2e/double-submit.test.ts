@@ -168,7 +168,11 @@ describe.each(E2E_DIALECTS)('double submits and stale case pages in Chromium [%s
     expect(await stateOf(page)).toBe('closed');
     const after = await caseOf(page, id ?? '');
     expect(after.version).toBe(1);
-    expect(after.timeline.map((e) => e.type)).toEqual(['case.registered', 'case.giveOneTimeNotice']);
+    expect(after.timeline.map((e) => e.type)).toEqual([
+      'case.registered',
+      'case.trackingCodeIssued',
+      'case.giveOneTimeNotice',
+    ]);
     await page.context().close();
   });
 
@@ -219,6 +223,7 @@ describe.each(E2E_DIALECTS)('double submits and stale case pages in Chromium [%s
     expect(final.version).toBe(4);
     expect(final.timeline.map((e) => e.type)).toEqual([
       'case.registered',
+      'case.trackingCodeIssued',
       'case.proposeRefusal',
       'case.decide',
       'case.decide',

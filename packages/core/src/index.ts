@@ -32,3 +32,5 @@ export * from './notifications/schema.ts';
 export * from './notifications/messages.ts';
 export * from './matters/schema.ts';
 export * from './settings/schema.ts';
+export * from './tracking/rules.ts';
+export * from './tracking/schema.ts';

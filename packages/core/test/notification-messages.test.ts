@@ -43,6 +43,11 @@ const SAMPLES: { [K in keyof NotificationParamsByKind]: NotificationParamsByKind
     { ...deputy, to: 'holder', lastDay: '2026-12-05' },
   ],
   calendarMissing: [{ year: 2027 }],
+  applicantFlagged: [
+    { caseNumber: ref.caseNumber, reason: 'rating' },
+    { caseNumber: ref.caseNumber, reason: 'feedback' },
+  ],
+  reopenRequested: [ref],
 };
 
 const messagesOf = (kind: keyof NotificationParamsByKind): NotificationMessage[] =>
@@ -54,7 +59,7 @@ const withoutUserText = (text: string) => USER_TEXT.reduce((t, u) => t.replaceAl
 /** The parameters the text must show: the vocabularies (level, decision, to) are words, a deputy notice
  * names the other person only, and an early end gives its last day instead of the planned dates. */
 function shown(message: NotificationMessage): string[] {
-  const hidden = new Set(['level', 'decision', 'to', 'deputyName', 'holderName']);
+  const hidden = new Set(['level', 'decision', 'to', 'deputyName', 'holderName', 'reason']);
   if (message.kind === 'deputyEnded' && message.params.lastDay !== null) {
     hidden.add('fromDate').add('toDate');
   }

@@ -32,6 +32,7 @@ import { notificationsModule } from './modules/notifications/index.ts';
 import { mattersModule } from './modules/matters/index.ts';
 import { deputiesModule } from './modules/deputies/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
+import { trackingModule } from './modules/tracking/index.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -200,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     mattersModule,
     deputiesModule,
     settingsModule,
+    trackingModule,
   ]) {
     await app.register(module, { ctx });
   }

@@ -305,6 +305,30 @@ export const TEMPLATES: Record<string, Template> = {
     out: { method: 'POST', url: `/api/notifications/${f.notificationNotOf[who] ?? MISSING()}/read` },
   }),
   'POST /api/notifications/read-all': () => only({ method: 'POST', url: '/api/notifications/read-all' }),
+  // The public routes: an empty code is refused before anything is looked up (and before a wrong code
+  // would count against the address), for everyone alike: no session is needed or used.
+  'POST /api/public/track': () => only({ method: 'POST', url: '/api/public/track', body: { code: '' } }),
+  'POST /api/public/track/rating': () =>
+    only({ method: 'POST', url: '/api/public/track/rating', body: { code: '', rating: 'satisfied' } }),
+  'POST /api/public/track/reopen': () =>
+    only({ method: 'POST', url: '/api/public/track/reopen', body: { code: '', reason: '矩阵' } }),
+  'GET /api/cases/:id/tracking': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/cases/${id}/tracking` }), f.caseIn.id, f.caseOut.id),
+  'POST /api/cases/:id/tracking-code': (f) =>
+    both((id) => ({ method: 'POST', url: `/api/cases/${id}/tracking-code` }), f.caseIn.id, f.caseOut.id),
+  'POST /api/cases/:id/ratings': (f) =>
+    both(
+      (id) => ({ method: 'POST', url: `/api/cases/${id}/ratings`, body: { rating: 'satisfied' } }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'POST /api/cases/:id/receipt.docx': (f) =>
+    both(
+      (id) => ({ method: 'POST', url: `/api/cases/${id}/receipt.docx`, body: {} }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'GET /api/supervision/flags': () => only({ method: 'GET', url: '/api/supervision/flags' }),
   'GET /api/cases/:id/form.docx': (f) =>
     both((id) => ({ method: 'GET', url: `/api/cases/${id}/form.docx` }), f.caseIn.id, f.caseOut.id),
   'GET /api/cases/:id/reply-letter.docx': (f) =>

@@ -17,6 +17,8 @@ export const GLOBAL_PERMISSIONS = [
   'settings.manage',
   /** Appoint acting deputies: administrators for any holder, a chain position holder for themselves. */
   'deputies.appoint',
+  /** The supervision office's list of cases flagged by applicants (不满意 or 不认可). */
+  'supervision.flags',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 

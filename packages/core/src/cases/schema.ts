@@ -1,5 +1,6 @@
 // Cases (事项): registration, the approval form's decisions, and the actions on a case.
 import { z } from 'zod';
+import { SATISFACTION_RATINGS } from '../tracking/rules.ts';
 import { decodeListCursor } from './list-cursor.ts';
 import {
   creditCodeSchema,
@@ -262,6 +263,20 @@ export const caseEventPayloadSchemas = {
     size: z.number().int(),
     sha256: z.string(),
   }),
+  // The applicant's own view (tracking/): never the code, nor the applicant's own words.
+  'case.trackingCodeIssued': z.object({ reissued: z.boolean(), sms: z.enum(['queued', 'skipped']) }),
+  'case.rated': z.object({
+    rating: z.enum(SATISFACTION_RATINGS),
+    source: z.enum(['applicant', 'phone']),
+    round: z.number().int(),
+    hasComment: z.boolean(),
+    flagged: z.boolean(),
+  }),
+  'case.reopenedByApplicant': z.object({
+    round: z.number().int(),
+    before: z.object({ state: z.enum(CASE_STATES) }),
+    after: z.object({ state: z.enum(CASE_STATES) }),
+  }),
 } as const satisfies Record<`case.${string}`, z.ZodType>;
 export type CaseEventType = keyof typeof caseEventPayloadSchemas;
 export type CaseEventPayload<T extends CaseEventType> = z.output<(typeof caseEventPayloadSchemas)[T]>;
@@ -294,6 +309,9 @@ export const caseTimelineEntrySchema = z
     timelineEntry('case.phoneRevealed'),
     timelineEntry('case.contributionRecorded'),
     timelineEntry('case.attachmentAdded'),
+    timelineEntry('case.trackingCodeIssued'),
+    timelineEntry('case.rated'),
+    timelineEntry('case.reopenedByApplicant'),
   ])
   .meta({ id: 'CaseTimelineEntry' });
 export type CaseTimelineEntry = z.infer<typeof caseTimelineEntrySchema>;

@@ -42,6 +42,10 @@ export interface NotificationParamsByKind {
     lastDay: string | null;
   };
   calendarMissing: { year: number };
+  /** The applicant rated the outcome 不满意 or worse (`rating`), or disagreed with the answer (`feedback`). */
+  applicantFlagged: { caseNumber: string; reason: 'rating' | 'feedback' };
+  /** The applicant asked on the tracking page for the case to be handled again. */
+  reopenRequested: CaseRef;
 }
 
 export type NotificationParams<K extends NotificationKind = NotificationKind> = NotificationParamsByKind[K];
@@ -226,6 +230,35 @@ export const NOTIFICATION_MESSAGES: { [K in NotificationKind]: Texts<Notificatio
         `The State Council's ${String(p.year)} holiday schedule is not loaded. Due dates in ${String(p.year)} are counted ` +
         `with weekends only (Monday to Friday as working days), which may differ from the real holidays and ` +
         `adjusted working days. Enter or import the ${String(p.year)} schedule on the Holiday schedule page.`,
+    }),
+  },
+  applicantFlagged: {
+    zh: (p) => {
+      const what = p.reason === 'rating' ? '申请人评价为不满意' : '申请人对答复不认可';
+      return {
+        title: `${what}：${p.caseNumber}`,
+        body: `事项 ${p.caseNumber} ${what}，已列入督查室待核实清单。`,
+      };
+    },
+    en: (p) => {
+      const what =
+        p.reason === 'rating'
+          ? 'the applicant rated the outcome dissatisfied'
+          : 'the applicant disagreed with the answer';
+      return {
+        title: `${capital(what)}: ${p.caseNumber}`,
+        body: `For ${p.caseNumber}, ${what}; it is on the supervision office's list to look into.`,
+      };
+    },
+  },
+  reopenRequested: {
+    zh: (p) => ({
+      title: `申请人申请重新办理：${p.caseNumber}`,
+      body: `事项 ${zhRef(p)} 的申请人在答复后申请重新办理，事项已退回您处重新办理。`,
+    }),
+    en: (p) => ({
+      title: `The applicant asked to handle it again: ${p.caseNumber}`,
+      body: `The applicant of ${enRef(p)} asked after the answer for it to be handled again; it is back with you.`,
     }),
   },
 };

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'deputyAppointed', // you were appointed to act for someone, or someone to act for you
   'deputyEnded', // such an appointment was ended early or withdrawn
   'calendarMissing', // from 1 November, next year's holiday schedule is not loaded (to administrators)
+  'applicantFlagged', // an applicant rated 不满意 or worse, or disagreed with the answer (to the supervision office)
+  'reopenRequested', // the applicant asked for the matter to be handled again (to the first responder)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

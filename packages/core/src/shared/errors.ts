@@ -176,6 +176,32 @@ export const ERRORS = {
     zh: '数据库暂时无法访问或无法写入，请稍后再试',
     en: 'The database is unavailable or cannot store changes right now; try again shortly',
   },
+  // The applicant's own view (tracking, ratings, reopen).
+  TRACKING_CODE_UNKNOWN: {
+    status: 404,
+    zh: '查询码无效或已失效，请核对回执上的查询码',
+    en: 'This tracking code is not valid or no longer in use; check the code on your receipt',
+  },
+  TRACKING_BUSY: {
+    status: 429,
+    zh: '查询次数过多，请稍后再试',
+    en: 'Too many tries from here; please try again later',
+  },
+  RATING_NOT_ALLOWED: {
+    status: 409,
+    zh: '此事项现在不能评价：尚未答复，或本次答复已评价',
+    en: 'This matter cannot be rated now: it has no answer yet, or this answer was rated',
+  },
+  REOPEN_NOT_ALLOWED: {
+    status: 409,
+    zh: '此事项现在不能申请重新办理：尚未答复，或已超过答复后10个工作日',
+    en: 'A new handling cannot be asked for now: no answer yet, or more than 10 working days since it',
+  },
+  TRACKING_CODE_MISMATCH: {
+    status: 400,
+    zh: '查询码与此事项当前的查询码不符',
+    en: 'The tracking code is not the current code of this case',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -244,6 +270,10 @@ export const FIELD_MESSAGES = {
   deputyOverlaps: {
     zh: '该期间已有代理人，同一时间只能有一位代理人',
     en: 'someone already deputises in that period: one deputy at a time',
+  },
+  notCurrentCode: {
+    zh: '不是此事项当前的查询码',
+    en: 'not the current tracking code of this case',
   },
   holdsPosition: {
     zh: '该人员仍担任责任链条职务，请先将职务交给他人再停用',

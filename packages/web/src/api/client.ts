@@ -134,3 +134,35 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
   return data as T;
 }
+
+/**
+ * A file from a POST (the receipt DOCX, which may carry a code that must not go in a URL): fetched with
+ * the session and CSRF token like any request, then saved by the browser under `fileName`.
+ */
+export async function downloadPosted(path: string, body: unknown, fileName: string): Promise<void> {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Accept-Language': language === 'zh' ? 'zh-CN' : 'en',
+  };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(buildUrl(path), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const data: unknown = await response.json().catch(() => undefined);
+    if (isErrorResponse(data)) {
+      const { code, message, fields, details } = data.error;
+      throw new ApiError(response.status, code, message, fields, details);
+    }
+    throw new ApiError(response.status, 'UNEXPECTED', FALLBACK[language].unexpected);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  URL.revokeObjectURL(url);
+}

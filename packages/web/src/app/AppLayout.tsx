@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Button, Drawer, Flex, Layout, Menu, Popconfirm, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
@@ -46,6 +47,7 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   settings: <FieldTimeOutlined />,
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
+  flags: <AlertOutlined />,
 };
 
 const HEADER_BG = '#12355b';

@@ -13,6 +13,7 @@ import {
   NotFoundPage,
   PAGE_ROUTES,
   PasswordPage,
+  TrackingPage,
   preloadSignedIn,
 } from './pages.ts';
 
@@ -37,6 +38,15 @@ export function AppRoutes() {
   const me = useMe();
   const location = useLocation();
 
+  // The applicant's tracking page needs no session and is the same for everyone: outside every frame.
+  // The code is typed into its form and posted, never part of this address (decision 0007).
+  if (location.pathname === '/track') {
+    return (
+      <PageBoundary fullPage>
+        <TrackingPage />
+      </PageBoundary>
+    );
+  }
   if (me.isPending) return <LoadingBlock fullPage />;
   if (me.isError) {
     return (

@@ -15,7 +15,8 @@ export interface NavItem {
     | 'people'
     | 'settings'
     | 'calendar'
-    | 'audit';
+    | 'audit'
+    | 'flags';
   path: string;
   label: MessageKey;
   permission?: GlobalPermission;
@@ -34,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'settings', path: '/admin/settings', label: 'menu.settings', permission: 'settings.manage' },
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
+  { key: 'flags', path: '/flags', label: 'menu.flags', permission: 'supervision.flags' },
 ];
 
 export function visibleNavItems(abilities: Abilities): NavItem[] {

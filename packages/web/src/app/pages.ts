@@ -15,6 +15,10 @@ export const PasswordPage = lazyComponent(() =>
 export const ForbiddenPage = lazyComponent(() =>
   import('../pages/StatusPage.tsx').then((m) => m.ForbiddenPage),
 );
+/** The public tracking page (办理进度查询): its own chunk, shown with or without a session. */
+export const TrackingPage = lazyComponent(() =>
+  import('../pages/TrackingPage.tsx').then((m) => m.TrackingPage),
+);
 export const NotFoundPage = lazyComponent(() =>
   import('../pages/StatusPage.tsx').then((m) => m.NotFoundPage),
 );
@@ -81,6 +85,11 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     path: 'admin/audit',
     Page: lazyComponent(() => import('../pages/AuditPage.tsx').then((m) => m.AuditPage)),
     permission: 'audit.read',
+  },
+  {
+    path: 'flags',
+    Page: lazyComponent(() => import('../pages/FlagsPage.tsx').then((m) => m.FlagsPage)),
+    permission: 'supervision.flags',
   },
 ];
 

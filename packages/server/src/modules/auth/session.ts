@@ -41,6 +41,11 @@ export function registerSession(app: FastifyInstance, ctx: AppContext): void {
       assertSameOrigin(request);
       return;
     }
+    if (request.routeOptions.url?.startsWith('/api/public/')) {
+      // The public pages (an applicant's tracking) never use a session: the same Origin check as sign-in.
+      assertSameOrigin(request);
+      return;
+    }
     if (!request.auth) return; // the route's guard answers 401
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !equalStrings(sent, request.auth.csrfToken)) {

@@ -8,6 +8,7 @@ import {
   idParamsSchema,
   idempotencyHeadersSchema,
   registerCaseBodySchema,
+  registeredCaseSchema,
   revealPhoneResponseSchema,
 } from '@bancheng/core';
 import type { AppContext } from '../../platform/context.ts';
@@ -28,7 +29,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: 'Register a request (受理登记); the registering person is its first responder',
         headers: idempotencyHeadersSchema,
         body: registerCaseBodySchema,
-        response: { 201: caseDetailSchema, ...errorResponses },
+        response: { 201: registeredCaseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -15,6 +15,7 @@ import {
   formatCaseNumber,
   type CaseActionRequest,
   type CaseDetail,
+  type RegisteredCase,
   type MatterType,
   type CaseList,
   type ChainHolders,
@@ -49,6 +50,7 @@ import { actionEvent, recordFacts, recordRoundAndFollowUps } from './case-action
 import { changesFor, currentDecisions, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
+import { issueTrackingCode, noteCaseAction, registrationCodeEvent } from '../tracking/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import { newId, todayInChina } from '../../platform/ids.ts';
 import {
@@ -76,7 +78,7 @@ export async function registerCase(
   actor: CaseActor,
   body: z.output<typeof registerCaseBodySchema>,
   claim?: IdempotencyClaim,
-): Promise<CaseDetail> {
+): Promise<RegisteredCase> {
   const db = ctx.database.db;
   if (Date.parse(body.receivedAt) > clockOf(ctx).getTime() + FUTURE_GRACE_MS) {
     throw new AppError('VALIDATION_FAILED', { fields: { receivedAt: 'inFuture' } });
@@ -137,14 +139,27 @@ export async function registerCase(
       },
       now,
     );
+    // The applicant's receipt: a tracking code, its hash kept, the code itself only in this answer.
+    const receipt = await issueTrackingCode(trx, {
+      config: ctx.config,
+      caseId: id,
+      number,
+      phone: row.applicant_phone,
+      byPersonId: actor.personId,
+      now,
+      answeredOn: null,
+    });
+    await appendAuditEvent(trx, actor, registrationCodeEvent(id, receipt.sms), now);
     // The registrar is the case's first responder and reads it: the page is built from what was written.
     const loaded = { row, coDepartmentIds, allDecisions: [], noFactsYet: true };
-    // An answer kept with its key is built inside the transaction, to be stored with the change.
+    // An answer kept with its key is built inside the transaction, to be stored with the change. The code
+    // is not kept with it (a replay answers without it: the first responder issues a new one if needed).
     const detail =
       claim && (await keepAnswer(trx, claim, await buildDetail(ctx, trx, viewer, id, loaded, clockContext)));
-    return { loaded, detail };
+    return { loaded, detail, receipt };
   });
-  return written.detail ?? buildDetail(ctx, db, viewer, id, written.loaded);
+  const detail = written.detail ?? (await buildDetail(ctx, db, viewer, id, written.loaded));
+  return { ...detail, receipt: written.receipt };
 }
 
 /**
@@ -372,6 +387,16 @@ export async function actOnCase(
       }),
       now,
     );
+    await noteCaseAction(trx, {
+      config: ctx.config,
+      caseId: before.id,
+      number: before.number,
+      departmentId: before.department_id,
+      action,
+      before: before.state,
+      after: result.next.state,
+      now,
+    });
     await notifyCaseChange(trx, {
       config: ctx.config,
       before,

@@ -6,7 +6,7 @@ import { caseRoutes } from './case-routes.ts';
 import { contributionRoutes } from './contribution-routes.ts';
 import { caseDocumentRoutes } from './document-routes.ts';
 
-export { holdersFor } from './case-access.ts';
+export { holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 export { actingForOn } from './case-repository.ts';
 export { visibleCaseIds } from './case-list-repository.ts';
 export { caseListPlanQueries, type PlannedQuery } from './case-list-plans.ts';

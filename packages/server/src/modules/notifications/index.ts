@@ -10,6 +10,7 @@ export type { NotifiedCase } from './notification-service.ts';
 export { deliveryChannelsOf, enqueueNotifications } from './notification-service.ts';
 export type { OutboxChannel, OutboxOutcome } from './outbox.ts';
 export { createOutboxWorker } from './outbox-worker.ts';
+export { queueApplicantSms } from './applicant-sms.ts';
 export { scheduleClockReminders } from './clock-reminders.ts';
 export type { OutboxWorker } from './outbox-worker.ts';
 

@@ -106,6 +106,42 @@ export async function insertOutboxMessages(trx: Trx, messages: NewOutboxMessage[
     .execute();
 }
 
+/** A message whose delivery ended as it was queued (skipped: nothing to send it by). */
+export async function insertFinishedOutboxMessage(
+  trx: Trx,
+  m: NewOutboxMessage & { outcome: OutboxOutcome; error: string | null },
+): Promise<void> {
+  await trx
+    .insertInto('outbox')
+    .values({
+      id: m.id,
+      channel: m.channel,
+      person_id: m.personId,
+      notification_id: m.notificationId,
+      dedupe_key: m.dedupeKey,
+      payload: m.payload,
+      due_at: m.dueAt,
+      attempts: 0,
+      last_error: m.error,
+      locked_until: null,
+      sent_at: m.createdAt,
+      outcome: m.outcome,
+      created_at: m.createdAt,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** The applicant's number of a case, for an SMS to them (never copied into the outbox). */
+export async function applicantPhoneOf(db: Executor, caseId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('cases')
+    .select('applicant_phone')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return row?.applicant_phone.replace(/\s/g, '') ?? null;
+}
+
 /** Of these dedupe keys, the ones already used. */
 export async function existingNotificationKeys(db: Executor, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
@@ -290,11 +326,19 @@ export async function finishOutboxMessage(
     now: string;
     outcome: OutboxOutcome;
     error: string | null;
+    /** A payload to keep instead of the one sent (its secret redacted). */
+    payload?: string;
   },
 ): Promise<boolean> {
   const r = await db
     .updateTable('outbox')
-    .set({ sent_at: args.now, outcome: args.outcome, locked_until: null, last_error: args.error })
+    .set({
+      sent_at: args.now,
+      outcome: args.outcome,
+      locked_until: null,
+      last_error: args.error,
+      ...(args.payload !== undefined && { payload: args.payload }),
+    })
     .where('id', '=', args.id)
     .where('locked_until', '=', args.claim)
     .where('sent_at', 'is', null)

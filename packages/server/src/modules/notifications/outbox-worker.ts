@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import { clockOf, type AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import {
+  applicantPhoneOf,
   claimDueOutboxMessages,
   contactsOf,
   finishOutboxMessage,
@@ -108,8 +109,24 @@ async function deliverOne(
   const db = ctx.database.db;
   const claim = message.lockedUntil ?? '';
   const channel = message.channel;
-  const contact = (await contactsOf(db, [message.personId])).get(message.personId);
-  const address = contact?.active ? (channel === 'email' ? contact.email : contact.phone) : null;
+  const payload = JSON.parse(message.payload) as OutboxPayload;
+  // A message to a case's applicant goes to the case's number; any other to the person's own address.
+  const contact = payload.applicantCaseId
+    ? undefined
+    : (await contactsOf(db, [message.personId])).get(message.personId);
+  const address = payload.applicantCaseId
+    ? channel === 'sms'
+      ? await applicantPhoneOf(db, payload.applicantCaseId)
+      : null
+    : contact?.active
+      ? channel === 'email'
+        ? contact.email
+        : contact.phone
+      : null;
+  const redacted =
+    payload.redacted === undefined
+      ? undefined
+      : JSON.stringify({ ...payload, subject: payload.redacted, text: payload.redacted });
   const { email, sms } = deps.senders;
   const configured = channel === 'email' ? email !== undefined : sms !== undefined;
   const logged = { outboxId: message.id, channel, personId: message.personId, attempt: message.attempts };
@@ -120,6 +137,7 @@ async function deliverOne(
       now: clockOf(ctx).toISOString(),
       outcome,
       error,
+      ...(redacted !== undefined && { payload: redacted }),
     });
     if (!done) deps.log.warn(logged, 'outbox claim lapsed before the outcome was recorded');
     return outcome;
@@ -127,7 +145,6 @@ async function deliverOne(
   if (!configured || !address) {
     return finish('skipped', configured ? 'no address' : `${channel} is not configured`);
   }
-  const payload = JSON.parse(message.payload) as OutboxPayload;
   try {
     // The Message-ID is the outbox message's, so a receiving server can recognise a resend too.
     if (channel === 'email' && email) {

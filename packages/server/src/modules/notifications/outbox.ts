@@ -8,6 +8,10 @@ export type { OutboxChannel, OutboxOutcome } from '@bancheng/core';
 export interface OutboxPayload {
   subject: string;
   text: string;
+  /** A message to a case's applicant: the number is the case's, looked up when it is sent. */
+  applicantCaseId?: string;
+  /** What the row keeps after delivery ends, in place of a text holding a secret (a tracking code). */
+  redacted?: string;
 }
 
 /** A message to queue for one person on one channel, for one notification. */
@@ -15,7 +19,7 @@ export interface NewOutboxMessage {
   id: string;
   channel: OutboxChannel;
   personId: string;
-  notificationId: string;
+  notificationId: string | null;
   /** Each (channel, notification) is queued once. */
   dedupeKey: string;
   /** An OutboxPayload as JSON. */

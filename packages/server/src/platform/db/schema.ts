@@ -17,6 +17,8 @@ import type {
   OutboxOutcome,
   RefusalReason,
   Role,
+  SatisfactionRating,
+  SupervisionFlagKind,
 } from '@bancheng/core';
 
 /** A boolean stored as an integer. */
@@ -264,6 +266,11 @@ export interface DB {
   case_search_trigram: CaseSearchFtsTable;
   case_search_chars: CaseSearchFtsTable;
   idempotency_keys: IdempotencyKeyTable;
+  case_tracking: CaseTrackingTable;
+  case_ratings: CaseRatingTable;
+  case_reopen_requests: CaseReopenRequestTable;
+  supervision_flags: SupervisionFlagTable;
+  tracking_throttle: TrackingThrottleTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -449,3 +456,53 @@ export type CaseFollowUpRow = Selectable<CaseFollowUpTable>;
 export type CaseRoundRow = Selectable<CaseRoundTable>;
 export type CaseContributionRow = Selectable<CaseContributionTable>;
 export type CaseNoticeRow = Selectable<CaseNoticeTable>;
+
+/** A case's tracking code (only its SHA-256), its answer date and handling round (migration 0017). */
+export interface CaseTrackingTable {
+  case_id: string;
+  code_hash: string;
+  code_issued_at: string;
+  code_issued_by: string;
+  /** The China date the case reached an answered state; null while it has none. */
+  answered_on: string | null;
+  /** 1, and one more each time the applicant reopens the matter. */
+  handling_round: number;
+}
+
+export interface CaseRatingTable {
+  id: string;
+  case_id: string;
+  handling_round: number;
+  rating: SatisfactionRating;
+  comment: string;
+  source: 'applicant' | 'phone';
+  /** The clerk who recorded a rating given by phone; null for the applicant's own. */
+  recorded_by: string | null;
+  rated_at: string;
+}
+
+export interface CaseReopenRequestTable {
+  id: string;
+  case_id: string;
+  handling_round: number;
+  reason: string;
+  state_before: CaseState;
+  requested_at: string;
+}
+
+export interface SupervisionFlagTable {
+  id: string;
+  case_id: string;
+  department_id: string;
+  kind: SupervisionFlagKind;
+  rating_id: string | null;
+  feedback_id: string | null;
+  comment: string;
+  flagged_at: string;
+}
+
+export interface TrackingThrottleTable {
+  address: string;
+  failures: number;
+  window_start: string;
+}

@@ -45,7 +45,7 @@ export function sendError(
   const body: { error: Record<string, unknown> } = { error: { code, message: errorMessage(code, lang) } };
   if (extra.fields && Object.keys(extra.fields).length > 0) body.error['fields'] = extra.fields;
   if (extra.details) body.error['details'] = extra.details;
-  if (code === 'ACCOUNT_LOCKED' || code === 'ADDRESS_LOCKED') {
+  if (code === 'ACCOUNT_LOCKED' || code === 'ADDRESS_LOCKED' || code === 'TRACKING_BUSY') {
     const until = extra.details?.['lockedUntil'];
     if (typeof until === 'string') {
       const now = reply.server.clock.now().getTime();

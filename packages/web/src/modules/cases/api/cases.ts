@@ -5,6 +5,7 @@ import type {
   CaseListQuery,
   FollowUpDue,
   RegisterCaseBody,
+  RegisteredCase,
   WorkdayCountResponse,
 } from '@bancheng/core';
 import { api, buildUrl } from '../../../api/client.ts';
@@ -26,7 +27,7 @@ export const fetchCases = (query: CasesQuery, signal?: AbortSignal) =>
   api<CaseList>('/api/cases', { query: { ...query }, signal });
 export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(path(id), { signal });
 export const registerCase = (body: RegisterCaseBody, idempotencyKey?: string) =>
-  api<CaseDetail>('/api/cases', { method: 'POST', body, idempotencyKey });
+  api<RegisteredCase>('/api/cases', { method: 'POST', body, idempotencyKey });
 export const actOnCase = (
   id: string,
   request: { version: number; action: CaseActionBody },

@@ -1,7 +1,7 @@
 // 时间线: every step recorded on the case, newest last: when, who, what, and a short summary.
 import type { ReactNode } from 'react';
 import { Card, Flex, Tag, Timeline, Typography } from 'antd';
-import { CASE_ACTIONS, CASE_STATES, REFUSAL_REASONS } from '@bancheng/core';
+import { CASE_ACTIONS, CASE_STATES, REFUSAL_REASONS, SATISFACTION_RATINGS } from '@bancheng/core';
 import type { CaseDetail, CaseState, RefusalReason } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import type { MessageKey, TFunction } from '../../../i18n/index.tsx';
@@ -25,6 +25,9 @@ export function eventLabel(t: TFunction, type: string): string {
     name === 'phoneRevealed' ||
     name === 'attachmentAdded' ||
     name === 'contributionRecorded' ||
+    name === 'trackingCodeIssued' ||
+    name === 'rated' ||
+    name === 'reopenedByApplicant' ||
     CASE_ACTIONS.some((a) => a === name)
   ) {
     return t(`caseEvent.${name}` as MessageKey);
@@ -73,6 +76,15 @@ function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode
     tags.push(<Tag key="decision">{t(`decisionShort.${a.decision}`)}</Tag>);
   }
   if (isReason(a.reason)) tags.push(<Tag key="reason">{t(`refusalReason.${a.reason}`)}</Tag>);
+  // A satisfaction rating (好差评): its grade, red when it went to the supervision office.
+  const rating = payload['rating'];
+  if (typeof rating === 'string' && SATISFACTION_RATINGS.some((r) => r === rating)) {
+    tags.push(
+      <Tag key="rating" color={payload['flagged'] === true ? 'red' : 'green'}>
+        {t(`tracking.rating.${rating}` as MessageKey)}
+      </Tag>,
+    );
+  }
   if (a.conclusion === 'resolvable' || a.conclusion === 'notResolvable') {
     tags.push(
       <Tag key="conclusion">

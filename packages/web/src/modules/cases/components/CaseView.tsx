@@ -12,6 +12,7 @@ import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useCase, useWorkdaysLeft } from '../hooks/useCases.ts';
 import { ApprovalProgress } from './ApprovalProgress.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
+import { CaseTrackingCard, RegistrationReceipt } from '../../tracking/components/CaseTrackingCard.tsx';
 import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
 import { CaseActions } from './CaseActions.tsx';
@@ -131,6 +132,7 @@ export function CaseView({ id }: { id: string }) {
         </Button>
       </div>
       <Header c={c} />
+      <RegistrationReceipt c={c} />
       <Row gutter={[16, 16]}>
         {/* Below lg the actions come first, right after the header. */}
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
@@ -146,6 +148,7 @@ export function CaseView({ id }: { id: string }) {
             <CaseRounds c={c} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
+            <CaseTrackingCard c={c} />
             <CaseTimeline c={c} />
           </Flex>
         </Col>

@@ -129,7 +129,11 @@ export function RegisterCaseForm({ me }: { me: Me }) {
         onSuccess: (detail) => {
           submission.keys.reset();
           message.success(t('register.created', { number: detail.number }));
-          void navigate(`/cases/${encodeURIComponent(detail.id)}`, { replace: true });
+          // The receipt's code is shown once, on the case page this opens (never put in the URL).
+          void navigate(`/cases/${encodeURIComponent(detail.id)}`, {
+            replace: true,
+            state: { receipt: detail.receipt },
+          });
         },
         onError: (e) => showError(e, form, t('register.title')),
         onSettled: () => submission.end(),

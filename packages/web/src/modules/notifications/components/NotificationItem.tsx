@@ -22,6 +22,8 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   matterOverdue: 'notifications.kind.matterOverdue',
   caseHandedOver: 'notifications.kind.caseHandedOver',
   calendarMissing: 'notifications.kind.calendarMissing',
+  applicantFlagged: 'notifications.kind.applicantFlagged',
+  reopenRequested: 'notifications.kind.reopenRequested',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -38,6 +40,8 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   matterOverdue: 'red',
   caseHandedOver: 'cyan',
   calendarMissing: 'volcano',
+  applicantFlagged: 'red',
+  reopenRequested: 'orange',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
