@@ -16,6 +16,9 @@ export const NOTIFICATION_KINDS = [
   'deputyAppointed', // you were appointed to act for someone, or someone to act for you
   'deputyEnded', // such an appointment was ended early or withdrawn
   'calendarMissing', // from 1 November, next year's holiday schedule is not loaded (to administrators)
+  'coDepartmentNamed', // your department was named a co-department of a case (协作配合)
+  'consultationRequested', // you were asked to convene a consultation (会商召集人)
+  'consultationInvited', // the convener invited you to a consultation
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
