@@ -231,8 +231,15 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef, today: stri
       id: c.id,
       requestedBy: person(c.requested_by),
       convener: c.convener_id === null ? null : person(c.convener_id),
+      // The convener first, then the invitees as invited, by name within one invitation.
       people: f.consultationPeople
         .filter((p) => p.consultation_id === c.id)
+        .sort(
+          (a, b) =>
+            a.role.localeCompare(b.role) ||
+            a.invited_at.localeCompare(b.invited_at) ||
+            person(a.person_id).displayName.localeCompare(person(b.person_id).displayName, 'zh'),
+        )
         .map((p) => ({
           person: person(p.person_id),
           role: p.role,
