@@ -168,7 +168,11 @@ describe('who may convene (consultationConvenersOf)', () => {
     expect(across.sort()).toEqual(['bp', 'cl', 'lc', 'pl', 'up']);
   });
   it('refuses a convener outside that set, or one who originated the case', () => {
-    const holders: ChainHolders = { ...chain('lc', 'pl'), firstResponders: ['fr1'], conveners: ['lc', 'fr1'] };
+    const holders: ChainHolders = {
+      ...chain('lc', 'pl'),
+      firstResponders: ['fr1'],
+      conveners: ['lc', 'fr1'],
+    };
     const c = newCase({ firstResponderId: 'fr1', crossDepartment: true });
     expect(applyAction(c, { type: 'requestConsultation', convenerId: 'out' }, 'fr1', holders)).toEqual({
       ok: false,

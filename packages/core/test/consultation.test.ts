@@ -1,7 +1,11 @@
 // The pure rules of cross-department matters: who leads a matter with no competent department, and who
 // changes co-departments and invites to a consultation.
 import { describe, expect, it } from 'vitest';
-import { leadDepartmentOf, mayChangeCoDepartments, mayInviteToConsultation } from '../src/cases/consultation.ts';
+import {
+  leadDepartmentOf,
+  mayChangeCoDepartments,
+  mayInviteToConsultation,
+} from '../src/cases/consultation.ts';
 import { newCase, type ChainHolders } from '../src/cases/rules.ts';
 
 const holders: ChainHolders = {
@@ -13,8 +17,12 @@ describe('the lead department', () => {
   it('is the first-inquiry department for a matter with no competent department', () => {
     const base = { firstResponderDepartmentId: 'mine', chosenDepartmentId: undefined };
     expect(leadDepartmentOf({ ...base, noCompetentDepartment: true })).toBe('mine');
-    expect(leadDepartmentOf({ ...base, noCompetentDepartment: true, chosenDepartmentId: 'mine' })).toBe('mine');
-    expect(leadDepartmentOf({ ...base, noCompetentDepartment: true, chosenDepartmentId: 'other' })).toBeNull();
+    expect(leadDepartmentOf({ ...base, noCompetentDepartment: true, chosenDepartmentId: 'mine' })).toBe(
+      'mine',
+    );
+    expect(
+      leadDepartmentOf({ ...base, noCompetentDepartment: true, chosenDepartmentId: 'other' }),
+    ).toBeNull();
   });
   it('is the department chosen otherwise', () => {
     const args = { firstResponderDepartmentId: 'mine', noCompetentDepartment: false };

@@ -24,9 +24,11 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
       payload: body as Record<string, unknown>,
     });
   const todoIds = async (username: string) =>
-    ((await (await as(username)).request('GET', '/api/cases?view=todo&pageSize=100')).json().items as {
-      id: string;
-    }[]).map((i) => i.id);
+    (
+      (await (await as(username)).request('GET', '/api/cases?view=todo&pageSize=100')).json().items as {
+        id: string;
+      }[]
+    ).map((i) => i.id);
   const kindsOf = async (username: string, caseId: string) =>
     (
       (await (await as(username)).request('GET', '/api/notifications?pageSize=200')).json().items as {
@@ -124,14 +126,29 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     expect({ audit: await count('audit_events'), co: await count('case_co_departments') }).toEqual(before);
 
     // The lead department head adds 价格监督检查科: its people are told, once, even when sent twice.
-    const added = await send(await as('keshi'), 'PUT', `/api/cases/${c.id}/co-departments`, body, 'add-jgjc-1');
+    const added = await send(
+      await as('keshi'),
+      'PUT',
+      `/api/cases/${c.id}/co-departments`,
+      body,
+      'add-jgjc-1',
+    );
     expect(added.statusCode).toBe(200);
-    const again = await send(await as('keshi'), 'PUT', `/api/cases/${c.id}/co-departments`, body, 'add-jgjc-1');
+    const again = await send(
+      await as('keshi'),
+      'PUT',
+      `/api/cases/${c.id}/co-departments`,
+      body,
+      'add-jgjc-1',
+    );
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json().version).toBe(added.json().version);
-    expect(added.json().coDepartments.map((d: { departmentName: string }) => d.departmentName).sort()).toEqual(
-      ['价格监督检查科', '消费者权益保护科'].sort(),
-    );
+    expect(
+      added
+        .json()
+        .coDepartments.map((d: { departmentName: string }) => d.departmentName)
+        .sort(),
+    ).toEqual(['价格监督检查科', '消费者权益保护科'].sort());
     expect(await kindsOf('jgjc1', c.id)).toEqual(['coDepartmentNamed']);
     expect(await kindsOf('xbk1', c.id)).toEqual(['coDepartmentNamed']);
     expect(await todoIds('jgjc1')).toContain(c.id);
@@ -153,7 +170,9 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
       departmentIds: [],
     });
     expect(stale.statusCode).toBe(409);
-    const contributions = (await (await as('shouwen')).request('GET', `/api/cases/${c.id}/contributions`)).json();
+    const contributions = (
+      await (await as('shouwen')).request('GET', `/api/cases/${c.id}/contributions`)
+    ).json();
     expect(contributions.items).toEqual([
       expect.objectContaining({ departmentName: '价格监督检查科', text: '已核查价格备案情况' }),
     ]);
@@ -163,7 +182,10 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
       { added: [dept['价格监督检查科']], removed: [] },
       { added: [], removed: [dept['价格监督检查科']] },
     ]);
-    expect(changes.map((e: { actor: { username: string } }) => e.actor.username)).toEqual(['keshi', 'shouwen']);
+    expect(changes.map((e: { actor: { username: string } }) => e.actor.username)).toEqual([
+      'keshi',
+      'shouwen',
+    ]);
     // No longer a co-department: off its to-do list, and its people no longer read the case.
     expect(await todoIds('jgjc1')).not.toContain(c.id);
     expect((await jgjc1.request('GET', `/api/cases/${c.id}`)).statusCode).toBe(404);
@@ -175,12 +197,18 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     const act = (who: Client, version: number, action: Record<string, unknown>) =>
       who.request('POST', `/api/cases/${c.id}/actions`, { version, action });
     // A leader of no department concerned cannot convene (城区分局's leader in charge).
-    const cqfj = (await t.ctx.database.db
-      .selectFrom('people')
-      .select('id')
-      .where('username', '=', 'cqfj')
-      .executeTakeFirstOrThrow()).id;
-    const bad = await act(shouwen, c.version, { type: 'requestConsultation', proposal: '建议', convenerId: cqfj });
+    const cqfj = (
+      await t.ctx.database.db
+        .selectFrom('people')
+        .select('id')
+        .where('username', '=', 'cqfj')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const bad = await act(shouwen, c.version, {
+      type: 'requestConsultation',
+      proposal: '建议',
+      convenerId: cqfj,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('CONSULTATION_CONVENER_INVALID');
     // The co-department's leader in charge (赵红) convenes: 共同主管领导.
@@ -213,11 +241,16 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     const byLead = await send(shouwen, 'POST', `/api/cases/${c.id}/consultation/invitees`, invite);
     expect(byLead.statusCode).toBe(403);
     expect(byLead.json().error.code).toBe('NOT_THE_CONVENER');
-    const byOutsider = await send(await as('cqsc2'), 'POST', `/api/cases/${c.id}/consultation/invitees`, invite);
-    expect(byOutsider.statusCode).toBe(404);
-    expect((await (await as('cqsc2')).request('GET', `/api/cases/${c.id}/consultation/candidates`)).statusCode).toBe(
-      404,
+    const byOutsider = await send(
+      await as('cqsc2'),
+      'POST',
+      `/api/cases/${c.id}/consultation/invitees`,
+      invite,
     );
+    expect(byOutsider.statusCode).toBe(404);
+    expect(
+      (await (await as('cqsc2')).request('GET', `/api/cases/${c.id}/consultation/candidates`)).statusCode,
+    ).toBe(404);
     const unknown = await send(fenguan2, 'POST', `/api/cases/${c.id}/consultation/invitees`, {
       personIds: ['00000000-0000-4000-8000-000000000000'],
     });
@@ -228,9 +261,21 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     expect(candidates.items.map((p: { username: string }) => p.username)).toEqual(
       expect.arrayContaining(['cqsc1', 'spsc1']),
     );
-    const invited = await send(fenguan2, 'POST', `/api/cases/${c.id}/consultation/invitees`, invite, 'invite-1');
+    const invited = await send(
+      fenguan2,
+      'POST',
+      `/api/cases/${c.id}/consultation/invitees`,
+      invite,
+      'invite-1',
+    );
     expect(invited.statusCode).toBe(200);
-    const replayed = await send(fenguan2, 'POST', `/api/cases/${c.id}/consultation/invitees`, invite, 'invite-1');
+    const replayed = await send(
+      fenguan2,
+      'POST',
+      `/api/cases/${c.id}/consultation/invitees`,
+      invite,
+      'invite-1',
+    );
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(await count('case_consultation_people')).toBe(before + 2);
     expect(invited.json().abilities.inviteToConsultation).toBe(true);
@@ -266,7 +311,10 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     expect(recorded.statusCode).toBe(200);
     expect(recorded.json().state).toBe('resolving');
     const consultation = recorded.json().facts.consultations.at(-1);
-    expect(consultation.meeting).toMatchObject({ place: '市局三楼会议室', recordedBy: { username: 'fenguan2' } });
+    expect(consultation.meeting).toMatchObject({
+      place: '市局三楼会议室',
+      recordedBy: { username: 'fenguan2' },
+    });
     expect(
       consultation.people.map((p: { person: { username: string }; present: boolean }) => [
         p.person.username,
@@ -291,7 +339,10 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     expect(late.statusCode).toBe(409);
 
     // The minutes (会商纪要) as DOCX, for whoever reads the case.
-    const res: LightMyRequestResponse = await cqsc1.request('GET', `/api/cases/${c.id}/consultation-minutes.docx`);
+    const res: LightMyRequestResponse = await cqsc1.request(
+      'GET',
+      `/api/cases/${c.id}/consultation-minutes.docx`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('consultation-minutes-');
     const { text } = readDocx(res.rawPayload);
@@ -310,9 +361,9 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     ]) {
       expect(text).toContain(expected);
     }
-    expect((await (await as('cqsc2')).request('GET', `/api/cases/${c.id}/consultation-minutes.docx`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await (await as('cqsc2')).request('GET', `/api/cases/${c.id}/consultation-minutes.docx`)).statusCode,
+    ).toBe(404);
   });
 
   it('sends a consultation that finds no way back to the chain, where the first responder may propose a refusal', async () => {
@@ -335,7 +386,9 @@ describe.each(DIALECTS)('consultations and co-departments [%s]', (dialect) => {
     const back = (await shouwen.request('GET', `/api/cases/${c.id}`)).json();
     expect(back.abilities.actions).toContain('proposeRefusal');
     // The minutes say so.
-    const { text } = readDocx((await shouwen.request('GET', `/api/cases/${c.id}/consultation-minutes.docx`)).rawPayload);
+    const { text } = readDocx(
+      (await shouwen.request('GET', `/api/cases/${c.id}/consultation-minutes.docx`)).rawPayload,
+    );
     expect(text).toContain('仍不能办：退回首问负责人，按四级责任链条逐级审批');
   });
 });

@@ -42,7 +42,10 @@ export function consultationConvenersOf(args: {
 }
 
 /** The convener invites participants while the consultation waits for its meeting; nobody else does. */
-export function mayInviteToConsultation(c: Pick<WorkflowCase, 'state' | 'convenerId'>, personId: string): boolean {
+export function mayInviteToConsultation(
+  c: Pick<WorkflowCase, 'state' | 'convenerId'>,
+  personId: string,
+): boolean {
   return c.state === 'inConsultation' && c.convenerId === personId;
 }
 

@@ -265,9 +265,12 @@ export const FIELD_MESSAGES = {
   },
   noCompetentDepartmentLeadsHome: {
     zh: '没有明确主管部门的事项由首问科室牵头，承办科室须为您本人所在科室',
-    en: "a matter with no competent department is led by the first-inquiry department: your own",
+    en: 'a matter with no competent department is led by the first-inquiry department: your own',
   },
-  leadDepartmentAsCo: { zh: '牵头科室不能同时是共同办理科室', en: 'the lead department cannot be a co-department' },
+  leadDepartmentAsCo: {
+    zh: '牵头科室不能同时是共同办理科室',
+    en: 'the lead department cannot be a co-department',
+  },
   notAPerson: { zh: '人员不存在或已停用', en: 'no such active person' },
   notInvited: { zh: '该人员未受邀参加本次会商', en: 'this person was not invited to the consultation' },
 } as const satisfies Record<string, Record<Lang, string>>;

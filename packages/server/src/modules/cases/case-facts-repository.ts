@@ -189,46 +189,47 @@ export interface CaseFactRows {
 }
 
 export async function caseFactRows(db: Executor, caseId: string): Promise<CaseFactRows> {
-  const [handovers, replies, feedback, consultations, followUps, notices, consultationPeople] = await Promise.all([
-    handoversOf(db, caseId),
-    db
-      .selectFrom('case_replies')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('recorded_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_feedback')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('recorded_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_consultations')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('requested_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_follow_ups')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('form_round')
-      .orderBy('assigned_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_notices')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('given_at')
-      .orderBy('id')
-      .execute(),
-    consultationPeopleOf(db, caseId),
-  ]);
+  const [handovers, replies, feedback, consultations, followUps, notices, consultationPeople] =
+    await Promise.all([
+      handoversOf(db, caseId),
+      db
+        .selectFrom('case_replies')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('recorded_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_feedback')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('recorded_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_consultations')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('requested_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_follow_ups')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('form_round')
+        .orderBy('assigned_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_notices')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('given_at')
+        .orderBy('id')
+        .execute(),
+      consultationPeopleOf(db, caseId),
+    ]);
   return { handovers, replies, feedback, consultations, followUps, notices, consultationPeople };
 }
 
@@ -238,7 +239,9 @@ export function peopleInFacts(f: CaseFactRows): string[] {
     ...f.handovers.flatMap((h) => [h.from_person_id, h.to_person_id, h.handed_by]),
     ...f.replies.map((r) => r.replied_by),
     ...f.feedback.map((r) => r.recorded_by),
-    ...f.consultations.flatMap((c) => [c.requested_by, c.recorded_by ?? '', c.convener_id ?? '']).filter(Boolean),
+    ...f.consultations
+      .flatMap((c) => [c.requested_by, c.recorded_by ?? '', c.convener_id ?? ''])
+      .filter(Boolean),
     ...f.followUps.map((r) => r.person_id),
     ...f.notices.map((r) => r.given_by),
     ...f.consultationPeople.map((p) => p.person_id),

@@ -142,7 +142,11 @@ export function viewBranches(
       branches.push({ from: 'case_consultation_people', personId: me, openOnly: true });
       const coDepartments = readable(f.scope, f.todo.coDepartmentIds ?? []);
       if (coDepartments.length > 0) {
-        branches.push({ from: 'case_co_departments', departmentIds: coDepartments, states: OPEN_CASE_STATES });
+        branches.push({
+          from: 'case_co_departments',
+          departmentIds: coDepartments,
+          states: OPEN_CASE_STATES,
+        });
       }
       return branches;
     }

@@ -21,7 +21,10 @@ export async function openConsultationOf(db: Executor, caseId: string) {
     .executeTakeFirst();
 }
 
-export async function consultationPeopleOf(db: Executor, caseId: string): Promise<CaseConsultationPersonRow[]> {
+export async function consultationPeopleOf(
+  db: Executor,
+  caseId: string,
+): Promise<CaseConsultationPersonRow[]> {
   return db
     .selectFrom('case_consultation_people')
     .selectAll()

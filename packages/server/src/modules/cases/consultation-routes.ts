@@ -63,7 +63,8 @@ export function consultationRoutes(app: FastifyInstance, ctx: AppContext): void 
     {
       schema: {
         tags,
-        summary: 'The convener invites people to the consultation (会商); they are told and may read the case',
+        summary:
+          'The convener invites people to the consultation (会商); they are told and may read the case',
         params: idParamsSchema,
         headers: idempotencyHeadersSchema,
         body: inviteToConsultationBodySchema,

@@ -100,7 +100,10 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
       const people = new Set(consultation.people.map((p) => p.person.id));
       const { recordedAt } = consultation.meeting;
       const attachments = (await listAttachments(ctx.database.db, detail.id)).filter(
-        (a) => people.has(a.uploadedBy.id) && a.uploadedAt >= consultation.requestedAt && a.uploadedAt <= recordedAt,
+        (a) =>
+          people.has(a.uploadedBy.id) &&
+          a.uploadedAt >= consultation.requestedAt &&
+          a.uploadedAt <= recordedAt,
       );
       const file = await buildConsultationMinutesDocx(detail, consultation, {
         bureauName: detail.unitName,

@@ -7,6 +7,9 @@ import { A4_PAGE, SIZE, SONG, chineseDateTime, textParagraphs } from './approval
 
 type Consultation = CaseDetail['facts']['consultations'][number];
 
+/** The ideographic space a Chinese form puts between two items of a line. */
+const GAP = '\u3000';
+
 const CONCLUSIONS = {
   resolvable: '能办：按会商意见办理，召集人跟踪问效',
   notResolvable: '仍不能办：退回首问负责人，按四级责任链条逐级审批',
@@ -52,12 +55,19 @@ export async function buildConsultationMinutesDocx(
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
       children: [
-        new TextRun({ text: `${options.bureauName}　事项编号：${detail.number}`, font: SONG, size: SIZE.xiaoSi }),
+        new TextRun({
+          text: `${options.bureauName}${GAP}事项编号：${detail.number}`,
+          font: SONG,
+          size: SIZE.xiaoSi,
+        }),
       ],
     }),
     line('事项', detail.matterTitle),
     line('申请人', detail.applicantName),
-    line('牵头科室', `${detail.departmentName}${detail.noCompetentDepartment ? '（无明确主管部门，首问科室牵头）' : ''}`),
+    line(
+      '牵头科室',
+      `${detail.departmentName}${detail.noCompetentDepartment ? '（无明确主管部门，首问科室牵头）' : ''}`,
+    ),
     line('共同办理科室', coDepartments),
     line('首问负责人', detail.firstResponder.displayName),
     line('会商召集人', consultation.convener?.displayName ?? '—'),
@@ -72,7 +82,11 @@ export async function buildConsultationMinutesDocx(
     heading('二、会商结论'),
     new Paragraph({
       children: [
-        new TextRun({ text: meeting ? CONCLUSIONS[meeting.conclusion] : '尚未会商', font: SONG, size: SIZE.xiaoSi }),
+        new TextRun({
+          text: meeting ? CONCLUSIONS[meeting.conclusion] : '尚未会商',
+          font: SONG,
+          size: SIZE.xiaoSi,
+        }),
       ],
     }),
     heading('三、会商意见及交办事项'),
@@ -91,7 +105,7 @@ export async function buildConsultationMinutesDocx(
       alignment: AlignmentType.RIGHT,
       children: [
         new TextRun({
-          text: `记录人：${meeting?.recordedBy.displayName ?? '—'}　${meeting ? chineseDateTime(meeting.recordedAt) : ''}`,
+          text: `记录人：${meeting?.recordedBy.displayName ?? '—'}${GAP}${meeting ? chineseDateTime(meeting.recordedAt) : ''}`,
           font: SONG,
           size: SIZE.xiaoSi,
         }),

@@ -15,7 +15,10 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .alterTable('cases')
     .addColumn('no_competent_department', 'integer', (c) =>
-      c.notNull().defaultTo(0).check(sql`no_competent_department in (0, 1)`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`no_competent_department in (0, 1)`),
     )
     .execute();
   await db.schema

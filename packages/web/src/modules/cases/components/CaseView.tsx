@@ -14,6 +14,9 @@ import { ApprovalProgress } from './ApprovalProgress.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
+import { CaseCoDepartments } from './CaseCoDepartments.tsx';
+import { CaseConsultation } from './CaseConsultation.tsx';
+import { useMe } from '../../auth/hooks/useAuth.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
 import { CaseRounds } from './CaseRounds.tsx';
@@ -97,6 +100,7 @@ export function CaseView({ id }: { id: string }) {
   const t = useT();
   const navigate = useNavigate();
   const query = useCase(id);
+  const me = useMe();
 
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) {
@@ -144,6 +148,8 @@ export function CaseView({ id }: { id: string }) {
             <ApprovalProgress c={c} />
             <CaseClocks c={c} />
             <CaseRounds c={c} />
+            <CaseCoDepartments c={c} />
+            <CaseConsultation c={c} viewerId={me.data?.id} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
             <CaseTimeline c={c} />

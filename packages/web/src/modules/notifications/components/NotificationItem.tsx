@@ -22,6 +22,9 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   matterOverdue: 'notifications.kind.matterOverdue',
   caseHandedOver: 'notifications.kind.caseHandedOver',
   calendarMissing: 'notifications.kind.calendarMissing',
+  coDepartmentNamed: 'notifications.kind.coDepartmentNamed',
+  consultationRequested: 'notifications.kind.consultationRequested',
+  consultationInvited: 'notifications.kind.consultationInvited',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -38,6 +41,9 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   matterOverdue: 'red',
   caseHandedOver: 'cyan',
   calendarMissing: 'volcano',
+  coDepartmentNamed: 'geekblue',
+  consultationRequested: 'purple',
+  consultationInvited: 'purple',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
