@@ -18,14 +18,6 @@ import {
 import { act, stateOf } from './case-steps.ts';
 import { readDocx } from '../packages/server/test/docx-reading.ts';
 
-async function openCase(e2e: E2E, username: string, url: string): Promise<Page> {
-  const page = await newPage(e2e);
-  await signIn(page, username);
-  await page.goto(url);
-  await page.getByTestId('case-page').waitFor();
-  return page;
-}
-
 /** The case is on this person's to-do list (待办, the menu's link). */
 async function onTodoList(page: Page, caseId: string): Promise<boolean> {
   await page.goto('/cases?view=todo');
