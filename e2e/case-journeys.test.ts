@@ -144,11 +144,20 @@ describe.each(E2E_DIALECTS)('case journeys in Chromium [%s]', (dialect) => {
       p.locator('#action_proposal').fill('提请分管领导会商，由登记注册科牵头与外省对接。'),
     );
     expect(await stateOf(page)).toBe('inConsultation');
-    await act(page, 'recordConsultation', async (p) => {
+    // The convener (the lead department's leader in charge, offered first) records the meeting.
+    const convener = await newPage(e2e);
+    await signIn(convener, 'fenguan');
+    await convener.goto(url);
+    await convener.getByTestId('case-page').waitFor();
+    await act(convener, 'recordConsultation', async (p) => {
       await p.locator('#action_participants').fill('李明、赵红、陈静、韩梅');
       await p.getByTestId('conclusion-resolvable').click();
       await p.locator('#action_record').fill('会商决定由登记注册科牵头发函调取电子档案。');
     });
+    expect(await stateOf(convener)).toBe('resolving');
+    await convener.context().close();
+    await page.reload();
+    await page.getByTestId('case-page').waitFor();
     expect(await stateOf(page)).toBe('resolving');
     await act(page, 'closeDone', (p) => p.locator('#action_note').fill('档案已调取，办结。'), {
       confirm: true,

@@ -28,6 +28,8 @@ export * from './cases/clocks-schema.ts';
 export * from './cases/form-schema.ts';
 export * from './cases/attachments-schema.ts';
 export * from './cases/contributions-schema.ts';
+export * from './cases/consultation.ts';
+export * from './cases/consultation-schema.ts';
 export * from './notifications/schema.ts';
 export * from './notifications/messages.ts';
 export * from './matters/schema.ts';

@@ -48,6 +48,9 @@ const SAMPLES: { [K in keyof NotificationParamsByKind]: NotificationParamsByKind
     { caseNumber: ref.caseNumber, reason: 'feedback' },
   ],
   reopenRequested: [ref],
+  coDepartmentNamed: [ref],
+  consultationRequested: [ref],
+  consultationInvited: [ref],
 };
 
 const messagesOf = (kind: keyof NotificationParamsByKind): NotificationMessage[] =>

@@ -43,8 +43,9 @@ function buildCase(state: CaseState): WorkflowCase {
   const proposed = { ...base, proposerId: 'fr1' };
   switch (state) {
     case 'open':
-    case 'inConsultation':
       return base;
+    case 'inConsultation':
+      return { ...base, convenerId: 'lc' };
     case 'atDeptHead':
       return proposed;
     case 'atLeaderInCharge':
@@ -118,7 +119,7 @@ const ALLOWED: Partial<Record<CaseState, Partial<Record<CaseAction, Who[]>>>> = 
     reopenRound: ['firstResponder'],
     recordFollowUp: ['deptHead'],
   },
-  inConsultation: { recordConsultation: ['firstResponder'] },
+  inConsultation: { recordConsultation: ['leaderInCharge'] },
   refused: { handOver: ['firstResponder', 'deptHead'], recordReply: ['firstResponder'] },
   replied: { recordFeedback: ['firstResponder'] },
   closed: { recordFollowUp: ['deptHead'] },
@@ -399,10 +400,10 @@ describe('rounds, follow-ups and withdrawal', () => {
   it('sends a consultation’s failed way back to the first responder', () => {
     const c = run(fresh(), [
       ['fr1', { type: 'requestConsultation' }],
-      ['fr1', { type: 'recordConsultation', conclusion: 'resolvable' }],
+      ['lc', { type: 'recordConsultation', conclusion: 'resolvable' }],
     ]);
-    expect(c.followUp).toEqual({ personId: 'fr1', level: null });
-    const back = run(c, [['fr1', { type: 'recordFollowUp', outcome: 'notImplemented' }]]);
+    expect(c.followUp).toEqual({ personId: 'lc', level: null });
+    const back = run(c, [['lc', { type: 'recordFollowUp', outcome: 'notImplemented' }]]);
     expect(back).toMatchObject({ state: 'open', decisions: [], followUp: null });
   });
 

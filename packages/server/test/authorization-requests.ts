@@ -294,6 +294,39 @@ export const TEMPLATES: Record<string, Template> = {
       body: { departmentId: f.deptOut, text: '矩阵协作' },
     },
   }),
+  // Cross-department matters (会商, 协作配合): a stale version, and no consultation waiting on either case.
+  'PUT /api/cases/:id/co-departments': (f) =>
+    both(
+      (id) => ({
+        method: 'PUT',
+        url: `/api/cases/${id}/co-departments`,
+        body: { version: 99, departmentIds: [] },
+      }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'GET /api/cases/:id/consultation/candidates': (f) =>
+    both(
+      (id) => ({ method: 'GET', url: `/api/cases/${id}/consultation/candidates` }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'POST /api/cases/:id/consultation/invitees': (f) =>
+    both(
+      (id) => ({
+        method: 'POST',
+        url: `/api/cases/${id}/consultation/invitees`,
+        body: { personIds: [MISSING()] },
+      }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
+  'GET /api/cases/:id/consultation-minutes.docx': (f) =>
+    both(
+      (id) => ({ method: 'GET', url: `/api/cases/${id}/consultation-minutes.docx` }),
+      f.caseIn.id,
+      f.caseOut.id,
+    ),
   'GET /api/notifications': () => only({ method: 'GET', url: '/api/notifications?pageSize=100' }),
   'POST /api/notifications/:id/read': (f, who) => ({
     in:

@@ -74,12 +74,18 @@ export interface CaseReach {
   registeredBy: string;
   /** Everyone who has decided on the case's approval form, in any round. */
   deciderIds: readonly string[];
+  /**
+   * Conveners of and people invited to the case's consultations (会商), in any round: they read the case
+   * from their invitation on, as deciders do (decision 0007).
+   */
+  consultationPersonIds?: readonly string[];
 }
 
 export function canReadCase(scope: CaseScope, c: CaseReach): boolean {
   if (scope.all) return true;
   if (c.firstResponderId === scope.personId || c.registeredBy === scope.personId) return true;
   if (c.deciderIds.includes(scope.personId)) return true;
+  if (c.consultationPersonIds?.includes(scope.personId)) return true;
   return [c.departmentId, ...c.coDepartmentIds].some((d) => scope.departmentIds.includes(d));
 }
 

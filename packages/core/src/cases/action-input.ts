@@ -12,6 +12,8 @@ export function workflowInputOf(body: CaseActionBody): ActionInput {
       return { type: 'proposeRefusal', reason: body.reason };
     case 'decide':
       return { type: 'decide', decision: body.decision, workableSuggestion: body.workableSuggestion ?? null };
+    case 'requestConsultation':
+      return { type: 'requestConsultation', convenerId: body.convenerId };
     case 'recordConsultation':
       return { type: 'recordConsultation', conclusion: body.conclusion };
     case 'recordReply':

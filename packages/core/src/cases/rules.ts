@@ -24,6 +24,11 @@ export interface Holder {
 export interface ChainHolders {
   firstResponders: readonly string[];
   levels: Record<DecisionLevel, readonly Holder[]>;
+  /**
+   * Who may convene a consultation (会商召集人) on this case, from the chains of every department concerned
+   * (`consultationConvenersOf()` in consultation.ts). Absent: the lead department's levels 3 and 4.
+   */
+  conveners?: readonly string[];
 }
 
 export interface DecisionRecord {
@@ -55,6 +60,8 @@ export interface WorkflowCase {
   /** The open follow-up duty of whoever found the current way (能办), if any. */
   followUp: FollowUpDuty | null;
   crossDepartment: boolean;
+  /** The leader who convenes the consultation the case waits for (inConsultation), else null. */
+  convenerId: string | null;
   /**
    * Everyone who originated the case or handed it over: who registered it, every first responder it has
    * had, and everyone who handed it on. None of them may confirm its refusal (decision 0007).
@@ -68,7 +75,7 @@ export type ActionInput =
   | { type: 'giveOneTimeNotice' }
   | { type: 'proposeRefusal'; reason: RefusalReason }
   | { type: 'decide'; decision: Decision; workableSuggestion?: string | null }
-  | { type: 'requestConsultation' }
+  | { type: 'requestConsultation'; convenerId?: string | undefined }
   | { type: 'recordConsultation'; conclusion: 'resolvable' | 'notResolvable' }
   | { type: 'recordReply'; method: 'phone' | 'written' }
   | { type: 'recordFeedback'; accepted: boolean }
@@ -85,6 +92,7 @@ export type WorkflowError =
   | 'INVALID_HANDOVER' // hand-over only to another first responder of the department
   | 'PROPOSER_IS_PRINCIPAL' // a principal leader cannot propose a refusal they would have to approve
   | 'OWN_CASE_REFUSAL' // whoever originated or handed over a case cannot confirm its refusal
+  | 'CONVENER_INVALID' // the convener must be a leader of a department concerned, not an originator
   | 'ALREADY_DECIDED'; // a proposal is withdrawn only before anyone but the proposer has decided on it
 
 export type WorkflowResult = { ok: true; next: WorkflowCase } | { ok: false; error: WorkflowError };
@@ -145,6 +153,19 @@ function advance(
 
 function isFirstResponder(c: WorkflowCase, actorId: string): boolean {
   return c.firstResponderId === actorId;
+}
+
+/** Who may convene a consultation: as the server worked it out, else the lead chain's levels 3 and 4. */
+export function eligibleConveners(holders: ChainHolders): readonly string[] {
+  return (
+    holders.conveners ?? [...new Set([...holders.levels[3], ...holders.levels[4]].map((h) => h.personId))]
+  );
+}
+
+/** The convener when the request names none: the lead department's leader in charge (分管领导). */
+export function defaultConvenerOf(holders: ChainHolders): string | undefined {
+  const lc = holders.levels[3].find((h) => h.actingFor === null) ?? holders.levels[3][0];
+  return lc?.personId ?? eligibleConveners(holders)[0];
 }
 
 /** Registered the case, was (or is) its first responder, or handed it over. */
@@ -223,18 +244,31 @@ const HANDLERS: Record<CaseAction, Handler> = {
     const next = advance(c, holders, top, records);
     return typeof next === 'string' ? fail(next) : done(next);
   },
-  requestConsultation(c, _input, actorId) {
+  requestConsultation(c, input, actorId, holders) {
+    if (input.type !== 'requestConsultation') return fail('ACTION_NOT_ALLOWED');
     if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
     if (!c.crossDepartment) return fail('ACTION_NOT_ALLOWED');
-    return done({ ...c, state: 'inConsultation' });
+    const convenerId = input.convenerId ?? defaultConvenerOf(holders);
+    // A leader of a department concerned convenes; never someone who originated the case (they would
+    // decide on their own matter), so the requester never records the meeting themselves.
+    if (!convenerId || !eligibleConveners(holders).includes(convenerId) || isOriginator(c, convenerId)) {
+      return fail('CONVENER_INVALID');
+    }
+    return done({ ...c, state: 'inConsultation', convenerId });
   },
   recordConsultation(c, input, actorId) {
     if (input.type !== 'recordConsultation') return fail('ACTION_NOT_ALLOWED');
-    if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
+    // Only the convener records the meeting they convened.
+    if (c.convenerId === null || c.convenerId !== actorId) return fail('NOT_YOURS_TO_ACT');
     // A consultation can find a way; it cannot refuse: a refusal still goes up the chain from `open`.
-    if (input.conclusion !== 'resolvable') return done({ ...c, state: 'open' });
-    // Whoever recorded the meeting that found the way checks it was carried out.
-    return done({ ...c, state: 'resolving', followUp: { personId: actorId, level: null } });
+    if (input.conclusion !== 'resolvable') return done({ ...c, state: 'open', convenerId: null });
+    // The convener whose meeting found the way checks it was carried out.
+    return done({
+      ...c,
+      state: 'resolving',
+      convenerId: null,
+      followUp: { personId: actorId, level: null },
+    });
   },
   recordReply(c, _input, actorId) {
     if (!isFirstResponder(c, actorId)) return fail('NOT_YOURS_TO_ACT');
@@ -300,7 +334,10 @@ export function availableActions(c: WorkflowCase, actorId: string, holders: Chai
       { type: 'decide', decision: 'escalate' },
       { type: 'decide', decision: 'refuse', workableSuggestion: '-' },
     ],
-    requestConsultation: [{ type: 'requestConsultation' }],
+    requestConsultation: eligibleConveners(holders).map((convenerId) => ({
+      type: 'requestConsultation',
+      convenerId,
+    })),
     recordConsultation: [{ type: 'recordConsultation', conclusion: 'resolvable' }],
     recordReply: [{ type: 'recordReply', method: 'phone' }],
     recordFeedback: [{ type: 'recordFeedback', accepted: true }],
@@ -334,6 +371,7 @@ export function newCase(args: {
     decisions: [],
     followUp: null,
     crossDepartment: args.crossDepartment,
+    convenerId: null,
     originatorIds: [...new Set([args.registeredBy ?? args.firstResponderId, args.firstResponderId])],
   };
 }
@@ -349,4 +387,5 @@ export const WORKFLOW_ERROR_CODES = {
   PROPOSER_IS_PRINCIPAL: 'PROPOSER_IS_PRINCIPAL',
   OWN_CASE_REFUSAL: 'OWN_CASE_REFUSAL',
   ALREADY_DECIDED: 'PROPOSAL_ALREADY_DECIDED',
+  CONVENER_INVALID: 'CONSULTATION_CONVENER_INVALID',
 } as const satisfies Record<WorkflowError, ErrorCode>;

@@ -17,6 +17,7 @@ import { CASE_VIEWS, CHANNELS, MATTER_TYPES } from './vocabulary.ts';
 import { LIGHTS } from './clocks.ts';
 import { caseClocksSchema } from './clocks-schema.ts';
 import { caseDecisionSchema, caseFollowUpSchema, caseRoundSchema } from './form-schema.ts';
+import { consultationPersonSchema } from './consultation-schema.ts';
 
 /** One line (a name, a title): no control characters at all. */
 const line = (max: number) => lineText().min(1).max(max);
@@ -48,6 +49,8 @@ export const registerCaseBodySchema = z.strictObject({
   /** The department handling it; defaults to the first responder's own. */
   departmentId: idSchema.optional(),
   coDepartmentIds: z.array(idSchema).max(10).default([]),
+  /** 没有明确主管部门: the first-inquiry department (the first responder's own) leads it. */
+  noCompetentDepartment: z.boolean().optional(),
 });
 export type RegisterCaseBody = z.input<typeof registerCaseBodySchema>;
 
@@ -71,11 +74,18 @@ const decideAction = z.strictObject({
 });
 const requestConsultationAction = z.strictObject({
   type: z.literal('requestConsultation'),
+  /** The feasible suggestion (可行性建议) the lead puts to the consultation. */
   proposal: text(5000),
+  /** The leader who convenes it; default the lead department's leader in charge. */
+  convenerId: idSchema.optional(),
 });
 const recordConsultationAction = z.strictObject({
   type: z.literal('recordConsultation'),
   heldAt: z.iso.datetime({ offset: true }),
+  place: optionalLine(200),
+  /** Invitees who were present (the others are recorded absent). */
+  presentIds: z.array(idSchema).max(50).optional(),
+  /** Who else took part, in words. */
   participants: text(1000),
   conclusion: z.enum(['resolvable', 'notResolvable']),
   record: text(10000),
@@ -255,6 +265,11 @@ export const caseEventPayloadSchemas = {
   'case.reopenRound': actionEventPayload(withoutType(reopenRoundAction)),
   'case.withdrawProposal': actionEventPayload(withoutType(withdrawProposalAction)),
   'case.phoneRevealed': z.object({}),
+  'case.coDepartmentsChanged': z.object({
+    added: z.array(idSchema),
+    removed: z.array(idSchema),
+  }),
+  'case.consultationInvited': z.object({ personIds: z.array(idSchema) }),
   'case.contributionRecorded': z.object({ departmentId: idSchema, text: z.string() }),
   'case.attachmentAdded': z.object({
     attachmentId: idSchema,
@@ -307,6 +322,8 @@ export const caseTimelineEntrySchema = z
     timelineEntry('case.reopenRound'),
     timelineEntry('case.withdrawProposal'),
     timelineEntry('case.phoneRevealed'),
+    timelineEntry('case.coDepartmentsChanged'),
+    timelineEntry('case.consultationInvited'),
     timelineEntry('case.contributionRecorded'),
     timelineEntry('case.attachmentAdded'),
     timelineEntry('case.trackingCodeIssued'),
@@ -347,13 +364,19 @@ export const caseFeedbackSchema = z.object({
 });
 
 export const caseConsultationSchema = z.object({
+  id: idSchema,
   requestedBy: personRefSchema,
   requestedAt: z.string(),
   proposal: z.string(),
+  /** The leader convening it (null for consultations recorded before conveners, migration 0018). */
+  convener: personRefSchema.nullable(),
+  /** The convener and the people invited, with whether each was present once recorded. */
+  people: z.array(consultationPersonSchema),
   /** Null until the meeting is recorded. */
   meeting: z
     .object({
       heldAt: z.string(),
+      place: z.string().nullable(),
       participants: z.string(),
       conclusion: z.enum(['resolvable', 'notResolvable']),
       record: z.string(),
@@ -388,6 +411,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   applicantAddress: z.string().nullable(),
   description: z.string(),
   crossDepartment: z.boolean(),
+  /** 没有明确主管部门: led by the first-inquiry department. */
+  noCompetentDepartment: z.boolean(),
   coDepartments: z.array(z.object({ departmentId: idSchema, departmentName: z.string() })),
   refusalReason: z.enum(REFUSAL_REASONS).nullable(),
   refusalReasonText: z.string().nullable(),
@@ -414,6 +439,12 @@ export const caseDetailSchema = caseSummarySchema.extend({
     actions: z.array(z.enum(CASE_ACTIONS)),
     decisions: z.array(z.enum(['resolvable', 'escalate', 'refuse'])),
     revealPhone: z.boolean(),
+    /** The convener may invite participants now. */
+    inviteToConsultation: z.boolean(),
+    /** The lead's first responder or head may change the co-departments now. */
+    changeCoDepartments: z.boolean(),
+    /** Who the first responder may name as convener when requesting a consultation. */
+    conveners: z.array(personRefSchema),
   }),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

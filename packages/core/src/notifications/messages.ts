@@ -46,6 +46,12 @@ export interface NotificationParamsByKind {
   applicantFlagged: { caseNumber: string; reason: 'rating' | 'feedback' };
   /** The applicant asked on the tracking page for the case to be handled again. */
   reopenRequested: CaseRef;
+  /** Your department was named a co-department of the case (协作配合). */
+  coDepartmentNamed: CaseRef;
+  /** You were asked to convene a consultation (会商召集人). */
+  consultationRequested: CaseRef;
+  /** The convener invited you to a consultation. */
+  consultationInvited: CaseRef;
 }
 
 export type NotificationParams<K extends NotificationKind = NotificationKind> = NotificationParamsByKind[K];
@@ -259,6 +265,36 @@ export const NOTIFICATION_MESSAGES: { [K in NotificationKind]: Texts<Notificatio
     en: (p) => ({
       title: `The applicant asked to handle it again: ${p.caseNumber}`,
       body: `The applicant of ${enRef(p)} asked after the answer for it to be handled again; it is back with you.`,
+    }),
+  },
+  coDepartmentNamed: {
+    zh: (p) => ({
+      title: `请协作办理：${p.caseNumber}`,
+      body: `您所在科室被列为 ${zhRef(p)} 的共同办理科室，请配合牵头科室办理并记录协作情况。`,
+    }),
+    en: (p) => ({
+      title: `Please work with the lead department: ${p.caseNumber}`,
+      body: `Your department was named a co-department of ${enRef(p)}; please support the lead department and record your contribution.`,
+    }),
+  },
+  consultationRequested: {
+    zh: (p) => ({
+      title: `请召集会商：${p.caseNumber}`,
+      body: `${zhRef(p)} 协调无果，牵头科室提请您召集会商研究，请邀请参会人员并记录会商结论。`,
+    }),
+    en: (p) => ({
+      title: `Please convene a consultation: ${p.caseNumber}`,
+      body: `Coordination on ${enRef(p)} failed; the lead department asks you to convene a consultation, invite the participants and record its conclusion.`,
+    }),
+  },
+  consultationInvited: {
+    zh: (p) => ({
+      title: `会商邀请：${p.caseNumber}`,
+      body: `您受邀参加 ${zhRef(p)} 的会商研究，请查阅事项材料并按时参会。`,
+    }),
+    en: (p) => ({
+      title: `Invitation to a consultation: ${p.caseNumber}`,
+      body: `You are invited to the consultation on ${enRef(p)}; please read the case and attend.`,
     }),
   },
 };

@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'calendarMissing', // from 1 November, next year's holiday schedule is not loaded (to administrators)
   'applicantFlagged', // an applicant rated 不满意 or worse, or disagreed with the answer (to the supervision office)
   'reopenRequested', // the applicant asked for the matter to be handled again (to the first responder)
+  'coDepartmentNamed', // your department was named a co-department of a case (协作配合)
+  'consultationRequested', // you were asked to convene a consultation (会商召集人)
+  'consultationInvited', // the convener invited you to a consultation
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -203,6 +203,22 @@ export const ERRORS = {
     en: 'The tracking code is not the current code of this case',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  // Consultations (会商) and co-departments (work plan 四(一)).
+  CONSULTATION_CONVENER_INVALID: {
+    status: 400,
+    zh: '会商召集人须是牵头科室或共同办理科室的分管领导、主要领导（跨单位时可为市局主要领导），且不能是本事项的受理人或首问负责人',
+    en: 'The convener must be a leader in charge or principal leader of a department concerned (the city bureau principal leader across units), and not whoever registered or first responded to the case',
+  },
+  NOT_THE_CONVENER: {
+    status: 403,
+    zh: '只有本次会商的召集人可以邀请参会人员',
+    en: 'Only the convener of this consultation may invite participants',
+  },
+  CO_DEPARTMENTS_NOT_YOURS: {
+    status: 403,
+    zh: '只有牵头科室的首问负责人或科室负责人可以调整共同办理科室',
+    en: "Only the lead department's first responder or department head may change the co-departments",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -279,6 +295,16 @@ export const FIELD_MESSAGES = {
     zh: '该人员仍担任责任链条职务，请先将职务交给他人再停用',
     en: 'this person still holds a chain position: give it to someone else first',
   },
+  noCompetentDepartmentLeadsHome: {
+    zh: '没有明确主管部门的事项由首问科室牵头，承办科室须为您本人所在科室',
+    en: 'a matter with no competent department is led by the first-inquiry department: your own',
+  },
+  leadDepartmentAsCo: {
+    zh: '牵头科室不能同时是共同办理科室',
+    en: 'the lead department cannot be a co-department',
+  },
+  notAPerson: { zh: '人员不存在或已停用', en: 'no such active person' },
+  notInvited: { zh: '该人员未受邀参加本次会商', en: 'this person was not invited to the consultation' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

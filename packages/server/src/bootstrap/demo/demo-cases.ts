@@ -194,13 +194,15 @@ export const DEMO_CASES: DemoCase[] = [
     steps: [
       [
         'shouwen',
+        // No convener named: the lead department's leader in charge (李明) convenes it.
         { type: 'requestConsultation', proposal: '提请分管领导会商，由登记注册科牵头与外省对接档案移交' },
       ],
       [
-        'shouwen',
+        'fenguan',
         {
           type: 'recordConsultation',
           heldAt: '2026-08-28T09:30:00+08:00',
+          place: '市局三楼会议室',
           participants: '李明（分管领导）、赵红（分管领导）、陈静、韩梅',
           conclusion: 'resolvable',
           record: '会商决定由登记注册科牵头发函调取电子档案，消保科配合答复企业。',

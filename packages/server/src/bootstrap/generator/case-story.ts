@@ -292,7 +292,8 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
       )
         return;
       const resolvable = r.chance(0.75);
-      const recorded = act(fr(), r.int(1, 4), [
+      // The convener the request named (the lead's leader in charge by default) records the meeting.
+      const recorded = act(wf.convenerId ?? fr(), r.int(1, 4), [
         (at) => ({
           type: 'recordConsultation',
           heldAt: iso(at - r.int(60, 240) * MINUTE_MS),

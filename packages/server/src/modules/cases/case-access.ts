@@ -13,6 +13,7 @@ import {
   canReadCase,
   caseScopeOf,
   casePermissionsOf,
+  consultationConvenersOf,
   ownPositions,
   type CasePermission,
   type CaseState,
@@ -24,7 +25,9 @@ import {
 import type { AppContext } from '../../platform/context.ts';
 import { todayOf } from '../../platform/context.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
-import { assignmentsOn } from '../chains/index.ts';
+import { assignmentsOn, bureauPrincipalLeadersOn } from '../chains/index.ts';
+import { departmentsWithUnit } from '../org/index.ts';
+import { consultationPersonIdsOf } from './consultation-repository.ts';
 import { actingDeputiesOn, allDecisionsOf, coDepartmentIdsOf, findCaseRow } from './case-repository.ts';
 import { handoversOf, openFollowUpOf } from './case-facts-repository.ts';
 import type { TodoScope } from './case-list-repository.ts';
@@ -50,6 +53,13 @@ export function scopesOf(viewer: CaseViewer): ViewerScopes {
     todo: {
       personId: viewer.personId,
       levelDepartments: { 2: at('deptHead'), 3: at('leaderInCharge'), 4: at('principalLeader') },
+      coDepartmentIds: [
+        ...new Set(
+          ownPositions(viewer)
+            .filter((p) => p.position === 'firstResponder' || p.position === 'deptHead')
+            .map((p) => p.departmentId),
+        ),
+      ],
     },
     homeDepartmentIds: [
       ...new Set([...viewer.homeDepartmentIds, ...at('firstResponder'), ...at('deptHead')]),
@@ -110,9 +120,10 @@ export async function requireCase(
   const db = ctx.database.db;
   const row = await findCaseRow(db, caseId);
   if (!row) throw new AppError('NOT_FOUND');
-  const [coDepartmentIds, allDecisions] = await Promise.all([
+  const [coDepartmentIds, allDecisions, consultationPersonIds] = await Promise.all([
     coDepartmentIdsOf(db, caseId),
     allDecisionsOf(db, row),
+    consultationPersonIdsOf(db, caseId),
   ]);
   const readable = canReadCase(caseScopeOf(viewer), {
     departmentId: row.department_id,
@@ -120,6 +131,7 @@ export async function requireCase(
     firstResponderId: row.first_responder_id,
     registeredBy: row.registered_by,
     deciderIds: allDecisions.map((d) => d.person_id),
+    consultationPersonIds,
   });
   if (!readable) throw new AppError('NOT_FOUND');
   const noWork = { hasOpenAction: false, workedOn: false, contributesFor: [] };
@@ -164,4 +176,24 @@ export async function holdersFor(db: Db | Trx, departmentId: string, date: strin
     firstResponders: assignments.filter((a) => a.position === 'firstResponder').map((a) => a.personId),
     levels: { 2: level('deptHead'), 3: level('leaderInCharge'), 4: level('principalLeader') },
   };
+}
+
+/**
+ * Who may convene a consultation on a case today (core `consultationConvenersOf`): the leaders of the lead
+ * department's chain and of every co-department's, and the city bureau's principal leader across units.
+ */
+export async function convenersFor(
+  db: Db | Trx,
+  args: { departmentId: string; coDepartmentIds: readonly string[]; date: string },
+): Promise<string[]> {
+  const ids = [args.departmentId, ...args.coDepartmentIds];
+  const [departments, bureauPrincipalLeaderIds, ...chains] = await Promise.all([
+    departmentsWithUnit(db, ids),
+    bureauPrincipalLeadersOn(db, args.date),
+    ...ids.map((id) => holdersFor(db, id, args.date)),
+  ]);
+  const unitOf = new Map(departments.map((d) => [d.id, d.unitId]));
+  const concerned = ids.map((id, i) => ({ unitId: unitOf.get(id) ?? '', holders: chains[i]! }));
+  const [lead, ...coDepartments] = concerned;
+  return consultationConvenersOf({ lead: lead!, coDepartments, bureauPrincipalLeaderIds });
 }

@@ -19,6 +19,7 @@ import {
   recordFollowUpOutcome,
   supersedeOpenFollowUps,
 } from './case-facts-repository.ts';
+import { closeConsultationPeople, insertConsultationPeople } from './consultation-repository.ts';
 
 /** The fact an action records, in its own table, in the action's transaction. */
 export async function recordFacts(
@@ -30,6 +31,8 @@ export async function recordFacts(
     fromPersonId: string;
     actorId: string;
     now: string;
+    /** The convener the workflow settled on, for a consultation requested. */
+    convenerId?: string | null;
   },
 ): Promise<void> {
   const { action, caseId, actorId, now } = args;
@@ -52,24 +55,53 @@ export async function recordFacts(
         notice: action.notice,
         given_at: now,
       });
-    case 'requestConsultation':
-      return insertConsultationRequest(trx, {
-        id: newId(),
+    case 'requestConsultation': {
+      const consultationId = newId();
+      await insertConsultationRequest(trx, {
+        id: consultationId,
         case_id: caseId,
         requested_by: actorId,
         requested_at: now,
         proposal: action.proposal,
+        convener_id: args.convenerId ?? null,
       });
+      // The convener is the consultation's first person: the case is on their to-do list until recorded.
+      if (args.convenerId) {
+        await insertConsultationPeople(trx, [
+          {
+            id: newId(),
+            consultation_id: consultationId,
+            case_id: caseId,
+            person_id: args.convenerId,
+            role: 'convener',
+            invited_by: actorId,
+            invited_at: now,
+            open: 1,
+            present: null,
+          },
+        ]);
+      }
+      return;
+    }
     case 'recordConsultation': {
       const meeting = {
         heldAt: action.heldAt,
+        place: action.place ?? null,
         participants: action.participants,
         conclusion: action.conclusion,
         record: action.record,
         recordedBy: actorId,
         recordedAt: now,
       };
-      if (await recordConsultationMeeting(trx, { caseId, ...meeting })) return;
+      const recorded = await recordConsultationMeeting(trx, { caseId, ...meeting });
+      if (recorded) {
+        await closeConsultationPeople(trx, {
+          consultationId: recorded.id,
+          presentIds: action.presentIds ?? [],
+          convenerId: recorded.convener_id,
+        });
+        return;
+      }
       // A case that waited for a consultation before its request was kept as a fact: one row for both.
       await insertConsultationRequest(trx, {
         id: newId(),

@@ -4,7 +4,9 @@
 import type { CaseScope } from '@bancheng/core';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { visibleCaseIds } from './case-list-repository.ts';
+import { consultationPeopleOf } from './consultation-repository.ts';
 import type {
+  CaseConsultationPersonRow,
   CaseConsultationRow,
   CaseContributionRow,
   CaseFeedbackRow,
@@ -30,7 +32,8 @@ export async function insertFeedback(trx: Trx, row: CaseFeedbackRow): Promise<vo
 
 export async function insertConsultationRequest(
   trx: Trx,
-  row: Pick<CaseConsultationRow, 'id' | 'case_id' | 'requested_by' | 'requested_at' | 'proposal'>,
+  row: Pick<CaseConsultationRow, 'id' | 'case_id' | 'requested_by' | 'requested_at' | 'proposal'> &
+    Partial<Pick<CaseConsultationRow, 'convener_id'>>,
 ): Promise<void> {
   await trx.insertInto('case_consultations').values(row).execute();
 }
@@ -41,16 +44,17 @@ export async function recordConsultationMeeting(
   args: {
     caseId: string;
     heldAt: string;
+    place?: string | null;
     participants: string;
     conclusion: 'resolvable' | 'notResolvable';
     record: string;
     recordedBy: string;
     recordedAt: string;
   },
-): Promise<boolean> {
+): Promise<{ id: string; convener_id: string | null } | false> {
   const open = await trx
     .selectFrom('case_consultations')
-    .select('id')
+    .select(['id', 'convener_id'])
     .where('case_id', '=', args.caseId)
     .where('recorded_at', 'is', null)
     .orderBy('requested_at', 'desc')
@@ -60,6 +64,7 @@ export async function recordConsultationMeeting(
     .updateTable('case_consultations')
     .set({
       held_at: args.heldAt,
+      place: args.place ?? null,
       participants: args.participants,
       conclusion: args.conclusion,
       record: args.record,
@@ -68,7 +73,7 @@ export async function recordConsultationMeeting(
     })
     .where('id', '=', open.id)
     .execute();
-  return true;
+  return open;
 }
 
 /** A follow-up duty, assigned with a 能办. */
@@ -179,49 +184,53 @@ export interface CaseFactRows {
   consultations: CaseConsultationRow[];
   followUps: CaseFollowUpRow[];
   notices: CaseNoticeRow[];
+  /** The conveners and invitees of the consultations (0018). */
+  consultationPeople: CaseConsultationPersonRow[];
 }
 
 export async function caseFactRows(db: Executor, caseId: string): Promise<CaseFactRows> {
-  const [handovers, replies, feedback, consultations, followUps, notices] = await Promise.all([
-    handoversOf(db, caseId),
-    db
-      .selectFrom('case_replies')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('recorded_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_feedback')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('recorded_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_consultations')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('requested_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_follow_ups')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('form_round')
-      .orderBy('assigned_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('case_notices')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('given_at')
-      .orderBy('id')
-      .execute(),
-  ]);
-  return { handovers, replies, feedback, consultations, followUps, notices };
+  const [handovers, replies, feedback, consultations, followUps, notices, consultationPeople] =
+    await Promise.all([
+      handoversOf(db, caseId),
+      db
+        .selectFrom('case_replies')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('recorded_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_feedback')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('recorded_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_consultations')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('requested_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_follow_ups')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('form_round')
+        .orderBy('assigned_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_notices')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('given_at')
+        .orderBy('id')
+        .execute(),
+      consultationPeopleOf(db, caseId),
+    ]);
+  return { handovers, replies, feedback, consultations, followUps, notices, consultationPeople };
 }
 
 /** Everyone a row of these tables names, for one lookup of their names. */
@@ -230,8 +239,11 @@ export function peopleInFacts(f: CaseFactRows): string[] {
     ...f.handovers.flatMap((h) => [h.from_person_id, h.to_person_id, h.handed_by]),
     ...f.replies.map((r) => r.replied_by),
     ...f.feedback.map((r) => r.recorded_by),
-    ...f.consultations.flatMap((c) => [c.requested_by, c.recorded_by ?? '']).filter(Boolean),
+    ...f.consultations
+      .flatMap((c) => [c.requested_by, c.recorded_by ?? '', c.convener_id ?? ''])
+      .filter(Boolean),
     ...f.followUps.map((r) => r.person_id),
     ...f.notices.map((r) => r.given_by),
+    ...f.consultationPeople.map((p) => p.person_id),
   ];
 }

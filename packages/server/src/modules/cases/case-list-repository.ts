@@ -19,6 +19,9 @@ type Where = (eb: ExpressionBuilder<DB, 'cases'>) => Expression<SqlBool>;
 export interface TodoScope {
   personId: string;
   levelDepartments: Record<2 | 3 | 4, readonly string[]>;
+  /** Departments the person speaks for as a co-department (first responder or head): their cases being
+   * worked on are on the to-do list. */
+  coDepartmentIds?: readonly string[];
 }
 
 export interface CaseListFilter {
@@ -91,7 +94,9 @@ function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', cut: DueC
 type Branch =
   | { from: 'cases'; where: Where }
   | { from: 'case_decisions'; personId: string }
-  | { from: 'case_co_departments'; departmentIds: string[] };
+  | { from: 'case_co_departments'; departmentIds: string[]; states?: readonly CaseState[] }
+  /** Cases whose consultation the person convenes or is invited to; `openOnly`: not recorded yet. */
+  | { from: 'case_consultation_people'; personId: string; openOnly: boolean };
 
 const ofCases = (where: Where): Branch => ({ from: 'cases', where });
 
@@ -109,6 +114,7 @@ export function viewBranches(
     ofCases((eb) => eb('cases.first_responder_id', '=', me)),
     ofCases((eb) => eb('cases.registered_by', '=', me)),
     { from: 'case_decisions', personId: me },
+    { from: 'case_consultation_people', personId: me, openOnly: false },
   ];
   const departmentBranches = (departments: readonly string[]) =>
     departments.map((d) => ofCases((eb) => eb('cases.department_id', '=', d)));
@@ -131,6 +137,16 @@ export function viewBranches(
             ]),
           ),
         );
+      }
+      // A consultation waiting for its meeting: on the convener's and every invitee's list.
+      branches.push({ from: 'case_consultation_people', personId: me, openOnly: true });
+      const coDepartments = readable(f.scope, f.todo.coDepartmentIds ?? []);
+      if (coDepartments.length > 0) {
+        branches.push({
+          from: 'case_co_departments',
+          departmentIds: coDepartments,
+          states: OPEN_CASE_STATES,
+        });
       }
       return branches;
     }
@@ -168,12 +184,25 @@ function branchCondition(b: Branch): Where {
         );
     case 'case_co_departments':
       return (eb) =>
+        eb.and([
+          ...(b.states ? [eb('cases.state', 'in', [...b.states])] : []),
+          eb.exists(
+            eb
+              .selectFrom('case_co_departments')
+              .select(sql`1`.as('one'))
+              .whereRef('case_co_departments.case_id', '=', 'cases.id')
+              .where('case_co_departments.department_id', 'in', b.departmentIds),
+          ),
+        ]);
+    case 'case_consultation_people':
+      return (eb) =>
         eb.exists(
           eb
-            .selectFrom('case_co_departments')
+            .selectFrom('case_consultation_people')
             .select(sql`1`.as('one'))
-            .whereRef('case_co_departments.case_id', '=', 'cases.id')
-            .where('case_co_departments.department_id', 'in', b.departmentIds),
+            .whereRef('case_consultation_people.case_id', '=', 'cases.id')
+            .where('case_consultation_people.person_id', '=', b.personId)
+            .where((e) => (b.openOnly ? e('case_consultation_people.open', '=', 1) : e.and([]))),
         );
   }
 }
@@ -196,11 +225,22 @@ function branchQuery(db: Executor, b: Branch | undefined, condition: Where): Cas
       .where(condition)
       .distinct() as unknown as CasesQuery;
   }
+  if (b.from === 'case_consultation_people') {
+    return db
+      .selectFrom('case_consultation_people')
+      .crossJoin('cases')
+      .whereRef('cases.id', '=', 'case_consultation_people.case_id')
+      .where('case_consultation_people.person_id', '=', b.personId)
+      .where((eb) => (b.openOnly ? eb('case_consultation_people.open', '=', 1) : eb.and([])))
+      .where(condition)
+      .distinct() as unknown as CasesQuery;
+  }
   return db
     .selectFrom('case_co_departments')
     .crossJoin('cases')
     .whereRef('cases.id', '=', 'case_co_departments.case_id')
     .where('case_co_departments.department_id', 'in', b.departmentIds)
+    .where((eb) => (b.states ? eb('cases.state', 'in', [...b.states]) : eb.and([])))
     .where(condition)
     .distinct() as unknown as CasesQuery;
 }

@@ -93,6 +93,7 @@ export function toWorkflowCase(args: {
     })),
     followUp: duty ? { personId: duty.person_id, level: duty.level } : null,
     crossDepartment: r.cross_department === 1,
+    convenerId: r.consultation_convener_id,
     originatorIds: [
       ...new Set([
         r.registered_by,
@@ -159,6 +160,8 @@ export function newCaseRow(a: {
     version: 0,
     created_at: a.now,
     updated_at: a.now,
+    no_competent_department: a.body.noCompetentDepartment ? 1 : 0,
+    consultation_convener_id: null,
   };
 }
 
@@ -175,6 +178,7 @@ export function changesFor(
     first_responder_id: next.firstResponderId,
     updated_at: extra.now,
   };
+  if (next.convenerId !== before.consultation_convener_id) changes.consultation_convener_id = next.convenerId;
   if (next.state === 'closed' && before.state !== 'closed') changes.closed_at = extra.now;
   // The day the form reached the level it now waits at: that level's clock starts then (0012).
   if (next.state !== before.state) {

@@ -13,6 +13,7 @@ import {
   decodeListCursor,
   encodeListCursor,
   formatCaseNumber,
+  leadDepartmentOf,
   type CaseActionRequest,
   type CaseDetail,
   type RegisteredCase,
@@ -42,13 +43,14 @@ import type { ClockContext } from './case-clocks-mapper.ts';
 import { findMatterRow } from '../matters/index.ts';
 import { departmentsWithUnit } from '../org/index.ts';
 import { peopleRefsByIds } from '../people/index.ts';
-import { holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
+import { convenersFor, holdersFor, requireCase, scopesOf, type CaseViewer } from './case-access.ts';
 import { subjectOf } from '../access/index.ts';
 import { getClockSettings } from '../settings/index.ts';
 import { buildDetail, clockContextOf, getCaseDetail, lookupsFor } from './case-view.ts';
 import { actionEvent, recordFacts, recordRoundAndFollowUps } from './case-action-records.ts';
 import { changesFor, currentDecisions, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
+import { coDepartmentRecipients, notifyCoDepartmentsNamed, notifyPeople } from './co-department-notices.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
 import { issueTrackingCode, noteCaseAction, registrationCodeEvent } from '../tracking/index.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
@@ -84,7 +86,16 @@ export async function registerCase(
     throw new AppError('VALIDATION_FAILED', { fields: { receivedAt: 'inFuture' } });
   }
   const viewer = await viewerOf(ctx, actor);
-  const departmentId = body.departmentId ?? (await homeDepartmentOf(db, actor.personId));
+  const homeDepartmentId = await homeDepartmentOf(db, actor.personId);
+  // 没有明确主管部门: the first-inquiry department leads (core `leadDepartmentOf`).
+  const departmentId = leadDepartmentOf({
+    noCompetentDepartment: body.noCompetentDepartment ?? false,
+    chosenDepartmentId: body.departmentId,
+    firstResponderDepartmentId: homeDepartmentId,
+  });
+  if (departmentId === null) {
+    throw new AppError('VALIDATION_FAILED', { fields: { departmentId: 'noCompetentDepartmentLeadsHome' } });
+  }
   const holders = await holdersFor(db, departmentId, todayOf(ctx));
   if (!holders.firstResponders.includes(actor.personId)) {
     throw new AppError('NOT_A_FIRST_RESPONDER', { fields: { departmentId: 'notFirstResponder' } });
@@ -95,6 +106,7 @@ export async function registerCase(
     throw new AppError('VALIDATION_FAILED', { fields: { coDepartmentIds: 'notFound' } });
   }
   const matter = await matterOfCase(ctx, { body, departmentId });
+  const namedTold = await coDepartmentRecipients(db, coDepartmentIds, todayOf(ctx));
   const id = newId();
   // With a key, the answer is built inside the transaction: what the clocks read is read before it.
   const clockContext = claim ? await clockContextOf(ctx) : undefined;
@@ -113,10 +125,18 @@ export async function registerCase(
       actorId: actor.personId,
       body,
       matter,
-      crossDepartment: coDepartmentIds.length > 0,
+      crossDepartment: coDepartmentIds.length > 0 || (body.noCompetentDepartment ?? false),
       now,
     });
     await insertCase(trx, row, coDepartmentIds);
+    await notifyCoDepartmentsNamed(trx, ctx, {
+      recipients: namedTold,
+      caseId: id,
+      caseNumber: number,
+      matterTitle: row.matter_title,
+      actorId: actor.personId,
+      now,
+    });
     await appendAuditEvent(
       trx,
       actor,
@@ -305,7 +325,19 @@ export async function actOnCase(
         workdays: options.followUpWorkingDays ?? (await getClockSettings(ctx)).followUpWorkdays,
       })
     : null;
-  const holders: ChainHolders = await holdersFor(db, access.departmentId, todayOf(ctx));
+  const chain = await holdersFor(db, access.departmentId, todayOf(ctx));
+  // Who may convene is read from every department concerned only when a consultation is asked for.
+  const holders: ChainHolders =
+    action.type === 'requestConsultation'
+      ? {
+          ...chain,
+          conveners: await convenersFor(db, {
+            departmentId: access.departmentId,
+            coDepartmentIds: access.coDepartmentIds,
+            date: todayOf(ctx),
+          }),
+        }
+      : chain;
   const clockContext = args.claim ? await clockContextOf(ctx) : undefined;
   const written = await db.transaction().execute(async (trx) => {
     // First, so that a repeat of this request in flight at the same time waits for this one, then fails
@@ -362,6 +394,7 @@ export async function actOnCase(
       fromPersonId: before.first_responder_id,
       actorId: actor.personId,
       now,
+      convenerId: result.next.convenerId,
     });
     const after = { ...before, ...changes };
     await recordRoundAndFollowUps(trx, {
@@ -397,6 +430,18 @@ export async function actOnCase(
       after: result.next.state,
       now,
     });
+    if (action.type === 'requestConsultation' && result.next.convenerId) {
+      await notifyPeople(trx, ctx, {
+        personIds: [result.next.convenerId],
+        message: {
+          kind: 'consultationRequested',
+          params: { caseNumber: before.number, matterTitle: before.matter_title },
+        },
+        caseId: before.id,
+        actorId: actor.personId,
+        now,
+      });
+    }
     await notifyCaseChange(trx, {
       config: ctx.config,
       before,

@@ -6,6 +6,10 @@ import {
   availableDecisions,
   casePermissionsOf,
   caseTimelineEntrySchema,
+  eligibleConveners,
+  isOriginator,
+  mayChangeCoDepartments,
+  mayInviteToConsultation,
   type CaseDetail,
   type CaseFacts,
   type CaseTimelineEntry,
@@ -33,7 +37,7 @@ import {
   toWorkflowCase,
   type Lookups,
 } from './case-mapper.ts';
-import { caseWorkOf, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
+import { caseWorkOf, convenersFor, holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 import { maskMobilesInText, maskPersonalData, maskPhone } from '../../platform/personal-data.ts';
 import { caseClocksOf, type ClockContext } from './case-clocks-mapper.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
@@ -69,6 +73,7 @@ const NO_FACTS: CaseFactRows = {
   consultations: [],
   followUps: [],
   notices: [],
+  consultationPeople: [],
 };
 
 /** The calendar, the bureau's time limits and today: what every clock of a request is read against. */
@@ -96,7 +101,7 @@ export async function buildDetail(
 ): Promise<CaseDetail> {
   const r = loaded?.row ?? (await findCaseRow(db, id));
   if (!r) throw new AppError('NOT_FOUND');
-  const [allDecisions, coDepartmentIds, holders, events, facts, cc, roundRows] = await Promise.all([
+  const [allDecisions, coDepartmentIds, chainHolders, events, facts, cc, roundRows] = await Promise.all([
     loaded?.allDecisions ?? allDecisionsOf(db, r),
     loaded?.coDepartmentIds ?? coDepartmentIdsOf(db, r.id),
     loaded?.holders ?? holdersFor(db, r.department_id, todayOf(ctx)),
@@ -106,7 +111,14 @@ export async function buildDetail(
     loaded?.noFactsYet ? Promise.resolve([]) : roundsOf(db, r.id),
   ]);
   const decisions = currentDecisions(r, allDecisions);
+  // Who may convene is worked out only when a consultation may be asked for now.
+  const mayAskConsultation = r.state === 'open' && r.cross_department === 1;
+  const conveners = mayAskConsultation
+    ? await convenersFor(db, { departmentId: r.department_id, coDepartmentIds, date: todayOf(ctx) })
+    : [];
+  const holders = mayAskConsultation ? { ...chainHolders, conveners } : chainHolders;
   const chainPeople = [
+    ...conveners,
     ...holders.firstResponders,
     ...([2, 3, 4] as const).flatMap((l) => holders.levels[l].map((h) => h.personId)),
   ];
@@ -139,6 +151,7 @@ export async function buildDetail(
     applicantAddress: r.applicant_address,
     description: r.description,
     crossDepartment: r.cross_department === 1,
+    noCompetentDepartment: r.no_competent_department === 1,
     coDepartments: coDepartmentIds.map((id) => ({
       departmentId: id,
       departmentName: lookups.departments.get(id)?.name ?? '',
@@ -167,11 +180,21 @@ export async function buildDetail(
       return entry ? [entry] : [];
     }),
     version: r.version,
-    abilities: {
-      actions: availableActions(wf, viewer.personId, holders),
-      decisions: availableDecisions(wf, viewer.personId, holders),
-      revealPhone: permissions['case.revealPhone'],
-    },
+    abilities: (() => {
+      const actions = availableActions(wf, viewer.personId, holders);
+      return {
+        actions,
+        decisions: availableDecisions(wf, viewer.personId, holders),
+        revealPhone: permissions['case.revealPhone'],
+        inviteToConsultation: mayInviteToConsultation(wf, viewer.personId),
+        changeCoDepartments: mayChangeCoDepartments(wf, viewer.personId, holders),
+        conveners: actions.includes('requestConsultation')
+          ? eligibleConveners(holders)
+              .filter((id) => !isOriginator(wf, id))
+              .map((id) => person(id) ?? UNKNOWN)
+          : [],
+      };
+    })(),
   };
 }
 
@@ -205,13 +228,31 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef, today: stri
       recordedAt: r.recorded_at,
     })),
     consultations: f.consultations.map((c) => ({
+      id: c.id,
       requestedBy: person(c.requested_by),
+      convener: c.convener_id === null ? null : person(c.convener_id),
+      // The convener first, then the invitees as invited, by name within one invitation.
+      people: f.consultationPeople
+        .filter((p) => p.consultation_id === c.id)
+        .sort(
+          (a, b) =>
+            a.role.localeCompare(b.role) ||
+            a.invited_at.localeCompare(b.invited_at) ||
+            person(a.person_id).displayName.localeCompare(person(b.person_id).displayName, 'zh'),
+        )
+        .map((p) => ({
+          person: person(p.person_id),
+          role: p.role,
+          invitedAt: p.invited_at,
+          present: p.present === null ? null : p.present === 1,
+        })),
       requestedAt: c.requested_at,
       proposal: maskMobilesInText(c.proposal),
       meeting:
         c.recorded_at !== null && c.held_at !== null && c.conclusion !== null && c.recorded_by !== null
           ? {
               heldAt: c.held_at,
+              place: c.place,
               participants: c.participants ?? '',
               conclusion: c.conclusion,
               record: maskMobilesInText(c.record ?? ''),

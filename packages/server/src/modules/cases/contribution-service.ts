@@ -33,7 +33,9 @@ async function contributionListOf(
 ): Promise<ContributionList> {
   const { viewer, caseId, access } = args;
   const rows = await contributionsOf(db, caseId);
-  const names = new Map((await departmentsWithUnit(db, access.coDepartmentIds)).map((d) => [d.id, d.name]));
+  // A department removed from the case keeps its contribution on the record, with its name.
+  const departmentIds = [...new Set([...access.coDepartmentIds, ...rows.map((r) => r.department_id)])];
+  const names = new Map((await departmentsWithUnit(db, departmentIds)).map((d) => [d.id, d.name]));
   const people = new Map(
     (await peopleRefsByIds(db, [...new Set(rows.map((r) => r.person_id))])).map((p) => [
       p.id,

@@ -9,6 +9,8 @@ import { buildDetail } from './case-view.ts';
 import { requireCase } from './case-access.ts';
 import { buildApprovalFormDocx } from './documents/approval-form-docx.ts';
 import { buildReplyLetterDocx } from './documents/reply-letter-docx.ts';
+import { buildConsultationMinutesDocx } from './documents/consultation-minutes-docx.ts';
+import { listAttachments } from './attachment-repository.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -74,6 +76,42 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
       return sendDocx(reply, file, {
         ascii: `reply-letter-${detail.number}.docx`,
         chinese: `书面回复-${detail.number}.docx`,
+      });
+    },
+  );
+  r.get(
+    '/api/cases/:id/consultation-minutes.docx',
+    {
+      schema: {
+        tags,
+        summary: 'The minutes (会商纪要) of the latest recorded consultation as DOCX',
+        params: idParamsSchema,
+        produces: [DOCX_TYPE],
+        response: { 200: z.any(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { subject } = await guard(ctx, request);
+      await requireCase(ctx, subject, request.params.id, 'case.documents');
+      const detail = await buildDetail(ctx, ctx.database.db, subject, request.params.id);
+      const consultation = detail.facts.consultations.findLast((c) => c.meeting !== null);
+      if (!consultation?.meeting) throw new AppError('CASE_ACTION_NOT_ALLOWED');
+      // The attachments its people added to the case from the request to the record.
+      const people = new Set(consultation.people.map((p) => p.person.id));
+      const { recordedAt } = consultation.meeting;
+      const attachments = (await listAttachments(ctx.database.db, detail.id)).filter(
+        (a) =>
+          people.has(a.uploadedBy.id) &&
+          a.uploadedAt >= consultation.requestedAt &&
+          a.uploadedAt <= recordedAt,
+      );
+      const file = await buildConsultationMinutesDocx(detail, consultation, {
+        bureauName: detail.unitName,
+        attachments,
+      });
+      return sendDocx(reply, file, {
+        ascii: `consultation-minutes-${detail.number}.docx`,
+        chinese: `会商纪要-${detail.number}.docx`,
       });
     },
   );

@@ -4,6 +4,7 @@ import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { caseAttachmentRoutes } from './attachment-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { contributionRoutes } from './contribution-routes.ts';
+import { consultationRoutes } from './consultation-routes.ts';
 import { caseDocumentRoutes } from './document-routes.ts';
 
 export { holdersFor, requireCase, type CaseViewer } from './case-access.ts';
@@ -19,6 +20,7 @@ export { changesFor, newCaseRow } from './case-mapper.ts';
 export const casesModule: ModulePlugin = async (app, { ctx }) => {
   caseRoutes(app, ctx);
   contributionRoutes(app, ctx);
+  consultationRoutes(app, ctx);
   caseDocumentRoutes(app, ctx);
   caseAttachmentRoutes(app, ctx);
 };

@@ -144,3 +144,24 @@ export async function holdsPositionBetween(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The city bureau's principal leaders on `date`: level 4 of the chains of the bureau's own departments. */
+export async function bureauPrincipalLeadersOn(db: Executor, date: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('chain_assignments')
+    .innerJoin('departments', 'departments.id', 'chain_assignments.department_id')
+    .innerJoin('org_units', 'org_units.id', 'departments.unit_id')
+    .select('chain_assignments.person_id')
+    .distinct()
+    .where('org_units.kind', '=', 'bureau')
+    .where('chain_assignments.position', '=', 'principalLeader')
+    .where('chain_assignments.effective_from', '<=', date)
+    .where((eb) =>
+      eb.or([
+        eb('chain_assignments.effective_to', 'is', null),
+        eb('chain_assignments.effective_to', '>', date),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.person_id);
+}

@@ -3,7 +3,7 @@
 import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { chainRoutes } from './chain-routes.ts';
 
-export { assignmentsOn, holdsPositionBetween } from './chain-repository.ts';
+export { assignmentsOn, bureauPrincipalLeadersOn, holdsPositionBetween } from './chain-repository.ts';
 export { setChainInTransaction } from './chain-service.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */

@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014-calendar-source.ts';
 import * as m0015 from './migrations/0015-notification-kinds.ts';
 import * as m0016 from './migrations/0016-notification-kind-table.ts';
 import * as m0017 from './migrations/0017-applicant-tracking.ts';
+import * as m0018 from './migrations/0018-consultations.ts';
 import * as m0020 from './migrations/0020-message-keys.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-notification-kinds': m0015,
   '0016-notification-kind-table': m0016,
   '0017-applicant-tracking': m0017,
+  '0018-consultations': m0018,
   '0020-message-keys': m0020,
 };
 

@@ -161,6 +161,10 @@ export interface CaseTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** 没有明确主管部门 (migration 0018): led by the first-inquiry department. */
+  no_competent_department: Flag;
+  /** The leader convening the consultation the case waits for (0018); null when it waits for none. */
+  consultation_convener_id: string | null;
 }
 
 export interface CaseCoDepartmentTable {
@@ -258,6 +262,7 @@ export interface DB {
   case_replies: CaseReplyTable;
   case_feedback: CaseFeedbackTable;
   case_consultations: CaseConsultationTable;
+  case_consultation_people: CaseConsultationPersonTable;
   case_follow_ups: CaseFollowUpTable;
   case_rounds: CaseRoundTable;
   case_contributions: CaseContributionTable;
@@ -396,6 +401,23 @@ export interface CaseConsultationTable {
   record: string | null;
   recorded_by: string | null;
   recorded_at: string | null;
+  /** Migration 0018: the leader who convened it, and where the meeting was held. */
+  convener_id: string | null;
+  place: string | null;
+}
+
+/** The convener and the people invited to a consultation (migration 0018). */
+export interface CaseConsultationPersonTable {
+  id: string;
+  consultation_id: string;
+  case_id: string;
+  person_id: string;
+  role: 'convener' | 'invitee';
+  invited_by: string;
+  invited_at: string;
+  /** 1 until the meeting is recorded. */
+  open: Flag;
+  present: Flag | null;
 }
 
 /** A follow-up duty (migration 0013): open while `recorded_at` is null. */
@@ -452,6 +474,7 @@ export type CaseHandoverRow = Selectable<CaseHandoverTable>;
 export type CaseReplyRow = Selectable<CaseReplyTable>;
 export type CaseFeedbackRow = Selectable<CaseFeedbackTable>;
 export type CaseConsultationRow = Selectable<CaseConsultationTable>;
+export type CaseConsultationPersonRow = Selectable<CaseConsultationPersonTable>;
 export type CaseFollowUpRow = Selectable<CaseFollowUpTable>;
 export type CaseRoundRow = Selectable<CaseRoundTable>;
 export type CaseContributionRow = Selectable<CaseContributionTable>;

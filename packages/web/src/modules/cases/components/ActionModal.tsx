@@ -1,7 +1,7 @@
 // One modal for every action on a case: its form, a confirmation before irreversible steps, the request
 // with the case's version, and what to do when someone acted first (409: reload and say so).
 import { useEffect } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { REFUSAL_REASONS } from '@bancheng/core';
 import type { CaseAction, CaseActionBody, CaseDetail } from '@bancheng/core';
 import { ApiError, isApiError } from '../../../api/client.ts';
@@ -48,6 +48,11 @@ export function ActionModal({
   const decision = Form.useWatch('decision', form);
   const method = Form.useWatch('method', form);
   const title = shown ? t(`caseAction.${shown}`) : '';
+  // The people invited to the consultation waiting for its meeting, to mark present.
+  const invitees =
+    c.facts.consultations
+      .at(-1)
+      ?.people.filter((p) => p.role === 'invitee' && c.state === 'inConsultation') ?? [];
 
   useEffect(() => {
     if (!action) return;
@@ -230,17 +235,30 @@ export function ActionModal({
         );
       case 'requestConsultation':
         return (
-          <Form.Item
-            label={t('actionForm.proposal')}
-            name="proposal"
-            rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
-          >
-            <Input.TextArea
-              {...limitCount(5000)}
-              placeholder={t('actionForm.proposalPlaceholder')}
-              {...area()}
-            />
-          </Form.Item>
+          <>
+            <Form.Item
+              label={t('actionForm.proposal')}
+              name="proposal"
+              rules={[lengthRule(5000, t('common.tooLong', { max: 5000 })), required]}
+            >
+              <Input.TextArea
+                {...limitCount(5000)}
+                placeholder={t('actionForm.proposalPlaceholder')}
+                {...area()}
+              />
+            </Form.Item>
+            <Form.Item
+              label={t('actionForm.convener')}
+              name="convenerId"
+              extra={t('actionForm.convenerHint')}
+              rules={[requiredChoice]}
+            >
+              <Select
+                data-testid="action-convener"
+                options={c.abilities.conveners.map((p) => ({ value: p.id, label: p.displayName }))}
+              />
+            </Form.Item>
+          </>
         );
       case 'recordConsultation':
         return (
@@ -252,6 +270,21 @@ export function ActionModal({
                 style={{ width: '100%' }}
               />
             </Form.Item>
+            <Form.Item
+              label={t('actionForm.place')}
+              name="place"
+              rules={[lengthRule(200, t('common.tooLong', { max: 200 }))]}
+            >
+              <Input {...limitCount(200)} />
+            </Form.Item>
+            {invitees.length > 0 ? (
+              <Form.Item label={t('actionForm.presentIds')} name="presentIds">
+                <Checkbox.Group
+                  data-testid="action-present"
+                  options={invitees.map((p) => ({ value: p.person.id, label: p.person.displayName }))}
+                />
+              </Form.Item>
+            ) : null}
             <Form.Item
               label={t('actionForm.participants')}
               name="participants"

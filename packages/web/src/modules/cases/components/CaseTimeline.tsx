@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Card, Flex, Tag, Timeline, Typography } from 'antd';
 import { CASE_ACTIONS, CASE_STATES, REFUSAL_REASONS, SATISFACTION_RATINGS } from '@bancheng/core';
 import type { CaseDetail, CaseState, RefusalReason } from '@bancheng/core';
+import { useOrgTree } from '../../org/hooks/useOrg.ts';
 import { useT } from '../../../i18n/index.tsx';
 import type { MessageKey, TFunction } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
@@ -28,6 +29,8 @@ export function eventLabel(t: TFunction, type: string): string {
     name === 'trackingCodeIssued' ||
     name === 'rated' ||
     name === 'reopenedByApplicant' ||
+    name === 'coDepartmentsChanged' ||
+    name === 'consultationInvited' ||
     CASE_ACTIONS.some((a) => a === name)
   ) {
     return t(`caseEvent.${name}` as MessageKey);
@@ -54,7 +57,12 @@ function Block({ label, text }: { label?: string; text: string }) {
 }
 
 /** The parts of an event's payload worth reading on the case page. */
-function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode[] {
+function summary(
+  t: TFunction,
+  e: Entry,
+  people: Map<string, string>,
+  departments: Map<string, string> = new Map(),
+): ReactNode[] {
   // History only: every payload is typed by its event; read here as plain fields to summarise.
   const payload: Record<string, unknown> = e.payload;
   const before = obj(payload['before']);
@@ -157,6 +165,33 @@ function summary(t: TFunction, e: Entry, people: Map<string, string>): ReactNode
     const text = str(value);
     if (text) parts.push(<Block key={`text-${i}`} label={label ? t(label) : undefined} text={text} />);
   });
+  // Co-departments changed and people invited to a consultation: names where the page knows them.
+  const ids = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const names = (list: string[], of: Map<string, string>) => list.map((id) => of.get(id) ?? id).join('、');
+  if (e.type === 'case.coDepartmentsChanged') {
+    const added = ids(payload['added']);
+    const removed = ids(payload['removed']);
+    if (added.length > 0)
+      parts.push(
+        <Block key="added" text={t('caseEvent.coDepartmentsAdded', { names: names(added, departments) })} />,
+      );
+    if (removed.length > 0)
+      parts.push(
+        <Block
+          key="removed"
+          text={t('caseEvent.coDepartmentsRemoved', { names: names(removed, departments) })}
+        />,
+      );
+  }
+  if (e.type === 'case.consultationInvited') {
+    const invited = ids(payload['personIds']);
+    parts.push(
+      <Block
+        key="invited"
+        text={`${t('caseEvent.invitedCount', { count: invited.length })}${t('common.colon')}${names(invited, people)}`}
+      />,
+    );
+  }
   if (e.type === 'case.registered' && str(after.matterTitle)) {
     parts.push(<Block key="matter" text={String(after.matterTitle)} />);
   }
@@ -169,6 +204,13 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
   const people = new Map<string, string>();
   for (const p of c.chain.firstResponders) people.set(p.id, p.displayName);
   for (const e of c.timeline) if (e.actor) people.set(e.actor.id, e.actor.displayName);
+  for (const x of c.facts.consultations)
+    for (const p of x.people) people.set(p.person.id, p.person.displayName);
+  // Departments by id: the org tree (a department removed from the case is no longer on it).
+  const tree = useOrgTree();
+  const departments = new Map<string, string>(
+    (tree.data?.units ?? []).flatMap((u) => u.departments.map((d) => [d.id, d.name] as [string, string])),
+  );
 
   return (
     <Card title={t('case.timelineTitle')} size={isMobile ? 'small' : undefined} data-testid="case-timeline">
@@ -199,7 +241,7 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
                     {e.actor?.displayName ?? t('case.system')}
                   </Typography.Text>
                 </span>
-                {summary(t, e, people)}
+                {summary(t, e, people, departments)}
               </Flex>
             ),
           }))}

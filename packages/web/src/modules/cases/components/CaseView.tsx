@@ -15,6 +15,9 @@ import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseTrackingCard, RegistrationReceipt } from '../../tracking/components/CaseTrackingCard.tsx';
 import { CaseClocks } from './CaseClocks.tsx';
 import { CaseContributions } from './CaseContributions.tsx';
+import { CaseCoDepartments } from './CaseCoDepartments.tsx';
+import { CaseConsultation } from './CaseConsultation.tsx';
+import { useMe } from '../../auth/hooks/useAuth.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
 import { CaseRounds } from './CaseRounds.tsx';
@@ -98,6 +101,7 @@ export function CaseView({ id }: { id: string }) {
   const t = useT();
   const navigate = useNavigate();
   const query = useCase(id);
+  const me = useMe();
 
   if (query.isPending) return <LoadingBlock />;
   if (query.isError) {
@@ -146,6 +150,8 @@ export function CaseView({ id }: { id: string }) {
             <ApprovalProgress c={c} />
             <CaseClocks c={c} />
             <CaseRounds c={c} />
+            <CaseCoDepartments c={c} />
+            <CaseConsultation c={c} viewerId={me.data?.id} />
             <CaseContributions c={c} />
             <CaseAttachments caseId={c.id} />
             <CaseTrackingCard c={c} />

@@ -1,6 +1,20 @@
 // 受理登记: record a request (applicant, channel, time, matter) and take it on as its first responder.
 import { useMemo } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+} from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { chinaNow, toChinaIso } from '../../../ui/dates.ts';
 import type { Dayjs } from 'dayjs';
@@ -36,6 +50,7 @@ interface Values {
   description: string;
   departmentId: string;
   coDepartmentIds?: string[];
+  noCompetentDepartment?: boolean;
 }
 
 /** The departments this person may register for: where they are a first responder, and their own. */
@@ -66,6 +81,8 @@ export function RegisterCaseForm({ me }: { me: Me }) {
   // Until the form is mounted, the watched value is undefined: the department it will start with.
   const departmentId = Form.useWatch('departmentId', form) ?? initialDepartmentId;
   const matterId = Form.useWatch('matterId', form);
+  // 没有明确主管部门: the first-inquiry department (the first responder's own) leads (core leadDepartmentOf).
+  const noCompetentDepartment = Form.useWatch('noCompetentDepartment', form) ?? false;
   const matters = useMatters(departmentId);
   const picked = matters.data?.items.find((m) => m.id === matterId);
   const matterOptions = useMemo(
@@ -122,6 +139,7 @@ export function RegisterCaseForm({ me }: { me: Me }) {
       description: values.description.trim(),
       departmentId: values.departmentId,
       coDepartmentIds: (values.coDepartmentIds ?? []).filter((id) => id !== values.departmentId),
+      ...(values.noCompetentDepartment ? { noCompetentDepartment: true } : {}),
     };
     register.mutate(
       { body, idempotencyKey: submission.keys.keyFor(body) },
@@ -367,7 +385,21 @@ export function RegisterCaseForm({ me }: { me: Me }) {
                   name="departmentId"
                   rules={[{ required: true, message: t('common.required') }]}
                 >
-                  <Select options={mine} />
+                  <Select options={mine} disabled={noCompetentDepartment} />
+                </Form.Item>
+                <Form.Item
+                  name="noCompetentDepartment"
+                  valuePropName="checked"
+                  extra={noCompetentDepartment ? t('register.noCompetentDepartmentHint') : undefined}
+                >
+                  <Checkbox
+                    data-testid="register-no-competent-department"
+                    onChange={(e) => {
+                      if (e.target.checked) form.setFieldValue('departmentId', initialDepartmentId);
+                    }}
+                  >
+                    {t('register.noCompetentDepartment')}
+                  </Checkbox>
                 </Form.Item>
               </Col>
               <Col span={half}>

@@ -22,7 +22,10 @@ export interface Values {
   opinion?: string;
   workableSuggestion?: string;
   proposal?: string;
+  convenerId?: string;
   heldAt?: Dayjs;
+  place?: string;
+  presentIds?: string[];
   participants?: string;
   conclusion?: 'resolvable' | 'notResolvable';
   record?: string;
@@ -59,11 +62,13 @@ export function bodyOf(action: CaseAction, v: Values): CaseActionBody {
         workableSuggestion: v.decision === 'refuse' ? opt(v.workableSuggestion) : undefined,
       };
     case 'requestConsultation':
-      return { type: 'requestConsultation', proposal: s(v.proposal) };
+      return { type: 'requestConsultation', proposal: s(v.proposal), convenerId: v.convenerId };
     case 'recordConsultation':
       return {
         type: 'recordConsultation',
         heldAt: toChinaIso(v.heldAt ?? chinaNow()),
+        place: opt(v.place),
+        presentIds: v.presentIds ?? [],
         participants: s(v.participants),
         conclusion: v.conclusion ?? 'notResolvable',
         record: s(v.record),
@@ -111,8 +116,10 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
   switch (action) {
     case 'giveOneTimeNotice':
       return { notice: t('actionForm.noticeTemplate') };
+    case 'requestConsultation':
+      return { convenerId: c.abilities.conveners[0]?.id };
     case 'recordConsultation':
-      return { heldAt: chinaNow() };
+      return { heldAt: chinaNow(), presentIds: [] };
     case 'reopenRound':
       // The reason of the round before, to be kept or changed.
       return { reason: c.refusalReason ?? undefined, reasonText: c.refusalReasonText ?? undefined };

@@ -24,6 +24,9 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   calendarMissing: 'notifications.kind.calendarMissing',
   applicantFlagged: 'notifications.kind.applicantFlagged',
   reopenRequested: 'notifications.kind.reopenRequested',
+  coDepartmentNamed: 'notifications.kind.coDepartmentNamed',
+  consultationRequested: 'notifications.kind.consultationRequested',
+  consultationInvited: 'notifications.kind.consultationInvited',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -42,6 +45,9 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   calendarMissing: 'volcano',
   applicantFlagged: 'red',
   reopenRequested: 'orange',
+  coDepartmentNamed: 'geekblue',
+  consultationRequested: 'purple',
+  consultationInvited: 'purple',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
