@@ -17,6 +17,9 @@ export const GLOBAL_PERMISSIONS = [
   'settings.manage',
   /** Appoint acting deputies: administrators for any holder, a chain position holder for themselves. */
   'deputies.appoint',
+  /** The oversight counts of the home page (overdue by level and department; open, overdue, refused):
+   * the supervision office, discipline inspection and principal leaders, over the cases they read. */
+  'overview.read',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 

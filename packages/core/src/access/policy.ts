@@ -46,6 +46,7 @@ export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities 
     'settings.manage': admin,
     // A deputy's own appointment does not let them appoint another for the same holder.
     'deputies.appoint': admin || ownPositions(s).length > 0,
+    'overview.read': s.roles.some((r) => READ_ALL_CASES.includes(r)) || holds('principalLeader'),
   };
 }
 

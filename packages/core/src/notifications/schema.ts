@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'deputyAppointed', // you were appointed to act for someone, or someone to act for you
   'deputyEnded', // such an appointment was ended early or withdrawn
   'calendarMissing', // from 1 November, next year's holiday schedule is not loaded (to administrators)
+  'levelVacant', // a case waits at a level nobody holds or acts for today (administrators, the next level up)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -6,6 +6,7 @@ import {
   availableDecisions,
   casePermissionsOf,
   caseTimelineEntrySchema,
+  vacantLevelOf,
   type CaseDetail,
   type CaseFacts,
   type CaseTimelineEntry,
@@ -156,6 +157,7 @@ export async function buildDetail(
       leaderInCharge: firstHolder(3),
       principalLeader: firstHolder(4),
     },
+    vacantLevel: vacantLevelOf(r.state, holders),
     facts: factsOf(facts, (id) => person(id) ?? UNKNOWN, today),
     clocks: caseClocksOf(r, {
       decisions,

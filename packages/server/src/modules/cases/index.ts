@@ -5,11 +5,12 @@ import { caseAttachmentRoutes } from './attachment-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { contributionRoutes } from './contribution-routes.ts';
 import { caseDocumentRoutes } from './document-routes.ts';
+import { overviewRoutes } from './overview-routes.ts';
 
 export { holdersFor } from './case-access.ts';
 export { actingForOn } from './case-repository.ts';
 export { visibleCaseIds } from './case-list-repository.ts';
-export { caseListPlanQueries, type PlannedQuery } from './case-list-plans.ts';
+export { caseListPlanQueries, overviewPlanQueries, type PlannedQuery } from './case-list-plans.ts';
 export { actOnCase, registerCase } from './case-service.ts';
 // For the data generator (bootstrap/generator), so bulk-written rows are the rows the service writes.
 export { actionEvent } from './case-action-records.ts';
@@ -21,4 +22,5 @@ export const casesModule: ModulePlugin = async (app, { ctx }) => {
   contributionRoutes(app, ctx);
   caseDocumentRoutes(app, ctx);
   caseAttachmentRoutes(app, ctx);
+  overviewRoutes(app, ctx);
 };

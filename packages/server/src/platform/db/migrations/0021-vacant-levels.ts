@@ -1,0 +1,18 @@
+// Vacant levels and the home page's oversight counts. Frozen in time: no application imports.
+//
+// - The notification kind `levelVacant`: a case waits at a level nobody holds or acts for that day.
+// - `cases_outcome_department`: the refused count (closed as refused) by department without reading
+//   every closed case.
+import type { Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations define their own shape
+type AnyDb = Kysely<any>;
+
+export async function up(db: AnyDb): Promise<void> {
+  await db.insertInto('notification_kinds').values([{ kind: 'levelVacant' }]).execute();
+  await db.schema
+    .createIndex('cases_outcome_department')
+    .on('cases')
+    .columns(['outcome', 'department_id'])
+    .execute();
+}
