@@ -193,7 +193,8 @@ describe.each(E2E_DIALECTS)('double submits and stale case pages in Chromium [%s
             await q.locator('#action_workableSuggestion').fill('可改为线上申请，我局提供指导。');
           }
         },
-        { confirm: decision === 'refuse' },
+        // Both a final refusal and an escalation (上报) ask for confirmation.
+        { confirm: true },
       );
       return p;
     };

@@ -1,8 +1,8 @@
 // Vacant levels and the home page's oversight counts. Frozen in time: no application imports.
 //
 // - The notification kind `levelVacant`: a case waits at a level nobody holds or acts for that day.
-// - `cases_outcome_department`: the refused count (closed as refused) by department without reading
-//   every closed case.
+// - `cases_outcome_department`, `cases_state_department`: the refused and open counts by department read
+//   from an index alone (a range of states or an outcome), not from every case.
 import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations define their own shape
@@ -15,4 +15,5 @@ export async function up(db: AnyDb): Promise<void> {
     .on('cases')
     .columns(['outcome', 'department_id'])
     .execute();
+  await db.schema.createIndex('cases_state_department').on('cases').columns(['state', 'department_id']).execute();
 }

@@ -365,11 +365,27 @@ export function ActionModal({
     }
   };
 
+  // 取消 (or the close button, or Esc) on a form holding what the person typed asks before dropping it.
+  const cancel = () => {
+    if (!form.isFieldsTouched()) {
+      onClose();
+      return;
+    }
+    modal.confirm({
+      title: t('case.discardTitle'),
+      content: t('case.discardText'),
+      okText: t('case.discardOk'),
+      cancelText: t('case.discardKeep'),
+      okButtonProps: { danger: true, ...testId('action-discard') },
+      onOk: onClose,
+    });
+  };
+
   return (
     <Modal
       open={action !== null}
       title={title}
-      onCancel={onClose}
+      onCancel={cancel}
       onOk={() => form.submit()}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}

@@ -22,6 +22,7 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   matterOverdue: 'notifications.kind.matterOverdue',
   caseHandedOver: 'notifications.kind.caseHandedOver',
   calendarMissing: 'notifications.kind.calendarMissing',
+  levelVacant: 'notifications.kind.levelVacant',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -38,6 +39,7 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   matterOverdue: 'red',
   caseHandedOver: 'cyan',
   calendarMissing: 'volcano',
+  levelVacant: 'volcano',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
