@@ -149,7 +149,7 @@ describe.each(E2E_DIALECTS)('home pages and confirmations in Chromium [%s]', (di
     await head.getByTestId('decision-escalate').click();
     await head.locator('#action_opinion').fill('建议提请分管领导研究');
     await head.locator('.ant-modal-footer').getByRole('button', { name: /取\s*消/ }).click();
-    await head.getByText('放弃已填写的内容？').waitFor();
+    await head.locator('.ant-modal-confirm-title', { hasText: '放弃已填写的内容？' }).waitFor();
     await shot(head, `confirm-discard-${dialect}`);
     await head.getByRole('button', { name: '继续填写' }).click();
     await expect(head.locator('#action_opinion').inputValue()).resolves.toBe('建议提请分管领导研究');
@@ -203,7 +203,7 @@ describe.each(E2E_DIALECTS)('home pages and confirmations in Chromium [%s]', (di
     await responder.getByTestId('action-recordFeedback').click();
     await feedback.fill('申请人表示理解');
     await responder.locator('.ant-modal-footer').getByRole('button', { name: 'Cancel' }).click();
-    await responder.getByText('Discard what you typed?').waitFor();
+    await responder.locator('.ant-modal-confirm-title', { hasText: 'Discard what you typed?' }).waitFor();
     await responder.getByTestId('action-discard').click();
     await feedback.waitFor({ state: 'hidden' });
     expect(await stateOf(responder)).toBe('replied');
