@@ -8,7 +8,15 @@ import type { CaseOverview } from '@bancheng/core';
 import { E2E_DIALECTS, newPage, shot, signIn, startE2E, type E2E } from './support.ts';
 import { apiFrom, stateOf } from './case-steps.ts';
 
-const TILES = ['open', 'overdue', 'refused', 'deptHead', 'leaderInCharge', 'principalLeader', 'reply'] as const;
+const TILES = [
+  'open',
+  'overdue',
+  'refused',
+  'deptHead',
+  'leaderInCharge',
+  'principalLeader',
+  'reply',
+] as const;
 
 const valueOf = (o: CaseOverview | CaseOverview['departments'][number], m: (typeof TILES)[number]) =>
   m === 'open' || m === 'overdue' || m === 'refused' ? o[m] : o.overdueAt[m];
@@ -148,7 +156,10 @@ describe.each(E2E_DIALECTS)('home pages and confirmations in Chromium [%s]', (di
     await head.getByTestId('action-decide').click();
     await head.getByTestId('decision-escalate').click();
     await head.locator('#action_opinion').fill('建议提请分管领导研究');
-    await head.locator('.ant-modal-footer').getByRole('button', { name: /取\s*消/ }).click();
+    await head
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await head.locator('.ant-modal-confirm-title', { hasText: '放弃已填写的内容？' }).waitFor();
     await shot(head, `confirm-discard-${dialect}`);
     await head.getByRole('button', { name: '继续填写' }).click();
@@ -159,7 +170,10 @@ describe.each(E2E_DIALECTS)('home pages and confirmations in Chromium [%s]', (di
     await head.getByTestId('action-confirm').waitFor();
     await expect(head.locator('.ant-modal-confirm').textContent()).resolves.toContain('上报后');
     await shot(head, `confirm-escalate-${dialect}`);
-    await head.locator('.ant-modal-confirm').getByRole('button', { name: /取\s*消/ }).click();
+    await head
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await head.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     expect(await version(head)).toBe(before);
     const unchanged = await apiFrom<{ state: string }>(head, { method: 'GET', url: `/api/cases/${id}` });

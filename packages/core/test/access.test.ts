@@ -75,7 +75,10 @@ describe('abilities', () => {
     // Acting for the principal leader decides their cases; the oversight page stays the holder's.
     expect(abilitiesOf(leader('p9'))['overview.read']).toBe(false);
     expect(abilitiesOf({ roles: ['admin'], positions: [] })['overview.read']).toBe(false);
-    const head = { roles: [], positions: [{ departmentId: 'd1', position: 'deptHead' as const, actingFor: null }] };
+    const head = {
+      roles: [],
+      positions: [{ departmentId: 'd1', position: 'deptHead' as const, actingFor: null }],
+    };
     expect(abilitiesOf(head)['overview.read']).toBe(false);
   });
 });

@@ -124,7 +124,11 @@ describe('the demo county’s year of cases', () => {
     const departments = await db.selectFrom('departments').select(['id', 'unit_id']).execute();
     const units = new Set(departments.map((d) => d.unit_id));
     expect(units.size).toBeGreaterThanOrEqual(5);
-    for (const d of departments) expect(cases.some((c) => c.department_id === d.id), d.id).toBe(true);
+    for (const d of departments)
+      expect(
+        cases.some((c) => c.department_id === d.id),
+        d.id,
+      ).toBe(true);
     for (const u of units) expect(cases.some((c) => c.unit_id === u)).toBe(true);
     expect(new Set(cases.map((c) => c.first_responder_id)).size).toBeGreaterThanOrEqual(30);
     const byQuarter = [1, 2, 3, 4].map(
@@ -149,7 +153,7 @@ describe('the demo county’s year of cases', () => {
     const byFirstResponder = closed.filter((c) => c.outcome !== 'refused' && !decided.has(c.id));
     expect(byFirstResponder.length).toBeGreaterThan(closed.length * 0.6);
     // Cases whose form reached each level: fewer at every step up.
-    const reached = async (level: number) =>
+    const reached = async (level: 2 | 3 | 4) =>
       (
         await db
           .selectFrom('case_decisions')

@@ -20,7 +20,11 @@ const T1 = '2026-11-25T02:00:00Z';
 const DEPARTMENT = '登记注册科';
 
 async function departmentId(db: Db, name: string): Promise<string> {
-  const row = await db.selectFrom('departments').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -178,7 +182,11 @@ describe.each(DIALECTS)('a vacant level [%s]', (dialect) => {
     const shouwen = await findPersonRowByUsername(db, 'shouwen');
     if (!shouwen) throw new Error('no shouwen');
     const act = (c: CaseDetail, action: Parameters<typeof actOnCase>[2]['request']['action']) =>
-      actOnCase(t.ctx, { personId: shouwen.id, address: null }, { id: c.id, request: { version: c.version, action } });
+      actOnCase(
+        t.ctx,
+        { personId: shouwen.id, address: null },
+        { id: c.id, request: { version: c.version, action } },
+      );
     const proposal = { type: 'proposeRefusal', reason: 'notPermitted', reasonText: '法规不允许' } as const;
     const waiting = await act(open, proposal);
     expect(waiting.state).toBe('atDeptHead');

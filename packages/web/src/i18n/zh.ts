@@ -772,7 +772,8 @@ export const zh = {
   'overview.stage.reply': '答复逾期',
   'notifications.kind.levelVacant': '审批层级空缺',
   'case.vacantTitle': '{level}岗位空缺：今日无人在岗，也无代理人',
-  'case.vacantText': '事项停在此层级，无法审批。已通知系统管理员和上一级领导；请在责任链条中补齐人员或指定代理人。',
+  'case.vacantText':
+    '事项停在此层级，无法审批。已通知系统管理员和上一级领导；请在责任链条中补齐人员或指定代理人。',
   'case.vacantLevel.2': '科室负责人',
   'case.vacantLevel.3': '分管领导',
   'case.vacantLevel.4': '主要领导',

@@ -42,7 +42,11 @@ const STUCK: { state: CaseState; actions: number; count: number }[] = [
   { state: 'refused', actions: 4, count: 1 },
 ];
 
-const LEVEL_NAMES = { atDeptHead: '科室负责人', atLeaderInCharge: '分管领导', atPrincipalLeader: '主要领导' } as const;
+const LEVEL_NAMES = {
+  atDeptHead: '科室负责人',
+  atLeaderInCharge: '分管领导',
+  atPrincipalLeader: '主要领导',
+} as const;
 
 export async function loadDemoYear(ctx: AppContext): Promise<number> {
   const db = ctx.database.db;
@@ -92,7 +96,10 @@ export async function loadDemoYear(ctx: AppContext): Promise<number> {
     const year = Number(date.slice(0, 4));
     const seq = (seqs.get(year) ?? 0) + 1;
     // Two hours before now at the latest: its registration a few minutes on is still in the past.
-    const receivedMs = Math.min(time.at(dayIndex, r.int(DAY_OPEN_MINUTE, DAY_CLOSE_MINUTE - 30)), nowMs - 2 * 3_600_000);
+    const receivedMs = Math.min(
+      time.at(dayIndex, r.int(DAY_OPEN_MINUTE, DAY_CLOSE_MINUTE - 30)),
+      nowMs - 2 * 3_600_000,
+    );
     return { receivedMs, dayIndex, year, seq, department, actions };
   };
   const keep = (slot: ReturnType<typeof slotAt>, row: CaseRow, from: GeneratedBatch) => {
@@ -151,7 +158,10 @@ export async function loadDemoYear(ctx: AppContext): Promise<number> {
  * arrived, the first responder the reply's date after a final refusal. */
 function notificationsOf(row: CaseRow, holders: ChainHolders | undefined) {
   const caseRef = `${row.number}「${row.matter_title}」`;
-  const of = (personId: string, n: { kind: 'caseArrived' | 'caseRefused'; title: string; body: string; at: string }) => ({
+  const of = (
+    personId: string,
+    n: { kind: 'caseArrived' | 'caseRefused'; title: string; body: string; at: string },
+  ) => ({
     id: newId(),
     person_id: personId,
     kind: n.kind,

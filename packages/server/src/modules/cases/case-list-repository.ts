@@ -6,7 +6,13 @@
 // LIST_COUNT_CAP. Search walks the full-text index newest registered first and checks each hit against
 // the same view, so it too stops at a page.
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import { CASE_STATES, LIST_COUNT_CAP, type CaseState, type ListCursor, type MatterType } from '@bancheng/core';
+import {
+  CASE_STATES,
+  LIST_COUNT_CAP,
+  type CaseState,
+  type ListCursor,
+  type MatterType,
+} from '@bancheng/core';
 import type { CaseScope } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseRow, DB } from '../../platform/db/schema.ts';
@@ -92,7 +98,11 @@ export function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', cu
 
 /** Cases not closed: a range on the state indexes. */
 export function openCondition(eb: ExpressionBuilder<DB, 'cases'>) {
-  return eb('cases.state', 'in', CASE_STATES.filter((s) => s !== 'closed'));
+  return eb(
+    'cases.state',
+    'in',
+    CASE_STATES.filter((s) => s !== 'closed'),
+  );
 }
 
 /** Refusals the principal leader confirmed: waiting for the reply or replied (by state), or closed as

@@ -55,7 +55,10 @@ function measureCondition(
 }
 
 /** One measure's count by department, unexecuted (the query-plan test explains it). */
-export function overviewCountQuery(db: Executor, args: { measure: OverviewMeasure; cut: DueCut; scope: CaseScope }) {
+export function overviewCountQuery(
+  db: Executor,
+  args: { measure: OverviewMeasure; cut: DueCut; scope: CaseScope },
+) {
   const { measure, cut, scope } = args;
   // Grouped by an expression, not the bare column: SQLite would otherwise walk the whole (department,
   // state) index to group without sorting, rather than read the measure's few cases by their own index.

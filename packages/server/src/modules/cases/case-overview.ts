@@ -15,7 +15,10 @@ export async function getCaseOverview(ctx: AppContext, viewer: CaseViewer): Prom
   const db = ctx.database.db;
   const cc = await clockContextOf(ctx);
   // Overdue exactly as the list's `overdue=true`: past due before today.
-  const counts = await overviewCounts(db, { cut: dueCutOf(cc, cc.today, cc.today), scope: caseScopeOf(viewer) });
+  const counts = await overviewCounts(db, {
+    cut: dueCutOf(cc, cc.today, cc.today),
+    scope: caseScopeOf(viewer),
+  });
   const measuresOf = (get: (m: OverviewMeasure) => number) => ({
     overdueAt: Object.fromEntries(STAGES.map((s) => [s, get(s)])) as CaseOverview['overdueAt'],
     overdue: get('overdue'),
@@ -31,6 +34,9 @@ export async function getCaseOverview(ctx: AppContext, viewer: CaseViewer): Prom
       unitName: d.unitName,
       ...measuresOf((m) => counts[m].get(d.id) ?? 0),
     }))
-    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh') || a.departmentName.localeCompare(b.departmentName, 'zh'));
+    .sort(
+      (a, b) =>
+        a.unitName.localeCompare(b.unitName, 'zh') || a.departmentName.localeCompare(b.departmentName, 'zh'),
+    );
   return { asOf: cc.today, ...measuresOf(sum), departments };
 }

@@ -201,7 +201,10 @@ export async function notifyCaseChange(
         ? planVacantLevelNotifications({
             case: change.after,
             level: vacant,
-            recipients: [...(await activeAdministratorIds(trx)), ...nextHeldLevelAbove(change.holders, vacant)],
+            recipients: [
+              ...(await activeAdministratorIds(trx)),
+              ...nextHeldLevelAbove(change.holders, vacant),
+            ],
           })
         : []),
     ],

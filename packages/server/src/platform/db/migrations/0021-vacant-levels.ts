@@ -9,11 +9,18 @@ import type { Kysely } from 'kysely';
 type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
-  await db.insertInto('notification_kinds').values([{ kind: 'levelVacant' }]).execute();
+  await db
+    .insertInto('notification_kinds')
+    .values([{ kind: 'levelVacant' }])
+    .execute();
   await db.schema
     .createIndex('cases_outcome_department')
     .on('cases')
     .columns(['outcome', 'department_id'])
     .execute();
-  await db.schema.createIndex('cases_state_department').on('cases').columns(['state', 'department_id']).execute();
+  await db.schema
+    .createIndex('cases_state_department')
+    .on('cases')
+    .columns(['state', 'department_id'])
+    .execute();
 }

@@ -28,7 +28,15 @@ const valueOf = (m: Measure, r: Pick<Row, 'overdueAt' | 'overdue' | 'open' | 're
   m === 'overdue' || m === 'open' || m === 'refused' ? r[m] : r.overdueAt[m];
 
 /** A count: a link to its cases unless there are none. */
-function CountLink({ measure, row, departmentId }: { measure: Measure; row: Row | CaseOverview; departmentId?: string }) {
+function CountLink({
+  measure,
+  row,
+  departmentId,
+}: {
+  measure: Measure;
+  row: Row | CaseOverview;
+  departmentId?: string;
+}) {
   const n = valueOf(measure, row);
   const testId = `overview-${measure}${departmentId ? `-${departmentId}` : ''}`;
   if (n === 0) {
@@ -84,7 +92,9 @@ export function OverviewCard({ enabled }: { enabled: boolean }) {
       title={t('overview.title')}
       extra={
         overview.data ? (
-          <Typography.Text type="secondary">{t('overview.asOf', { date: overview.data.asOf })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('overview.asOf', { date: overview.data.asOf })}
+          </Typography.Text>
         ) : null
       }
     >
@@ -121,7 +131,9 @@ export function OverviewCard({ enabled }: { enabled: boolean }) {
             scroll={{ x: 900 }}
             title={() => <Typography.Text strong>{t('overview.byDepartment')}</Typography.Text>}
             locale={{ emptyText: <EmptyBlock description={t('overview.empty')} /> }}
-            onRow={(r) => ({ 'data-testid': `overview-row-${r.departmentId}` }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(r) =>
+              ({ 'data-testid': `overview-row-${r.departmentId}` }) as React.HTMLAttributes<HTMLElement>
+            }
           />
         </Flex>
       )}
