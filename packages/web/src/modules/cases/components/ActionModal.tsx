@@ -96,7 +96,11 @@ export function ActionModal({
       content: t(confirmation),
       okText: t('actionForm.confirmOk'),
       cancelText: t('common.cancel'),
-      okButtonProps: { danger: body.type === 'decide', ...testId('action-confirm') },
+      // Red for the final refusal; an escalation or a reply is no loss of the case.
+      okButtonProps: {
+        danger: body.type === 'decide' && body.decision === 'refuse',
+        ...testId('action-confirm'),
+      },
       onOk: () => submit(body),
       onCancel: () => submission.end(),
     });

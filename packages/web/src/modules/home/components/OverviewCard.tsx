@@ -46,8 +46,14 @@ function CountLink({
       </Typography.Text>
     );
   }
+  // Overdue counts in red: each is a case past a limit someone must act on.
+  const late = measure !== 'open' && measure !== 'refused';
   return (
-    <Link to={overviewLink(measure, departmentId)} data-testid={testId}>
+    <Link
+      to={overviewLink(measure, departmentId)}
+      data-testid={testId}
+      style={late ? { color: '#cf1322' } : undefined}
+    >
       {n}
     </Link>
   );
@@ -74,16 +80,9 @@ export function OverviewCard({ enabled }: { enabled: boolean }) {
       render: (_: unknown, r: Row) => <CountLink measure={m} row={r} departmentId={r.departmentId} />,
     })),
   ];
-  const tile = (measure: Measure, label: string, data: CaseOverview, danger: boolean) => (
+  const tile = (measure: Measure, label: string, data: CaseOverview) => (
     <Col xs={12} sm={8} lg={6} key={measure}>
-      <Statistic
-        title={label}
-        valueRender={() => (
-          <span style={{ color: danger && valueOf(measure, data) > 0 ? '#cf1322' : undefined }}>
-            <CountLink measure={measure} row={data} />
-          </span>
-        )}
-      />
+      <Statistic title={label} valueRender={() => <CountLink measure={measure} row={data} />} />
     </Col>
   );
   return (
@@ -109,18 +108,16 @@ export function OverviewCard({ enabled }: { enabled: boolean }) {
               {t('overview.bureau')}
             </Typography.Title>
             <Row gutter={[16, 16]}>
-              {tile('open', t('overview.open'), overview.data, false)}
-              {tile('overdue', t('overview.overdue'), overview.data, true)}
-              {tile('refused', t('overview.refused'), overview.data, false)}
+              {tile('open', t('overview.open'), overview.data)}
+              {tile('overdue', t('overview.overdue'), overview.data)}
+              {tile('refused', t('overview.refused'), overview.data)}
             </Row>
           </div>
           <div>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
               {t('overview.byStage')}
             </Typography.Title>
-            <Row gutter={[16, 16]}>
-              {OVERDUE_STAGES.map((s) => tile(s, stageLabel(s), overview.data, true))}
-            </Row>
+            <Row gutter={[16, 16]}>{OVERDUE_STAGES.map((s) => tile(s, stageLabel(s), overview.data))}</Row>
           </div>
           <Table<Row>
             rowKey="departmentId"
