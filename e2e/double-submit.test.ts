@@ -59,7 +59,8 @@ async function doubleClickAction(
       throw new Error(`${action}: the case did not change\n${await whatThePageShows(page)}`, { cause: e });
     });
   // Only one confirmation ever opened, and the modal is closed.
-  await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+  // (Their closing animations take a while on a busy machine.)
+  await expect.poll(() => page.locator('.ant-modal:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** A case registered and proposed for refusal through the API by the signed-in first responder. */
