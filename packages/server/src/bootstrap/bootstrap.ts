@@ -36,11 +36,13 @@ export async function bootstrapEmptyDatabase(
   return withStartupLock(ctx.database, async () => {
     if ((await countPeople(ctx.database.db)) > 0) return { kind: 'existing' };
     if (ctx.config.demoData) {
-      const result = await loadDemoBureau(ctx);
+      // One hash for every demo person: they share the published demo password anyway.
+      const hash = await hashPassword(DEMO_PASSWORD);
+      const result = await loadDemoBureau(ctx, hash);
       await loadDemoMatters(ctx);
       await loadDemoCases(ctx);
-      if (options.county ?? true) {
-        await loadDemoCounty(ctx);
+      if (options.county === true) {
+        await loadDemoCounty(ctx, hash);
         await loadDemoYear(ctx);
       }
       return result;
@@ -105,9 +107,7 @@ async function createFirstAdmin(ctx: AppContext): Promise<BootstrapResult> {
   return { kind: 'admin', username: 'admin', password };
 }
 
-async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
-  // One hash for every demo person: they share the published demo password anyway.
-  const hash = await hashPassword(DEMO_PASSWORD);
+async function loadDemoBureau(ctx: AppContext, hash: string): Promise<BootstrapResult> {
   return ctx.database.db.transaction().execute(async (trx) => {
     const now = nowIsoOf(ctx);
     const { people, departments } = await insertDemoUnits(trx, DEMO_BUREAU, { hash, now });
@@ -122,8 +122,7 @@ async function loadDemoBureau(ctx: AppContext): Promise<BootstrapResult> {
 }
 
 /** The rest of the demo county (demo-county.ts): more departments of the bureau, two more 所. */
-async function loadDemoCounty(ctx: AppContext): Promise<void> {
-  const hash = await hashPassword(DEMO_PASSWORD);
+async function loadDemoCounty(ctx: AppContext, hash: string): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     const now = nowIsoOf(ctx);
     const { people, departments } = await insertDemoUnits(trx, DEMO_COUNTY, { hash, now });
