@@ -123,15 +123,9 @@ async function loadDemoBureau(ctx: AppContext, hash: string): Promise<BootstrapR
 
 /** The rest of the demo county (demo-county.ts): more departments of the bureau, two more 所. */
 async function loadDemoCounty(ctx: AppContext, hash: string): Promise<void> {
+  // Part of the one demo load (`system.demoLoaded` was appended for it); each chain is audited.
   await ctx.database.db.transaction().execute(async (trx) => {
-    const now = nowIsoOf(ctx);
-    const { people, departments } = await insertDemoUnits(trx, DEMO_COUNTY, { hash, now });
-    await appendAuditEvent(
-      trx,
-      SYSTEM,
-      { type: 'system.demoLoaded', subjectId: null, payload: { people, departments } },
-      now,
-    );
+    await insertDemoUnits(trx, DEMO_COUNTY, { hash, now: nowIsoOf(ctx) });
   });
 }
 
