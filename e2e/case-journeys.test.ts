@@ -68,11 +68,17 @@ describe.each(E2E_DIALECTS)('case journeys in Chromium [%s]', (dialect) => {
     await page.reload();
     await page.getByTestId('case-page').waitFor();
     await expect(page.getByTestId('case-due').textContent()).resolves.toMatch(/\d{4}-\d{2}-\d{2}/);
-    await act(page, 'recordReply', async (p) => {
-      await p.locator('#action_phoneNumber').fill('13800138000');
-      await p.locator('#action_answeredBy').fill('企业负责人');
-      await p.locator('#action_content').fill('告知不能办理的原因及说“行”建议。');
-    });
+    await act(
+      page,
+      'recordReply',
+      async (p) => {
+        await p.locator('#action_phoneNumber').fill('13800138000');
+        await p.locator('#action_answeredBy').fill('企业负责人');
+        await p.locator('#action_content').fill('告知不能办理的原因及说“行”建议。');
+      },
+      // Recording a reply asks for confirmation.
+      { confirm: true },
+    );
     expect(await stateOf(page)).toBe('replied');
     await act(
       page,

@@ -50,7 +50,8 @@ export async function decide(
       await p.locator('#action_opinion').fill(`${username} 的审批意见`);
       await extra?.(p);
     },
-    { confirm: decision === 'refuse' },
+    // A final refusal and an escalation (上报) each ask for confirmation.
+    { confirm: decision === 'refuse' || decision === 'escalate' },
   );
   const state = await stateOf(page);
   await page.context().close();

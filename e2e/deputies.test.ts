@@ -74,8 +74,8 @@ describe.each(E2E_DIALECTS)('acting deputies in Chromium [%s]', (dialect) => {
     await deputy.getByTestId('decision-escalate').click();
     await deputy.locator('#action_opinion').fill('代科室负责人审批：建议提级研究。');
     await deputy.getByTestId('action-submit').click();
-    const confirm = deputy.getByTestId('action-confirm');
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    // An escalation (上报) asks for confirmation.
+    await deputy.getByTestId('action-confirm').click();
     await expect
       .poll(() => deputy.getByTestId('case-page').getAttribute('data-version'), { timeout: 30_000 })
       .not.toBe(before)

@@ -26,7 +26,11 @@ export interface E2E {
  * it must be: a missing one fails the run instead of skipping PostgreSQL). */
 export const E2E_DIALECTS: readonly Dialect[] = testDialects();
 
-export async function startE2E(dialect: Dialect = 'sqlite', options: { clock?: Clock } = {}): Promise<E2E> {
+export async function startE2E(
+  dialect: Dialect = 'sqlite',
+  /** `demoCounty`: also the demo county's year of cases, as `npm start` loads (default: the core demo). */
+  options: { clock?: Clock; demoCounty?: boolean } = {},
+): Promise<E2E> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-e2e-'));
   const pgSchema = dialect === 'postgres' ? await createPgSchema() : undefined;
   const server = await startServer(
@@ -39,7 +43,7 @@ export async function startE2E(dialect: Dialect = 'sqlite', options: { clock?: C
       LOG_LEVEL: 'silent',
       DEMO_DATA: '1',
     }),
-    { clock: options.clock ?? systemClock, quiet: true },
+    { clock: options.clock ?? systemClock, quiet: true, demoCounty: options.demoCounty ?? false },
   );
   if (!fs.existsSync(path.join(server.ctx.config.webDist, 'index.html'))) {
     throw new Error('the web app is not built: run `npm run build` first (npm run test:e2e does)');

@@ -36,3 +36,5 @@ export * from './matters/schema.ts';
 export * from './settings/schema.ts';
 export * from './tracking/rules.ts';
 export * from './tracking/schema.ts';
+export * from './cases/overview-schema.ts';
+export * from './cases/vacancy.ts';

@@ -63,6 +63,24 @@ describe('abilities', () => {
     // A role name alone gives no department: the position does.
     expect(canManageMatters({ roles: ['deptHead'], positions: [] }, 'd1')).toBe(false);
   });
+
+  it('gives the oversight counts to the supervision office, discipline inspection and principal leaders', () => {
+    const leader = (actingFor: string | null) => ({
+      roles: [],
+      positions: [{ departmentId: 'd1', position: 'principalLeader' as const, actingFor }],
+    });
+    expect(abilitiesOf({ roles: ['supervisionOffice'], positions: [] })['overview.read']).toBe(true);
+    expect(abilitiesOf({ roles: ['disciplineInspection'], positions: [] })['overview.read']).toBe(true);
+    expect(abilitiesOf(leader(null))['overview.read']).toBe(true);
+    // Acting for the principal leader decides their cases; the oversight page stays the holder's.
+    expect(abilitiesOf(leader('p9'))['overview.read']).toBe(false);
+    expect(abilitiesOf({ roles: ['admin'], positions: [] })['overview.read']).toBe(false);
+    const head = {
+      roles: [],
+      positions: [{ departmentId: 'd1', position: 'deptHead' as const, actingFor: null }],
+    };
+    expect(abilitiesOf(head)['overview.read']).toBe(false);
+  });
 });
 
 const id = fc.constantFrom('p1', 'p2', 'p3', 'p4');

@@ -51,6 +51,7 @@ const SAMPLES: { [K in keyof NotificationParamsByKind]: NotificationParamsByKind
   coDepartmentNamed: [ref],
   consultationRequested: [ref],
   consultationInvited: [ref],
+  levelVacant: [2, 3, 4].map((level) => ({ ...ref, level: level as 2 | 3 | 4 })),
 };
 
 const messagesOf = (kind: keyof NotificationParamsByKind): NotificationMessage[] =>

@@ -4,7 +4,7 @@ import { loadConfig } from './platform/config.ts';
 import { startServer } from './server.ts';
 
 const config = loadConfig();
-const server = await startServer(config, { clock: systemClock });
+const server = await startServer(config, { clock: systemClock, demoCounty: true });
 const shutdown = async (signal: string) => {
   server.app.log.info({ signal }, 'shutting down');
   await server.close();

@@ -25,6 +25,9 @@ export interface StartOptions {
   quiet?: boolean;
   /** Where the one-line "database not reachable, retrying" messages go (default: stderr). */
   print?: (line: string) => void;
+  /** Load the rest of the demo county and its year of cases into an empty database, as `npm start` does
+   * (main.ts); tests that start a server in-process know the core demo's cases and leave it out. */
+  demoCounty?: boolean;
 }
 
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -69,7 +72,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const print = options.print ?? ((line: string) => console.error(line));
   const database = await openReachableDatabase(config, print);
   const built = await buildApp(config, { database, clock: options.clock });
-  const boot = await bootstrapEmptyDatabase(built.ctx);
+  const boot = await bootstrapEmptyDatabase(built.ctx, { county: options.demoCounty ?? false });
   // Expired sessions and idempotency keys older than a day: refused or unused anyway, kept small.
   const purge = () =>
     Promise.all([

@@ -266,6 +266,7 @@ export const TEMPLATES: Record<string, Template> = {
   }),
   'GET /api/cases': () => only({ method: 'GET', url: '/api/cases?view=all&pageSize=100' }),
   'GET /api/follow-ups': () => only({ method: 'GET', url: '/api/follow-ups' }),
+  'GET /api/overview': () => only({ method: 'GET', url: '/api/overview' }),
   'GET /api/cases/:id': (f) =>
     both((id) => ({ method: 'GET', url: `/api/cases/${id}` }), f.caseIn.id, f.caseOut.id),
   'POST /api/cases/:id/actions': (f) =>

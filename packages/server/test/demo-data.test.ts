@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_STATES } from '@bancheng/core';
+import { CASE_STATES, OVERDUE_STAGES, type CaseOverview } from '@bancheng/core';
+import { fixedClock } from '../src/platform/clock.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
 describe('the demo bureau’s cases', () => {
@@ -96,6 +97,119 @@ describe('the demo bureau’s cases', () => {
         .execute();
       const detail = (await sup.request('GET', `/api/cases/${c.id}`)).json();
       expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(events.map((e) => e.type));
+    }
+  });
+});
+
+// The demo county as `npm start` loads it: the core demo, the rest of the county and a year of cases,
+// on a clock set to the day the demo was written so every quarter of 2026 is there.
+describe('the demo county’s year of cases', () => {
+  const NOW = '2026-12-01T02:00:00Z';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite', {}, { clock: fixedClock(NOW), demoCounty: true });
+  }, 60_000);
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it('has some 300 cases in every department and unit, from many first responders, over four quarters', async () => {
+    const db = t.ctx.database.db;
+    const cases = await db
+      .selectFrom('cases')
+      .innerJoin('departments', 'departments.id', 'cases.department_id')
+      .select(['cases.department_id', 'departments.unit_id', 'cases.first_responder_id', 'cases.received_at'])
+      .execute();
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    const departments = await db.selectFrom('departments').select(['id', 'unit_id']).execute();
+    const units = new Set(departments.map((d) => d.unit_id));
+    // As the README says: five units, 22 departments, 73 people.
+    expect(units.size).toBe(5);
+    expect(departments).toHaveLength(22);
+    expect((await db.selectFrom('people').select('id').execute()).length).toBe(73);
+    for (const d of departments)
+      expect(
+        cases.some((c) => c.department_id === d.id),
+        d.id,
+      ).toBe(true);
+    for (const u of units) expect(cases.some((c) => c.unit_id === u)).toBe(true);
+    expect(new Set(cases.map((c) => c.first_responder_id)).size).toBeGreaterThanOrEqual(30);
+    const byQuarter = [1, 2, 3, 4].map(
+      (q) =>
+        cases.filter(
+          (c) => c.received_at.startsWith('2026') && Math.ceil(Number(c.received_at.slice(5, 7)) / 3) === q,
+        ).length,
+    );
+    for (const n of byQuarter) expect(n).toBeGreaterThan(cases.length * 0.12);
+  });
+
+  it('is mostly handled by the first responder, with refusals thinning out up the chain', async () => {
+    const db = t.ctx.database.db;
+    const closed = await db
+      .selectFrom('cases')
+      .select(['id', 'outcome'])
+      .where('state', '=', 'closed')
+      .execute();
+    const decided = new Set(
+      (await db.selectFrom('case_decisions').select('case_id').distinct().execute()).map((d) => d.case_id),
+    );
+    const byFirstResponder = closed.filter((c) => c.outcome !== 'refused' && !decided.has(c.id));
+    expect(byFirstResponder.length).toBeGreaterThan(closed.length * 0.6);
+    // Cases whose form reached each level: fewer at every step up.
+    const reached = async (level: 2 | 3 | 4) =>
+      (
+        await db
+          .selectFrom('case_decisions')
+          .select('case_id')
+          .distinct()
+          .where('level', '=', level)
+          .where('by_proposer', '=', 0)
+          .execute()
+      ).length;
+    const [two, three, four] = [await reached(2), await reached(3), await reached(4)];
+    expect(two).toBeGreaterThan(three);
+    expect(three).toBeGreaterThan(four);
+    expect(four).toBeGreaterThan(0);
+    const refused = closed.filter((c) => c.outcome === 'refused').length;
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(closed.length * 0.15);
+    // Follow-ups (跟踪问效) checked and still due; every approval form kept as its round.
+    const followUps = await db.selectFrom('case_follow_ups').select('recorded_at').execute();
+    expect(followUps.some((f) => f.recorded_at !== null)).toBe(true);
+    const rounds = await db.selectFrom('case_rounds').select('case_id').execute();
+    expect(rounds.length).toBeGreaterThan(20);
+  });
+
+  it('has cases waiting past their limit at every level and past their reply, on the oversight page', async () => {
+    const ducha = await t.signIn('ducha');
+    const overview = (await ducha.request('GET', '/api/overview')).json<CaseOverview>();
+    expect(overview.asOf).toBe('2026-12-01');
+    for (const stage of OVERDUE_STAGES) expect(overview.overdueAt[stage], stage).toBeGreaterThan(0);
+    expect(overview.open).toBeGreaterThan(10);
+    expect(overview.departments.length).toBeGreaterThan(10);
+  });
+
+  it('dates every notification and event between its case’s registration and now', async () => {
+    const db = t.ctx.database.db;
+    const notes = await db
+      .selectFrom('notifications')
+      .innerJoin('cases', 'cases.id', 'notifications.case_id')
+      .select(['notifications.created_at', 'cases.created_at as case_created', 'cases.number'])
+      .execute();
+    expect(notes.length).toBeGreaterThan(10);
+    for (const n of notes) {
+      expect(Date.parse(n.created_at), n.number).toBeLessThanOrEqual(Date.parse(NOW));
+      expect(Date.parse(n.created_at), n.number).toBeGreaterThanOrEqual(Date.parse(n.case_created));
+    }
+    const events = await db
+      .selectFrom('audit_events')
+      .innerJoin('cases', 'cases.id', 'audit_events.subject_id')
+      .select(['audit_events.occurred_at', 'cases.received_at', 'cases.number'])
+      .where('audit_events.subject_type', '=', 'case')
+      .execute();
+    for (const e of events) {
+      expect(Date.parse(e.occurred_at), e.number).toBeLessThanOrEqual(Date.parse(NOW));
+      expect(Date.parse(e.occurred_at), e.number).toBeGreaterThanOrEqual(Date.parse(e.received_at));
     }
   });
 });

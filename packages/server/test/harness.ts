@@ -40,6 +40,9 @@ export async function createTestApp(
     clock?: Clock;
     /** Changes the PostgreSQL URL the app uses (another port, an application_name). */
     rewriteDatabaseUrl?: (url: URL) => void;
+    /** Also the rest of the demo county and its year of cases, as `npm start` loads (default: the core
+     * demo alone, whose cases the tests know). */
+    demoCounty?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bancheng-test-'));
@@ -78,7 +81,7 @@ export async function createTestApp(
     clock: options.clock ?? systemClock,
     ...(options.logStream && { logStream: options.logStream }),
   });
-  const boot = await bootstrapEmptyDatabase(built.ctx);
+  const boot = await bootstrapEmptyDatabase(built.ctx, { county: options.demoCounty ?? false });
   const inject = (options: InjectOptions) => built.app.inject(options);
   return {
     ...built,

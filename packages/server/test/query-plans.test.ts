@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../src/platform/clock.ts';
 import { analyze, explainQuery, fullScansOfLargeTables } from '../src/platform/db/explain.ts';
 import { generateBureau } from '../src/bootstrap/generator/index.ts';
-import { caseListPlanQueries } from '../src/modules/cases/index.ts';
+import { caseListPlanQueries, overviewPlanQueries } from '../src/modules/cases/index.ts';
 import { auditListPlanQueries } from '../src/modules/audit/index.ts';
 import { DIALECTS, createTestApp, type TestApp } from './harness.ts';
 
@@ -27,7 +27,11 @@ describe.each(DIALECTS)('query plans on a generated bureau [%s]', (dialect) => {
   });
 
   it('reads no large table whole in any list, search, count or audit query', async () => {
-    const queries = [...(await caseListPlanQueries(t.ctx)), ...(await auditListPlanQueries(t.ctx))];
+    const queries = [
+      ...(await caseListPlanQueries(t.ctx)),
+      ...(await overviewPlanQueries(t.ctx)),
+      ...(await auditListPlanQueries(t.ctx)),
+    ];
     // Four kinds of reader, each with every view, filter, search and next page.
     expect(queries.length).toBeGreaterThan(100);
     const scans: string[] = [];

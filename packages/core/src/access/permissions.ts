@@ -19,6 +19,9 @@ export const GLOBAL_PERMISSIONS = [
   'deputies.appoint',
   /** The supervision office's list of cases flagged by applicants (不满意 or 不认可). */
   'supervision.flags',
+  /** The oversight counts of the home page (overdue by level and department; open, overdue, refused):
+   * the supervision office, discipline inspection and principal leaders, over the cases they read. */
+  'overview.read',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 

@@ -47,6 +47,7 @@ export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities 
     // A deputy's own appointment does not let them appoint another for the same holder.
     'deputies.appoint': admin || ownPositions(s).length > 0,
     'supervision.flags': has('supervisionOffice'),
+    'overview.read': s.roles.some((r) => READ_ALL_CASES.includes(r)) || holds('principalLeader'),
   };
 }
 

@@ -186,6 +186,10 @@ export const caseListQuerySchema = z.strictObject({
   overdue: z.enum(['true', 'false']).optional(),
   /** The same, due by the end of the next working day (overdue ones included). */
   dueSoon: z.enum(['true', 'false']).optional(),
+  /** Cases not closed yet. */
+  open: z.enum(['true', 'false']).optional(),
+  /** Refusals the principal leader confirmed: waiting for the reply, replied, or closed as refused. */
+  refused: z.enum(['true', 'false']).optional(),
   matterType: z.enum(MATTER_TYPES).optional(),
   channel: z.enum(CHANNELS).optional(),
   departmentId: idSchema.optional(),
@@ -430,6 +434,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
     leaderInCharge: personRefSchema.nullable(),
     principalLeader: personRefSchema.nullable(),
   }),
+  /** The level the case waits at when nobody holds it or acts for it today (vacant), else null. */
+  vacantLevel: z.union([z.literal(2), z.literal(3), z.literal(4)]).nullable(),
   facts: caseFactsSchema,
   clocks: caseClocksSchema,
   timeline: z.array(caseTimelineEntrySchema),

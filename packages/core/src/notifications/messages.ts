@@ -52,6 +52,8 @@ export interface NotificationParamsByKind {
   consultationRequested: CaseRef;
   /** The convener invited you to a consultation. */
   consultationInvited: CaseRef;
+  /** The case reached a level nobody holds or acts for today (administrators, the next level up). */
+  levelVacant: CaseRef & { level: DecisionLevel };
 }
 
 export type NotificationParams<K extends NotificationKind = NotificationKind> = NotificationParamsByKind[K];
@@ -295,6 +297,20 @@ export const NOTIFICATION_MESSAGES: { [K in NotificationKind]: Texts<Notificatio
     en: (p) => ({
       title: `Invitation to a consultation: ${p.caseNumber}`,
       body: `You are invited to the consultation on ${enRef(p)}; please read the case and attend.`,
+    }),
+  },
+  levelVacant: {
+    zh: (p) => ({
+      title: `审批层级空缺：${p.caseNumber}`,
+      body:
+        `说“不”事项 ${zhRef(p)} 已提级至${LEVEL.zh[p.level]}，但该层级今日无人在岗、也无代理人，事项无法审批。` +
+        `请尽快在责任链条中补齐人员或指定代理人。`,
+    }),
+    en: (p) => ({
+      title: `Approval level vacant: ${p.caseNumber}`,
+      body:
+        `The proposed refusal ${enRef(p)} reached ${LEVEL.en[p.level]}, but nobody holds that level or acts for it ` +
+        `today, so it cannot be decided. Please fill the responsibility chain or appoint a deputy.`,
     }),
   },
 };

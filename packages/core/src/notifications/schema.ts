@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'coDepartmentNamed', // your department was named a co-department of a case (协作配合)
   'consultationRequested', // you were asked to convene a consultation (会商召集人)
   'consultationInvited', // the convener invited you to a consultation
+  'levelVacant', // a case waits at a level nobody holds or acts for today (administrators, the next level up)
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

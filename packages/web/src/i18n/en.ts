@@ -932,4 +932,33 @@ export const en: Dictionary = {
   'register.noCompetentDepartment': 'No competent department',
   'register.noCompetentDepartmentHint':
     'A matter with no competent department is led by the first-inquiry department (yours)',
+  // ---- helper E: the oversight counts of the home page, vacant levels, confirmations ----
+  'overview.title': 'Oversight',
+  'overview.asOf': 'As of {date}',
+  'overview.bureau': 'All cases',
+  'overview.open': 'Open',
+  'overview.overdue': 'Overdue',
+  'overview.refused': 'Refused',
+  'overview.byStage': 'Overdue by level',
+  'overview.byDepartment': 'By department',
+  'overview.empty': 'No open, overdue or refused cases',
+  'overview.stage.deptHead': 'Overdue at department head',
+  'overview.stage.leaderInCharge': 'Overdue at leader in charge',
+  'overview.stage.principalLeader': 'Overdue at principal leader',
+  'overview.stage.reply': 'Reply overdue',
+  'notifications.kind.levelVacant': 'Level vacant',
+  'case.vacantTitle': 'The {level} position is vacant: nobody holds it or acts for it today',
+  'case.vacantText':
+    'The case cannot be decided at this level. The administrators and the next level up have been told; fill the position in the responsibility chain or appoint a deputy.',
+  'case.vacantLevel.2': 'department head',
+  'case.vacantLevel.3': 'leader in charge',
+  'case.vacantLevel.4': 'principal leader',
+  'case.confirmEscalateText':
+    'The approval form goes to the next level up and your opinion cannot be changed afterwards. Escalate?',
+  'case.confirmReplyText':
+    'A recorded reply cannot be changed; the case then waits for the applicant’s feedback. Did you answer the applicant as written?',
+  'case.discardTitle': 'Discard what you typed?',
+  'case.discardText': 'Closing the form throws away what you entered in it.',
+  'case.discardOk': 'Discard',
+  'case.discardKeep': 'Keep editing',
 };

@@ -891,6 +891,33 @@ export const zh = {
   'actionForm.recordConsultationHint': '结论为“能办”时，请写明交办意见；您将负责跟踪问效。',
   'register.noCompetentDepartment': '没有明确主管部门',
   'register.noCompetentDepartmentHint': '没有明确主管部门的事项由首问科室（您所在科室）牵头',
+  // ---- helper E: the oversight counts of the home page, vacant levels, confirmations ----
+  'overview.title': '督办概览',
+  'overview.asOf': '截至 {date}',
+  'overview.bureau': '全局事项',
+  'overview.open': '未办结',
+  'overview.overdue': '已逾期',
+  'overview.refused': '已说“不”',
+  'overview.byStage': '逾期事项（按层级）',
+  'overview.byDepartment': '按科室',
+  'overview.empty': '暂无未办结、逾期或说“不”的事项',
+  'overview.stage.deptHead': '科室负责人审批逾期',
+  'overview.stage.leaderInCharge': '分管领导审批逾期',
+  'overview.stage.principalLeader': '主要领导审批逾期',
+  'overview.stage.reply': '答复逾期',
+  'notifications.kind.levelVacant': '审批层级空缺',
+  'case.vacantTitle': '{level}岗位空缺：今日无人在岗，也无代理人',
+  'case.vacantText':
+    '事项停在此层级，无法审批。已通知系统管理员和上一级领导；请在责任链条中补齐人员或指定代理人。',
+  'case.vacantLevel.2': '科室负责人',
+  'case.vacantLevel.3': '分管领导',
+  'case.vacantLevel.4': '主要领导',
+  'case.confirmEscalateText': '上报后，审批表将送至上一级领导审批，本级意见不能再修改。确定上报吗？',
+  'case.confirmReplyText': '答复记录提交后不能修改，事项将等待申请人意见反馈。确定已按上述内容答复申请人吗？',
+  'case.discardTitle': '放弃已填写的内容？',
+  'case.discardText': '关闭后，本表单中已填写的内容将不会保存。',
+  'case.discardOk': '放弃',
+  'case.discardKeep': '继续填写',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -142,7 +142,6 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
     crossDepartment: coDepartmentIds.length > 0,
     now: iso(t),
   });
-  batch.cases.push(row);
   for (const department_id of coDepartmentIds) batch.case_co_departments.push({ case_id: id, department_id });
   pushEvent(
     batch,
@@ -389,5 +388,7 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
   };
 
   story();
+  // The row as it stands today: each step replaced `row`, so the first one pushed would stay open.
+  batch.cases.push(row);
   return row;
 }

@@ -185,3 +185,11 @@ export async function enlargeCache(
     await sql.raw(`pragma cache_size = ${previous}`).execute(db);
   };
 }
+
+/** Notifications of generated cases, as the service would have sent them when each case moved. */
+export async function insertNotificationRows(trx: Trx, rows: Row<'notifications'>[]): Promise<void> {
+  for (const size of statementSizes(rows.length, 200)) {
+    const chunk = rows.splice(0, size);
+    await trx.insertInto('notifications').values(chunk).execute();
+  }
+}

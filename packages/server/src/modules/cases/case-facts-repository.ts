@@ -125,6 +125,11 @@ export async function openFollowUpOf(db: Executor, caseId: string): Promise<Case
 
 /** The open duties of a person on cases their scope reaches, soonest due first (undated last). */
 export async function followUpsDueFor(db: Executor, args: { personId: string; scope: CaseScope }) {
+  return followUpsDueQuery(db, args).execute();
+}
+
+/** `followUpsDueFor`'s query, unexecuted (the query-plan test explains it). */
+export function followUpsDueQuery(db: Executor, args: { personId: string; scope: CaseScope }) {
   const { personId } = args;
   return db
     .selectFrom('case_follow_ups')
@@ -145,8 +150,7 @@ export async function followUpsDueFor(db: Executor, args: { personId: string; sc
     .orderBy((eb) => eb.case().when('case_follow_ups.due_on', 'is', null).then(1).else(0).end())
     .orderBy('case_follow_ups.due_on')
     .orderBy('case_follow_ups.assigned_at')
-    .limit(500)
-    .execute();
+    .limit(500);
 }
 
 export async function insertContribution(trx: Trx, row: CaseContributionRow): Promise<void> {

@@ -9,6 +9,8 @@ import { subjectOf } from '../access/index.ts';
 import { scopesOf } from './case-access.ts';
 import { caseListQueries, type CaseListFilter } from './case-list-repository.ts';
 import { resolveSearch } from './case-search-repository.ts';
+import { followUpsDueQuery } from './case-facts-repository.ts';
+import { OVERVIEW_MEASURES, overviewCountQuery } from './case-overview-repository.ts';
 import { planPeople, sampleCaseFacts, type PlanPeople } from './case-list-plans-repository.ts';
 
 export interface PlannedQuery {
@@ -78,6 +80,30 @@ export async function caseListPlanQueries(ctx: AppContext): Promise<PlannedQuery
         out.push({ name: `${label} (${personLabel}): matches examined`, query: queries.reach.compile() });
       }
     }
+  }
+  return out;
+}
+
+/** The home page's oversight counts (`GET /api/overview`) and the follow-ups waiting on a person
+ * (`GET /api/follow-ups`), for the same four kinds of reader. */
+export async function overviewPlanQueries(ctx: AppContext): Promise<PlannedQuery[]> {
+  const db = ctx.database.db;
+  const people = await planPeople(db);
+  const facts = await sampleCaseFacts(db, people);
+  const cut = { date: facts.to, levelEnteredBefore: { 2: facts.to, 3: facts.to, 4: facts.to } };
+  const date = todayOf(ctx);
+  const out: PlannedQuery[] = [];
+  for (const key of ['firstResponder', 'deptHead', 'principalLeader', 'supervisionOffice'] as const) {
+    const personId = people[key];
+    if (personId === undefined) continue;
+    const { scope } = scopesOf(await subjectOf(db, personId, date));
+    for (const measure of OVERVIEW_MEASURES) {
+      out.push({
+        name: `overview ${measure} (${key})`,
+        query: overviewCountQuery(db, { measure, cut, scope }).compile(),
+      });
+    }
+    out.push({ name: `follow-ups (${key})`, query: followUpsDueQuery(db, { personId, scope }).compile() });
   }
   return out;
 }

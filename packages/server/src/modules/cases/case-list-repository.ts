@@ -6,7 +6,13 @@
 // LIST_COUNT_CAP. Search walks the full-text index newest registered first and checks each hit against
 // the same view, so it too stops at a page.
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import { LIST_COUNT_CAP, type CaseState, type ListCursor, type MatterType } from '@bancheng/core';
+import {
+  CASE_STATES,
+  LIST_COUNT_CAP,
+  type CaseState,
+  type ListCursor,
+  type MatterType,
+} from '@bancheng/core';
 import type { CaseScope } from '@bancheng/core';
 import type { Db, Dialect, Trx } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseRow, DB } from '../../platform/db/schema.ts';
@@ -34,6 +40,10 @@ export interface CaseListFilter {
   overdueBefore?: DueCut | undefined;
   /** Due on or before this cut (its `date`; its thresholds are those of the day after). */
   dueBy?: DueCut | undefined;
+  /** Not closed. */
+  open?: boolean | undefined;
+  /** Confirmed refusals (`refusedCondition`). */
+  refused?: boolean | undefined;
   matterType?: MatterType | undefined;
   channel?: CaseChannel | undefined;
   departmentId?: string | undefined;
@@ -76,7 +86,7 @@ export interface DueCut {
 
 /** Refusals whose reply deadline, open cases whose matter's due date, and cases waiting at a level whose
  * limit fall before (or on) the cut. */
-function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', cut: DueCut) {
+export function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', cut: DueCut) {
   return eb.or([
     eb.and([eb('cases.state', '=', 'refused'), eb('cases.reply_deadline', op, cut.date)]),
     eb.and([eb('cases.state', 'in', [...OPEN_CASE_STATES]), eb('cases.due_date', op, cut.date)]),
@@ -87,6 +97,21 @@ function dueFilter(eb: ExpressionBuilder<DB, 'cases'>, op: '<' | '<=', cut: DueC
       ]),
     ),
   ]);
+}
+
+/** Cases not closed: a range on the state indexes. */
+export function openCondition(eb: ExpressionBuilder<DB, 'cases'>) {
+  return eb(
+    'cases.state',
+    'in',
+    CASE_STATES.filter((s) => s !== 'closed'),
+  );
+}
+
+/** Refusals the principal leader confirmed: waiting for the reply or replied (by state), or closed as
+ * refused (by outcome; index of migration 0021). A reopened round clears the outcome. */
+export function refusedCondition(eb: ExpressionBuilder<DB, 'cases'>) {
+  return eb.or([eb('cases.state', 'in', ['refused', 'replied']), eb('cases.outcome', '=', 'refused')]);
 }
 
 /** An indexed set of cases: rows of `cases` by an indexed condition, or the cases a person decided on,
@@ -250,6 +275,8 @@ const FILTER_FIELDS = [
   'state',
   'overdueBefore',
   'dueBy',
+  'open',
+  'refused',
   'matterType',
   'channel',
   'departmentId',
@@ -268,6 +295,8 @@ function filtersOf(f: CaseListFilter): Where {
     if (f.state) all.push(eb('cases.state', '=', f.state));
     if (f.overdueBefore) all.push(dueFilter(eb, '<', f.overdueBefore));
     if (f.dueBy) all.push(dueFilter(eb, '<=', f.dueBy));
+    if (f.open === true) all.push(openCondition(eb));
+    if (f.refused === true) all.push(refusedCondition(eb));
     if (f.matterType) all.push(eb('cases.matter_type', '=', f.matterType));
     if (f.channel) all.push(eb('cases.channel', '=', f.channel));
     if (f.departmentId) all.push(eb('cases.department_id', '=', f.departmentId));

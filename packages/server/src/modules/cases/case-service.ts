@@ -259,6 +259,8 @@ export async function listCases(
     state: query.state,
     overdueBefore: query.overdue === 'true' ? dueCutOf(cc, today, today) : undefined,
     dueBy: query.dueSoon === 'true' ? dueCutOf(cc, dueSoonBy, addCalendarDays(dueSoonBy, 1)) : undefined,
+    open: query.open === 'true' ? true : undefined,
+    refused: query.refused === 'true' ? true : undefined,
     matterType: query.matterType,
     channel: query.channel,
     departmentId: query.departmentId,
@@ -279,7 +281,7 @@ export async function listCases(
 }
 
 /** A list's due-date cut at `date`, each level's threshold worked out for clocks due before `before`. */
-function dueCutOf(cc: ClockContext, date: string, before: string): DueCut {
+export function dueCutOf(cc: ClockContext, date: string, before: string): DueCut {
   const threshold = (level: DecisionLevel) =>
     startedBeforeForDueBefore({
       dueBefore: before,

@@ -10,6 +10,7 @@ import {
   isOriginator,
   mayChangeCoDepartments,
   mayInviteToConsultation,
+  vacantLevelOf,
   type CaseDetail,
   type CaseFacts,
   type CaseTimelineEntry,
@@ -169,6 +170,7 @@ export async function buildDetail(
       leaderInCharge: firstHolder(3),
       principalLeader: firstHolder(4),
     },
+    vacantLevel: vacantLevelOf(r.state, holders),
     facts: factsOf(facts, (id) => person(id) ?? UNKNOWN, today),
     clocks: caseClocksOf(r, {
       decisions,

@@ -6,11 +6,12 @@ import { caseRoutes } from './case-routes.ts';
 import { contributionRoutes } from './contribution-routes.ts';
 import { consultationRoutes } from './consultation-routes.ts';
 import { caseDocumentRoutes } from './document-routes.ts';
+import { overviewRoutes } from './overview-routes.ts';
 
 export { holdersFor, requireCase, type CaseViewer } from './case-access.ts';
 export { actingForOn } from './case-repository.ts';
 export { visibleCaseIds } from './case-list-repository.ts';
-export { caseListPlanQueries, type PlannedQuery } from './case-list-plans.ts';
+export { caseListPlanQueries, overviewPlanQueries, type PlannedQuery } from './case-list-plans.ts';
 export { actOnCase, registerCase } from './case-service.ts';
 // For the data generator (bootstrap/generator), so bulk-written rows are the rows the service writes.
 export { actionEvent } from './case-action-records.ts';
@@ -23,4 +24,5 @@ export const casesModule: ModulePlugin = async (app, { ctx }) => {
   consultationRoutes(app, ctx);
   caseDocumentRoutes(app, ctx);
   caseAttachmentRoutes(app, ctx);
+  overviewRoutes(app, ctx);
 };

@@ -5,6 +5,8 @@ import {
   LEVEL_OF_STATE,
   addWorkingDays,
   missingCalendarYears,
+  nextHeldLevelAbove,
+  vacantLevelOf,
   type CaseActionRequest,
   type CaseState,
   type ChainHolders,
@@ -186,11 +188,45 @@ export async function notifyCaseChange(
   trx: Trx,
   change: Parameters<typeof planCaseNotifications>[0] & { config: Config; now: string },
 ): Promise<void> {
+  const vacant = vacantLevelOf(change.after.state, change.holders);
+  const arrivedVacant = vacant !== null && change.after.state !== change.before.state;
   await enqueueNotifications(trx, {
     now: change.now,
     channels: deliveryChannelsOf(change.config),
-    notifications: planCaseNotifications(change),
+    notifications: [
+      ...planCaseNotifications(change),
+      ...(arrivedVacant
+        ? planVacantLevelNotifications({
+            case: change.after,
+            level: vacant,
+            recipients: [
+              ...(await activeAdministratorIds(trx)),
+              ...nextHeldLevelAbove(change.holders, vacant),
+            ],
+          })
+        : []),
+    ],
   });
+}
+
+/**
+ * A case reached a level nobody holds or acts for today: the administrators (who fill chains and appoint
+ * deputies) and the nearest held level above are told, each once per case and level (the dedupe key), in
+ * whatever round it reaches that level again.
+ */
+export function planVacantLevelNotifications(args: {
+  case: Pick<NotifiedCase, 'id' | 'number' | 'matterTitle'>;
+  level: DecisionLevel;
+  recipients: readonly string[];
+}): PlannedNotification[] {
+  const c = args.case;
+  return [...new Set(args.recipients)].map((personId) => ({
+    personId,
+    kind: 'levelVacant',
+    caseId: c.id,
+    dedupeKey: `levelVacant:${c.id}:${String(args.level)}:${personId}`,
+    params: { caseNumber: c.number, matterTitle: c.matterTitle, level: args.level },
+  }));
 }
 
 /**

@@ -20,6 +20,7 @@ import * as m0016 from './migrations/0016-notification-kind-table.ts';
 import * as m0017 from './migrations/0017-applicant-tracking.ts';
 import * as m0018 from './migrations/0018-consultations.ts';
 import * as m0020 from './migrations/0020-message-keys.ts';
+import * as m0021 from './migrations/0021-vacant-levels.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-applicant-tracking': m0017,
   '0018-consultations': m0018,
   '0020-message-keys': m0020,
+  '0021-vacant-levels': m0021,
 };
 
 const provider: MigrationProvider = {

@@ -101,7 +101,11 @@ export function ActionModal({
       content: t(confirmation),
       okText: t('actionForm.confirmOk'),
       cancelText: t('common.cancel'),
-      okButtonProps: { danger: body.type === 'decide', ...testId('action-confirm') },
+      // Red for the final refusal; an escalation or a reply is no loss of the case.
+      okButtonProps: {
+        danger: body.type === 'decide' && body.decision === 'refuse',
+        ...testId('action-confirm'),
+      },
       onOk: () => submit(body),
       onCancel: () => submission.end(),
     });
@@ -398,11 +402,27 @@ export function ActionModal({
     }
   };
 
+  // 取消 (or the close button, or Esc) on a form holding what the person typed asks before dropping it.
+  const cancel = () => {
+    if (!form.isFieldsTouched()) {
+      onClose();
+      return;
+    }
+    modal.confirm({
+      title: t('case.discardTitle'),
+      content: t('case.discardText'),
+      okText: t('case.discardOk'),
+      cancelText: t('case.discardKeep'),
+      okButtonProps: { danger: true, ...testId('action-discard') },
+      onOk: onClose,
+    });
+  };
+
   return (
     <Modal
       open={action !== null}
       title={title}
-      onCancel={onClose}
+      onCancel={cancel}
       onOk={() => form.submit()}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}

@@ -1,6 +1,6 @@
 // 事项: the case list with its four views (to-do, mine, my department, all) and filters, kept in the URL
 // so that the menu can link to the to-do view and the back button returns to the same filtered page.
-import { Button, Card, Flex, Input, Spin, Switch, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Input, Spin, Switch, Tabs, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -44,6 +44,8 @@ const VIEW_LABELS: Record<View, MessageKey> = {
 const FILTER_PARAMS = [
   'state',
   'overdue',
+  'open',
+  'refused',
   'matterType',
   'channel',
   'departmentId',
@@ -68,6 +70,8 @@ function queryOf(params: URLSearchParams): CasesQuery {
     view: oneOf(CASE_VIEWS, params.get('view')) ?? 'all',
     state: oneOf(CASE_STATES, params.get('state')),
     overdue: params.get('overdue') === 'true' ? 'true' : undefined,
+    open: params.get('open') === 'true' ? 'true' : undefined,
+    refused: params.get('refused') === 'true' ? 'true' : undefined,
     matterType: oneOf(MATTER_TYPES, params.get('matterType')),
     channel: oneOf(CHANNELS, params.get('channel')),
     departmentId: params.get('departmentId') || undefined,
@@ -294,6 +298,17 @@ export function CaseList({ canRegister }: { canRegister: boolean }) {
             />
             <Typography.Text>{t('cases.overdueOnly')}</Typography.Text>
           </Flex>
+          {/* Set by the home page's counts (未办结, 已说“不”): shown so the list says what it holds. */}
+          {query.open === 'true' ? (
+            <Tag closable onClose={() => update({ open: undefined })} data-testid="cases-filter-open">
+              {t('overview.open')}
+            </Tag>
+          ) : null}
+          {query.refused === 'true' ? (
+            <Tag closable onClose={() => update({ refused: undefined })} data-testid="cases-filter-refused">
+              {t('overview.refused')}
+            </Tag>
+          ) : null}
           {filtered ? (
             <Button
               type="link"

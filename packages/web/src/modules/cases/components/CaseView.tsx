@@ -1,6 +1,6 @@
 // The case page: header (number, state, deadline), facts, approval progress, timeline, and what the
 // signed-in person may do now. On phones the actions come right after the header.
-import { Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseDetail } from '@bancheng/core';
@@ -137,6 +137,17 @@ export function CaseView({ id }: { id: string }) {
       </div>
       <Header c={c} />
       <RegistrationReceipt c={c} />
+      {c.vacantLevel !== null ? (
+        // Nobody holds the level the case waits at, nor acts for its holder: it cannot move until an
+        // administrator fills the chain or appoints a deputy (they and the next level up were told).
+        <Alert
+          type="error"
+          showIcon
+          data-testid="case-vacant-level"
+          message={t('case.vacantTitle', { level: t(`case.vacantLevel.${c.vacantLevel}`) })}
+          description={t('case.vacantText')}
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         {/* Below lg the actions come first, right after the header. */}
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>

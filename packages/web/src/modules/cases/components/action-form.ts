@@ -105,6 +105,8 @@ export function confirmationOf(body: CaseActionBody): MessageKey | null {
   if (body.type === 'closeDone') return 'actionForm.confirmClose';
   if (body.type === 'giveOneTimeNotice') return 'actionForm.confirmNotice';
   if (body.type === 'decide' && body.decision === 'refuse') return 'actionForm.confirmRefuse';
+  if (body.type === 'decide' && body.decision === 'escalate') return 'case.confirmEscalateText';
+  if (body.type === 'recordReply') return 'case.confirmReplyText';
   if (body.type === 'recordFeedback') return 'actionForm.confirmFeedback';
   if (body.type === 'withdrawProposal') return 'actionForm.confirmWithdraw';
   if (body.type === 'recordFollowUp' && body.outcome === 'notImplemented')

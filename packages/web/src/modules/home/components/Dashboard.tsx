@@ -10,6 +10,7 @@ import { EmptyBlock } from '../../../ui/QueryState.tsx';
 import { TodoCard } from '../../cases/components/TodoCard.tsx';
 import { CalendarWarning } from '../../calendar/components/CalendarWarning.tsx';
 import { FollowUpsCard } from '../../cases/components/FollowUpsCard.tsx';
+import { OverviewCard } from './OverviewCard.tsx';
 
 type Position = Me['chainPositions'][number];
 
@@ -56,6 +57,7 @@ export function Dashboard({ me }: { me: Me }) {
         ) : null}
       </Card>
       <CalendarWarning canManage={me.abilities['calendar.manage']} />
+      <OverviewCard enabled={me.abilities['overview.read']} />
       <TodoCard />
       <FollowUpsCard />
       <Row gutter={[16, 16]}>

@@ -27,6 +27,7 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   coDepartmentNamed: 'notifications.kind.coDepartmentNamed',
   consultationRequested: 'notifications.kind.consultationRequested',
   consultationInvited: 'notifications.kind.consultationInvited',
+  levelVacant: 'notifications.kind.levelVacant',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -48,6 +49,7 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   coDepartmentNamed: 'geekblue',
   consultationRequested: 'purple',
   consultationInvited: 'purple',
+  levelVacant: 'volcano',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
