@@ -30,3 +30,5 @@ export * from './cases/contributions-schema.ts';
 export * from './notifications/schema.ts';
 export * from './matters/schema.ts';
 export * from './settings/schema.ts';
+export * from './cases/one-time-notice.ts';
+export * from './cases/reply-rules.ts';

@@ -247,6 +247,7 @@ export const FIELD_MESSAGES = {
     zh: '该人员仍担任责任链条职务，请先将职务交给他人再停用',
     en: 'this person still holds a chain position: give it to someone else first',
   },
+  beforeReceipt: { zh: '不能早于事项受理时间', en: 'may not be before the request was received' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 
