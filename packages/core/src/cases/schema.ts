@@ -290,6 +290,8 @@ export const caseEventPayloadSchemas = {
     size: z.number().int(),
     sha256: z.string(),
   }),
+  /** The reply letter was first made and given its 文号 (〔2026〕12号), once per case. */
+  'case.letterNumbered': z.object({ letterNumber: z.string() }),
 } as const satisfies Record<`case.${string}`, z.ZodType>;
 export type CaseEventType = keyof typeof caseEventPayloadSchemas;
 export type CaseEventPayload<T extends CaseEventType> = z.output<(typeof caseEventPayloadSchemas)[T]>;
@@ -322,6 +324,7 @@ export const caseTimelineEntrySchema = z
     timelineEntry('case.phoneRevealed'),
     timelineEntry('case.contributionRecorded'),
     timelineEntry('case.attachmentAdded'),
+    timelineEntry('case.letterNumbered'),
   ])
   .meta({ id: 'CaseTimelineEntry' });
 export type CaseTimelineEntry = z.infer<typeof caseTimelineEntrySchema>;

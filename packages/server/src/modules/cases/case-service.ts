@@ -8,6 +8,7 @@ import {
   addWorkingDays,
   applyAction,
   replyDueOf,
+  replyTimeProblem,
   startedBeforeForDueBefore,
   workflowInputOf,
   decodeListCursor,
@@ -274,6 +275,7 @@ export async function actOnCase(
   const viewer = await viewerOf(ctx, actor);
   const access = await requireCase(ctx, viewer, args.id, 'case.act');
   const { action, version } = args.request;
+  if (action.type === 'recordReply') refuseImpossibleReplyTime(ctx, action, access.loaded.row.received_at);
   // Worked out before the transaction: the calendar is read (and cached) on the database handle, which
   // may not be used inside a transaction.
   const replyDeadline =
@@ -395,6 +397,25 @@ export async function actOnCase(
     return { loaded, detail };
   });
   return written.detail ?? buildDetail(ctx, db, viewer, args.id, written.loaded);
+}
+
+/** A call not yet made, or a letter not yet sent, or either before the request came in: a field error. */
+function refuseImpossibleReplyTime(
+  ctx: AppContext,
+  action: Extract<CaseActionRequest['action'], { type: 'recordReply' }>,
+  receivedAt: string,
+): void {
+  const phone = action.method === 'phone';
+  const problem = replyTimeProblem({
+    at: phone ? { time: action.calledAt } : { date: action.sentOn },
+    receivedAt,
+    now: clockOf(ctx).toISOString(),
+  });
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { [phone ? 'action.calledAt' : 'action.sentOn']: problem },
+    });
+  }
 }
 
 export async function revealApplicantPhone(

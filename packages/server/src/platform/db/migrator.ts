@@ -17,6 +17,7 @@ import * as m0013 from './migrations/0013-case-rounds.ts';
 import * as m0014 from './migrations/0014-calendar-source.ts';
 import * as m0015 from './migrations/0015-notification-kinds.ts';
 import * as m0016 from './migrations/0016-notification-kind-table.ts';
+import * as m0019 from './migrations/0019-written-replies.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-calendar-source': m0014,
   '0015-notification-kinds': m0015,
   '0016-notification-kind-table': m0016,
+  '0019-written-replies': m0019,
 };
 
 const provider: MigrationProvider = {
