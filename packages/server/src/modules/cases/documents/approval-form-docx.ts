@@ -59,13 +59,13 @@ export const FORM_PAGE = {
 export const FORM_WIDTH = A4.width - FORM_PAGE.margin.left - FORM_PAGE.margin.right;
 
 // Five grid columns, as the printed form: a label, a sub-label, a value, the 首问负责人 label, its value.
-export const COLUMN_WIDTHS = [1190, 850, 3400, 1300, 0].map((w, i, all) =>
+export const COLUMN_WIDTHS = [1300, 900, 3600, 1300, 0].map((w, i, all) =>
   i === all.length - 1 ? FORM_WIDTH - all.reduce((s, x) => s + x, 0) : w,
 );
 
-/** Labels in 五号 (10.5 pt) on 14 pt lines; the text cells in 小五 (9 pt) on 12 pt lines. */
-const LABEL = { size: SIZE.wu, line: 280 } as const;
-const TEXT = { size: SIZE.xiaoWu, line: 240 } as const;
+/** Labels in 五号 (10.5 pt) on 12.5 pt lines; the text cells in 小五 (9 pt) on 11 pt lines. */
+const LABEL = { size: SIZE.wu, line: 250 } as const;
+const TEXT = { size: SIZE.xiaoWu, line: 220 } as const;
 
 const DECISION_LABELS: Record<Decision['decision'], string> = {
   resolvable: '能办',
