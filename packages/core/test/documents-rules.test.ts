@@ -54,9 +54,9 @@ describe('the one-time notice must fill every heading of its template', () => {
     const noTimeLimit = FILLED_ZH.replace('四、办理时限：受理后10个工作日内作出决定\n', '');
     expect(checkOneTimeNotice(noTimeLimit)).toEqual([{ section: 'timeLimit', problem: 'missing' }]);
     // Punctuation or a lone character is a blank left in, not content.
-    expect(checkOneTimeNotice(FILLED_ZH.replace('第十条', '').replace('《食品经营许可和备案管理办法》', '……'))).toEqual(
-      [{ section: 'basis', problem: 'empty' }],
-    );
+    expect(
+      checkOneTimeNotice(FILLED_ZH.replace('第十条', '').replace('《食品经营许可和备案管理办法》', '……')),
+    ).toEqual([{ section: 'basis', problem: 'empty' }]);
   });
 
   it('refuses free text that names no heading', () => {
@@ -67,7 +67,10 @@ describe('the one-time notice must fill every heading of its template', () => {
 
   it('says which headings in the reader’s language, through the action schema', () => {
     expect(oneTimeNoticeMessage([], 'zh')).toBeNull();
-    const parsed = caseActionSchema.safeParse({ type: 'giveOneTimeNotice', notice: oneTimeNoticeTemplate('zh') });
+    const parsed = caseActionSchema.safeParse({
+      type: 'giveOneTimeNotice',
+      notice: oneTimeNoticeTemplate('zh'),
+    });
     expect(parsed.success).toBe(false);
     const issue = parsed.error?.issues[0];
     expect(issue?.path).toEqual(['notice']);
@@ -99,7 +102,9 @@ describe('a reply’s time', () => {
     expect(replyTimeProblem({ at: { date: '2026-11-26' }, receivedAt, now })).toBe('inFuture');
     expect(replyTimeProblem({ at: { date: '2026-11-19' }, receivedAt, now })).toBe('beforeReceipt');
     // 23:30 UTC on the 24th is already the 25th in China.
-    expect(replyTimeProblem({ at: { date: '2026-11-25' }, receivedAt, now: '2026-11-24T16:30:00Z' })).toBeNull();
+    expect(
+      replyTimeProblem({ at: { date: '2026-11-25' }, receivedAt, now: '2026-11-24T16:30:00Z' }),
+    ).toBeNull();
     expect(replyTimeProblem({ at: { date: '2026-11-25' }, receivedAt, now: '2026-11-24T15:59:00Z' })).toBe(
       'inFuture',
     );

@@ -51,7 +51,12 @@ describe.each(DIALECTS)('written replies, the notice and the reply letter [%s]',
 
   it('records a written reply’s day sent, way and address, and keeps the address out of the log', async () => {
     const c = await seedCase(t, { state: 'refused' });
-    const res = await act(shouwen, c.id, c.version, written({ delivery: 'email', address: 'boss@example.cn' }));
+    const res = await act(
+      shouwen,
+      c.id,
+      c.version,
+      written({ delivery: 'email', address: 'boss@example.cn' }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     const detail = res.json();
     expect(detail.state).toBe('replied');
@@ -126,12 +131,20 @@ describe.each(DIALECTS)('written replies, the notice and the reply letter [%s]',
   it('refuses the untouched one-time notice template with the headings named, and gives a filled one', async () => {
     const c = await seedCase(t, { state: 'open' });
     for (const lang of ['zh', 'en'] as const) {
-      const res = await act(shouwen, c.id, c.version, { type: 'giveOneTimeNotice', notice: oneTimeNoticeTemplate(lang) });
+      const res = await act(shouwen, c.id, c.version, {
+        type: 'giveOneTimeNotice',
+        notice: oneTimeNoticeTemplate(lang),
+      });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
-      expect(res.json().error.fields['action.notice']).toContain('办理依据、办理程序、所需材料、办理时限、办理地点及联系方式');
+      expect(res.json().error.fields['action.notice']).toContain(
+        '办理依据、办理程序、所需材料、办理时限、办理地点及联系方式',
+      );
     }
-    const blankMaterials = FILLED_NOTICE.replace('三、所需材料：营业执照、经营场所证明', '三、所需材料：\n1. \n2. ');
+    const blankMaterials = FILLED_NOTICE.replace(
+      '三、所需材料：营业执照、经营场所证明',
+      '三、所需材料：\n1. \n2. ',
+    );
     const partly = await t.inject({
       method: 'POST',
       url: `/api/cases/${c.id}/actions`,
@@ -222,7 +235,7 @@ describe.each(DIALECTS)('written replies, the notice and the reply letter [%s]',
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     for (const c of cases) {
-      const letters = answers.filter((_, i) => (i % 6 === cases.indexOf(c)));
+      const letters = answers.filter((_, i) => i % 6 === cases.indexOf(c));
       const numbers = letters.map((l) => /〔\d{4}〕\d+号/.exec(readDocx(l.rawPayload).text)?.[0]);
       expect(numbers[0]).toBe(numbers[1]);
       expect(numbers[0]).toBe(mine.find((r) => r.id === c.id)?.letter_number);

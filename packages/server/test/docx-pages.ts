@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The PDF LibreOffice makes of `docx`, and its page count; `keepPngAs` also renders page 1 to a PNG. */
-export function convertDocx(docx: Buffer, options: { keepPngAs?: string } = {}): { pages: number; pdf: Buffer } {
+export function convertDocx(
+  docx: Buffer,
+  options: { keepPngAs?: string } = {},
+): { pages: number; pdf: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'bancheng-docx-'));
   try {
     const file = join(dir, 'document.docx');
@@ -28,7 +31,18 @@ export function convertDocx(docx: Buffer, options: { keepPngAs?: string } = {}):
     const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
     if (options.keepPngAs) {
-      execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, options.keepPngAs]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfPath,
+        options.keepPngAs,
+      ]);
     }
     return { pages, pdf: readFileSync(pdfPath) };
   } finally {

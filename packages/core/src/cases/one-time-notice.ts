@@ -28,7 +28,10 @@ export function oneTimeNoticeTemplate(lang: Lang): string {
 
 /** A heading line: an optional ordinal (一、 / 1. / 1、 / (1)), the heading, a colon, and maybe content. */
 function headingOf(line: string): { section: OneTimeNoticeSection; rest: string } | null {
-  const m = /^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．)）]|[(（]\d+[)）])?\s*([^:：]+?)\s*[:：](.*)$/u.exec(line);
+  const m =
+    /^\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．)）]|[(（]\d+[)）])?\s*([^:：]+?)\s*[:：](.*)$/u.exec(
+      line,
+    );
   if (!m) return null;
   const title = (m[1] ?? '').trim().toLowerCase();
   for (const section of ONE_TIME_NOTICE_SECTIONS) {

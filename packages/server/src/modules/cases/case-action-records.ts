@@ -197,7 +197,12 @@ export function actionEvent(
       const masked =
         details.method === 'phone'
           ? { ...details, phoneNumber: maskPhone(details.phoneNumber) }
-          : { method: details.method, sentOn: details.sentOn, delivery: details.delivery, content: details.content };
+          : {
+              method: details.method,
+              sentOn: details.sentOn,
+              delivery: details.delivery,
+              content: details.content,
+            };
       return { type: `case.${type}`, subjectId, payload: { before, after, action: masked } };
     }
     case 'decide': {

@@ -208,7 +208,12 @@ export function changesFor(
   }
   // The first reply's day stays on the case: lists show from it how late the answer came.
   if (action.type === 'recordReply' && before.replied_on === null) {
-    changes.replied_on = replyRowOf(action, { id: '', caseId: before.id, actorId: '', now: extra.now }).replied_on;
+    changes.replied_on = replyRowOf(action, {
+      id: '',
+      caseId: before.id,
+      actorId: '',
+      now: extra.now,
+    }).replied_on;
   }
   if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
     changes.workable_suggestion = action.workableSuggestion ?? null;

@@ -42,7 +42,10 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       const { subject, actor } = await guard(ctx, request);
-      return sendDocx(reply, await approvalFormDocument(ctx, { viewer: subject, actor, caseId: request.params.id }));
+      return sendDocx(
+        reply,
+        await approvalFormDocument(ctx, { viewer: subject, actor, caseId: request.params.id }),
+      );
     },
   );
   r.get(
@@ -50,7 +53,10 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
     { schema: schema('The one-time notice (一次性告知书) as DOCX, once it was given') },
     async (request, reply) => {
       const { subject } = await guard(ctx, request);
-      return sendDocx(reply, await oneTimeNoticeDocument(ctx, { viewer: subject, caseId: request.params.id }));
+      return sendDocx(
+        reply,
+        await oneTimeNoticeDocument(ctx, { viewer: subject, caseId: request.params.id }),
+      );
     },
   );
   r.get(
@@ -62,7 +68,10 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       const { subject, actor } = await guard(ctx, request);
-      return sendDocx(reply, await replyLetterDocument(ctx, { viewer: subject, actor, caseId: request.params.id }));
+      return sendDocx(
+        reply,
+        await replyLetterDocument(ctx, { viewer: subject, actor, caseId: request.params.id }),
+      );
     },
   );
 }

@@ -5,7 +5,11 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db/database.ts';
 
 export async function findLetterNumber(db: Db | Trx, caseId: string): Promise<string | null> {
-  const row = await db.selectFrom('cases').select('letter_number').where('id', '=', caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('cases')
+    .select('letter_number')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   return row?.letter_number ?? null;
 }
 

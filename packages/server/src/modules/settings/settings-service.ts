@@ -39,7 +39,10 @@ export async function updateBureauSettings(
     const before = await findBureauSettings(trx);
     if (!before) throw new AppError('NOT_FOUND');
     // The contact number is kept as it was when the request leaves it out.
-    const settings = { ...limits, contactPhone: contactPhone === undefined ? before.contactPhone : contactPhone };
+    const settings = {
+      ...limits,
+      contactPhone: contactPhone === undefined ? before.contactPhone : contactPhone,
+    };
     const now = nowIsoOf(ctx);
     if (!(await updateBureauSettingsGuarded(trx, { settings, version, now }))) {
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });

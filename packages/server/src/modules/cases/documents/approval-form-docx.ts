@@ -73,7 +73,11 @@ const DECISION_LABELS: Record<Decision['decision'], string> = {
   refuse: '确实不能办',
 };
 const STATUS_LABELS = { pending: '待办理', met: '按期', late: '超期' } as const;
-export const LEVEL_LABELS = { 2: '科室负责人审批意见', 3: '分管领导审批意见', 4: '主要领导审批意见' } as const;
+export const LEVEL_LABELS = {
+  2: '科室负责人审批意见',
+  3: '分管领导审批意见',
+  4: '主要领导审批意见',
+} as const;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 export const TABLE_BORDERS = {
@@ -103,7 +107,11 @@ function labelCell(label: string, at: CellSpec): TableCell {
     rowSpan: at.rowSpan,
     width: { size: spanWidth(at.column, span), type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    children: textParagraphs(label, { size: LABEL.size }, { alignment: AlignmentType.CENTER, line: LABEL.line }),
+    children: textParagraphs(
+      label,
+      { size: LABEL.size },
+      { alignment: AlignmentType.CENTER, line: LABEL.line },
+    ),
   });
 }
 
@@ -121,7 +129,11 @@ function valueCell(text: string, at: CellSpec): TableCell {
 /** A text cell: the text at the top, and with a signature line, the signer at the bottom right. */
 function textCell(text: string, at: CellSpec, signature?: string): TableCell {
   const span = at.span ?? 1;
-  const children = textParagraphs(text, { size: TEXT.size }, { alignment: AlignmentType.JUSTIFIED, line: TEXT.line });
+  const children = textParagraphs(
+    text,
+    { size: TEXT.size },
+    { alignment: AlignmentType.JUSTIFIED, line: TEXT.line },
+  );
   if (signature) {
     children.push(
       new Paragraph({
@@ -213,7 +225,9 @@ function remarksOf(detail: CaseDetail): string {
     } else {
       const way = reply.delivery ? `${DELIVERY_LABELS[reply.delivery]}，` : '';
       const letter = detail.letterNumber ? `（答复函${detail.letterNumber}）` : '';
-      lines.push(`答复：书面答复${letter}，${way}${chineseDate(reply.sentOn ?? reply.repliedAt)}${dueText}${late}`);
+      lines.push(
+        `答复：书面答复${letter}，${way}${chineseDate(reply.sentOn ?? reply.repliedAt)}${dueText}${late}`,
+      );
     }
   } else if (due) {
     lines.push(`答复期限：${chineseDate(due.due)}`);
@@ -233,14 +247,20 @@ function feedbackOf(detail: CaseDetail): { text: string; signature: string } {
 /** The bureau's time limits, printed under the table so the reader knows what "按期" was measured by. */
 export function settingsNote(settings: ApprovalFormOptions['settings']): string {
   const l = settings.levelWorkdays;
-  const from = settings.replyCounting === 'receipt' ? '自受理之日起（受理当日不计）' : '自主要领导审定之日起（当日不计）';
+  const from =
+    settings.replyCounting === 'receipt'
+      ? '自受理之日起（受理当日不计）'
+      : '自主要领导审定之日起（当日不计）';
   return (
     `注：本局规定审批时限为科室负责人${String(l[2])}个、分管领导${String(l[3])}个、主要领导${String(l[4])}个工作日` +
     `（自审批表送达该级之日起计算）；确实不能办的，${from}${String(settings.replyWorkdays)}个工作日内答复申请人。`
   );
 }
 
-export async function buildApprovalFormDocx(detail: CaseDetail, options: ApprovalFormOptions): Promise<Buffer> {
+export async function buildApprovalFormDocx(
+  detail: CaseDetail,
+  options: ApprovalFormOptions,
+): Promise<Buffer> {
   const proposedAt = detail.proposedAt ?? detail.decisions[0]?.decidedAt;
   const proposer = detail.proposer ?? detail.firstResponder;
   // Masked again here so the form never depends on the caller having masked it.

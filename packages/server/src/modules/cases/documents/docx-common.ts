@@ -1,6 +1,6 @@
 // What every document made from a case shares: the fonts and sizes of Chinese official paper, A4, dates
 // in China time (UTC+8, whatever the server's zone), the labels paper and screen agree on.
-import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { Paragraph, TextRun, type AlignmentType } from 'docx';
 import type { CaseDetail, RefusalReason } from '@bancheng/core';
 
 type Channel = CaseDetail['channel'];

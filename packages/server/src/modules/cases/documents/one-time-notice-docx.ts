@@ -28,7 +28,12 @@ function noticeLine(line: string): Paragraph {
   const children =
     m && heading
       ? [
-          new TextRun({ text: `${m[1] ?? ''}${m[2] ?? ''}${m[3] ?? ''}`, font: FANGSONG, size: BODY_SIZE, bold: true }),
+          new TextRun({
+            text: `${m[1] ?? ''}${m[2] ?? ''}${m[3] ?? ''}`,
+            font: FANGSONG,
+            size: BODY_SIZE,
+            bold: true,
+          }),
           new TextRun({ text: m[4] ?? '', font: FANGSONG, size: BODY_SIZE }),
         ]
       : [new TextRun({ text: line, font: FANGSONG, size: BODY_SIZE })];
@@ -64,7 +69,9 @@ export async function buildOneTimeNoticeDocx(
           }),
           paragraph(`编号：${detail.number}`, { indent: false, right: true }),
           paragraph(`${detail.applicantName}：`, { indent: false }),
-          paragraph(`您申请（咨询）的“${detail.matterTitle}”事项，现将办理程序、所需材料和要求一次性告知如下：`),
+          paragraph(
+            `您申请（咨询）的“${detail.matterTitle}”事项，现将办理程序、所需材料和要求一次性告知如下：`,
+          ),
           ...notice.notice.split(/\r?\n/).map(noticeLine),
           paragraph('请按上述要求准备材料后办理。如有疑问，请与首问负责人联系。'),
           paragraph('', { indent: false }),

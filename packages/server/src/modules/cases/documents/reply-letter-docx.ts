@@ -3,7 +3,16 @@
 // and the place for the seal over the bureau's name and the date.
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { CaseDetail } from '@bancheng/core';
-import { A4, CHANNEL_LABELS, FANGSONG, SIZE, SONG, chineseDate, decisionAt, textParagraphs } from './docx-common.ts';
+import {
+  A4,
+  CHANNEL_LABELS,
+  FANGSONG,
+  SIZE,
+  SONG,
+  chineseDate,
+  decisionAt,
+  textParagraphs,
+} from './docx-common.ts';
 
 export interface ReplyLetterOptions {
   bureauName: string;
@@ -109,7 +118,11 @@ export async function buildReplyLetterDocx(detail: CaseDetail, options: ReplyLet
           new Paragraph({ spacing: { line: BODY_LINE, lineRule: 'exact' }, children: [] }),
           ...body,
           ...seal,
-          ...textParagraphs(`（事项编号：${detail.number}）`, { size: SIZE.xiaoSi }, { alignment: AlignmentType.LEFT }),
+          ...textParagraphs(
+            `（事项编号：${detail.number}）`,
+            { size: SIZE.xiaoSi },
+            { alignment: AlignmentType.LEFT },
+          ),
         ],
       },
     ],

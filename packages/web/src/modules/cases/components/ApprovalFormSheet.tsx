@@ -1,29 +1,43 @@
 // 附件4 说“不”事项提级管理审批表, laid out as the work plan prints it and filled from the case:
 // each level's opinion with its signer and date, the 说“行”建议 with the principal leader's, feedback;
 // earlier rounds of the form follow the table (ApprovalFormRounds).
+import { useEffect } from 'react';
 import { Button, Flex } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
 import type { CaseDetail, DecisionLevel } from '@bancheng/core';
 import { useLang, useT } from '../../../i18n/index.tsx';
 import type { Lang } from '../../../i18n/index.tsx';
-import { formatDateTime } from '../../../ui/dates.ts';
+import { chinaDate, chinaDateTime, chinaParts } from './china-time.ts';
+import { DELIVERY_LABELS } from './reply-labels.ts';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { approvalFormDocxUrl } from '../api/cases.ts';
-import { useCase } from '../hooks/useCases.ts';
+import { useCase, useRevealPhone } from '../hooks/useCases.ts';
 import { decisionAt } from './ApprovalProgress.tsx';
 import { ApprovalFormRounds, liveRoundOf } from './ApprovalFormRounds.tsx';
-import { ApplicantPhone } from './CaseInfo.tsx';
 import { levelClockText, replyRuleText } from './CaseClocks.tsx';
 import { provisionalNoteOf } from './CaseTags.tsx';
 import './approval-form.css';
 
 function formDate(value: string | undefined, lang: Lang): string {
   if (!value) return '';
-  const d = dayjs(value);
-  if (!d.isValid()) return value;
-  return lang === 'zh' ? d.format('YYYY年M月D日') : d.format('YYYY-MM-DD');
+  const p = chinaParts(value);
+  if (!p) return value;
+  return lang === 'zh' ? `${String(p.year)}年${String(p.month)}月${String(p.day)}日` : chinaDate(value);
+}
+
+/**
+ * The applicant's contact number: in full for people who work the case (they print the form to call or
+ * write back; the reveal is recorded as any reveal is), masked for everyone else.
+ */
+function FormPhone({ c }: { c: CaseDetail }) {
+  const reveal = useRevealPhone(c.id);
+  const { mutate } = reveal;
+  const allowed = c.abilities.revealPhone;
+  useEffect(() => {
+    if (allowed) mutate();
+  }, [allowed, mutate]);
+  return <span data-testid="form-phone">{reveal.data?.phone ?? c.applicantPhone}</span>;
 }
 
 function OpinionCell({ c, level }: { c: CaseDetail; level: DecisionLevel }) {
@@ -79,12 +93,9 @@ export function ApprovalFormSheet({ id }: { id: string }) {
   const reply = c.facts.replies.at(-1);
   const sep = lang === 'zh' ? '、' : ', ';
   const dateOf = c.proposedAt ?? c.decisions[0]?.decidedAt;
-  const dateLine = dateOf
-    ? t('form.dateLine', {
-        year: dayjs(dateOf).year(),
-        month: dayjs(dateOf).month() + 1,
-        day: dayjs(dateOf).date(),
-      })
+  const dateParts = dateOf ? chinaParts(dateOf) : null;
+  const dateLine = dateParts
+    ? t('form.dateLine', { year: dateParts.year, month: dateParts.month, day: dateParts.day })
     : t('form.blankDate');
 
   const tried = liveRoundOf(c)?.tried ?? null;
@@ -99,7 +110,17 @@ export function ApprovalFormSheet({ id }: { id: string }) {
     remarks.push(`${t('case.dueDate', { date: c.dueDate ?? '' })}${t('common.colon')}${provisional}`);
   if (reply) {
     const method = reply.channel === 'phone' ? t('actionForm.methodPhone') : t('actionForm.methodWritten');
-    remarks.push(t('form.reply', { method, date: formatDateTime(reply.repliedAt) }));
+    const when =
+      reply.channel === 'written'
+        ? t('documents.writtenReply', {
+            delivery: reply.delivery ? t(DELIVERY_LABELS[reply.delivery]) : '',
+            date: chinaDate(reply.sentOn ?? reply.repliedAt),
+            address: reply.address ?? '',
+          })
+        : chinaDateTime(reply.repliedAt);
+    remarks.push(t('form.reply', { method, date: when }));
+    if (c.replyLateWorkdays) remarks.push(t('documents.lateReply', { days: c.replyLateWorkdays }));
+    if (c.letterNumber) remarks.push(t('documents.letterNumber', { number: c.letterNumber }));
   }
 
   return (
@@ -167,14 +188,14 @@ export function ApprovalFormSheet({ id }: { id: string }) {
             <tr>
               <th>{t('form.applicantContact')}</th>
               <td colSpan={3}>
-                <ApplicantPhone c={c} />
+                <FormPhone c={c} />
                 {c.applicantAddress ? `\u3000${c.applicantAddress}` : ''}
               </td>
             </tr>
             <tr>
               <th rowSpan={2}>{t('form.received')}</th>
               <th>{t('form.receivedTime')}</th>
-              <td colSpan={3}>{formatDateTime(c.receivedAt)}</td>
+              <td colSpan={3}>{chinaDateTime(c.receivedAt)}</td>
             </tr>
             <tr>
               <th>{t('form.receivedMethod')}</th>

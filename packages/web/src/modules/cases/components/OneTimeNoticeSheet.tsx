@@ -1,11 +1,12 @@
 // 一次性告知书: the complete list of procedures and materials given to the applicant at once (work plan
 // 三(一)), printable on A4 for the applicant to take away. Filled from the case's recorded notice.
 import { Button, Flex, Result } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
+import { chinaParts } from './china-time.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
+import { noticeDocxUrl } from '../api/cases.ts';
 import { useCase } from '../hooks/useCases.ts';
 import './approval-form.css';
 
@@ -27,21 +28,26 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
       />
     );
   }
-  const date = dayjs(given.givenAt);
+  const date = chinaParts(given.givenAt);
   return (
     <>
       <Flex wrap gap={8} justify="space-between" className="no-print" style={{ marginBottom: 16 }}>
         <Button icon={<ArrowLeftOutlined />} onClick={back}>
           {t('form.back')}
         </Button>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="notice-print"
-        >
-          {t('form.print')}
-        </Button>
+        <Flex wrap gap={8}>
+          <Button icon={<DownloadOutlined />} href={noticeDocxUrl(c.id)} data-testid="notice-docx">
+            {t('documents.noticeDocx')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => window.print()}
+            data-testid="notice-print"
+          >
+            {t('form.print')}
+          </Button>
+        </Flex>
       </Flex>
       <div className="approval-form" data-testid="one-time-notice">
         <div className="approval-form-unit">{c.unitName}</div>
@@ -56,7 +62,7 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
         <p style={{ textAlign: 'right', marginTop: '24pt' }}>
           {t('notice.signature', { department: c.departmentName, name: given.givenBy.displayName })}
           <br />
-          {t('form.dateLine', { year: date.year(), month: date.month() + 1, day: date.date() })}
+          {date ? t('form.dateLine', { year: date.year, month: date.month, day: date.day }) : ''}
         </p>
       </div>
     </>

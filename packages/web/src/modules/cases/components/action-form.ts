@@ -2,6 +2,7 @@
 // an irreversible step asks for, and the values a form starts with. ActionModal.tsx is the form itself.
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
+import { oneTimeNoticeTemplate } from '@bancheng/core';
 import type {
   CaseAction,
   CaseActionBody,
@@ -9,8 +10,10 @@ import type {
   Decision,
   FollowUpOutcome,
   RefusalReason,
+  ReplyDelivery,
 } from '@bancheng/core';
-import type { MessageKey } from '../../../i18n/index.tsx';
+import type { Lang, MessageKey } from '../../../i18n/index.tsx';
+import { chinaToday } from '../../../ui/dates.ts';
 
 export interface Values {
   toPersonId?: string;
@@ -30,6 +33,9 @@ export interface Values {
   calledAt?: Dayjs;
   phoneNumber?: string;
   answeredBy?: string;
+  sentOn?: Dayjs;
+  delivery?: ReplyDelivery;
+  address?: string;
   content?: string;
   accepted?: boolean;
   text?: string;
@@ -78,7 +84,15 @@ export function bodyOf(action: CaseAction, v: Values): CaseActionBody {
             answeredBy: s(v.answeredBy),
             content: s(v.content),
           }
-        : { type: 'recordReply', method: 'written', content: s(v.content) };
+        : {
+            type: 'recordReply',
+            method: 'written',
+            // The calendar day picked, as it reads: no time zone turns it into another day.
+            sentOn: (v.sentOn ?? dayjs(chinaToday())).format('YYYY-MM-DD'),
+            delivery: v.delivery ?? 'post',
+            address: s(v.address),
+            content: s(v.content),
+          };
     case 'recordFeedback':
       return { type: 'recordFeedback', accepted: v.accepted === true, text: opt(v.text) };
     case 'recordFollowUp':
@@ -107,10 +121,16 @@ export function confirmationOf(body: CaseActionBody): MessageKey | null {
   return null;
 }
 
-export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageKey) => string): Values {
+export function initialValues(
+  action: CaseAction,
+  c: CaseDetail,
+  t: (k: MessageKey) => string,
+  lang: Lang,
+): Values {
   switch (action) {
     case 'giveOneTimeNotice':
-      return { notice: t('actionForm.noticeTemplate') };
+      // The template core checks the notice against: every heading must be filled before it is given.
+      return { notice: oneTimeNoticeTemplate(lang) };
     case 'recordConsultation':
       return { heldAt: dayjs() };
     case 'reopenRound':
@@ -123,7 +143,15 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
           ? `${t('case.workableSuggestion')}${t('common.colon')}${c.workableSuggestion}`
           : '',
       ].filter(Boolean);
-      return { method: 'phone', calledAt: dayjs(), answeredBy: c.applicantName, content: lines.join('\n') };
+      return {
+        method: 'phone',
+        calledAt: dayjs(),
+        answeredBy: c.applicantName,
+        sentOn: dayjs(chinaToday()),
+        delivery: 'post',
+        address: c.applicantAddress ?? '',
+        content: lines.join('\n'),
+      };
     }
     default:
       return {};
