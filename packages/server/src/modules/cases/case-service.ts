@@ -8,7 +8,6 @@ import {
   addWorkingDays,
   applyAction,
   replyDueOf,
-  replyTimeProblem,
   startedBeforeForDueBefore,
   workflowInputOf,
   decodeListCursor,
@@ -47,6 +46,7 @@ import { subjectOf } from '../access/index.ts';
 import { getClockSettings } from '../settings/index.ts';
 import { buildDetail, clockContextOf, getCaseDetail, lookupsFor } from './case-view.ts';
 import { actionEvent, recordFacts, recordRoundAndFollowUps } from './case-action-records.ts';
+import { refuseImpossibleReplyTime } from './reply-checks.ts';
 import { changesFor, currentDecisions, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { notifyCaseChange } from '../notifications/index.ts';
@@ -397,25 +397,6 @@ export async function actOnCase(
     return { loaded, detail };
   });
   return written.detail ?? buildDetail(ctx, db, viewer, args.id, written.loaded);
-}
-
-/** A call not yet made, or a letter not yet sent, or either before the request came in: a field error. */
-function refuseImpossibleReplyTime(
-  ctx: AppContext,
-  action: Extract<CaseActionRequest['action'], { type: 'recordReply' }>,
-  receivedAt: string,
-): void {
-  const phone = action.method === 'phone';
-  const problem = replyTimeProblem({
-    at: phone ? { time: action.calledAt } : { date: action.sentOn },
-    receivedAt,
-    now: clockOf(ctx).toISOString(),
-  });
-  if (problem) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: { [phone ? 'action.calledAt' : 'action.sentOn']: problem },
-    });
-  }
 }
 
 export async function revealApplicantPhone(
