@@ -163,9 +163,25 @@ describe.each(E2E_DIALECTS)('double submits and stale case pages in Chromium [%s
         .body.total,
     ).toBe(1);
 
-    // An action with a confirmation (the form starts filled with the notice's template): a double click
+    // An action with a confirmation (the notice's template filled in under each heading): a double click
     // on its submit opens one confirmation, a double click on that gives one notice.
-    await doubleClickAction(page, 'giveOneTimeNotice', async () => undefined, { confirm: true });
+    await doubleClickAction(
+      page,
+      'giveOneTimeNotice',
+      (p) =>
+        p
+          .locator('#action_notice')
+          .fill(
+            [
+              '一、办理依据：《市场主体登记管理条例》',
+              '二、办理程序：网上申请，窗口受理',
+              '三、所需材料：申请书、营业执照',
+              '四、办理时限：1个工作日',
+              '五、办理地点及联系方式：市民之家一楼窗口',
+            ].join('\n'),
+          ),
+      { confirm: true },
+    );
     expect(await stateOf(page)).toBe('closed');
     const after = await caseOf(page, id ?? '');
     expect(after.version).toBe(1);

@@ -38,3 +38,5 @@ export * from './tracking/rules.ts';
 export * from './tracking/schema.ts';
 export * from './cases/overview-schema.ts';
 export * from './cases/vacancy.ts';
+export * from './cases/one-time-notice.ts';
+export * from './cases/reply-rules.ts';

@@ -114,9 +114,10 @@ describe.each(DIALECTS)('case documents: the approval form and the reply letter 
     expect(text).toContain('答复：电话答复（接听人：王经理），2026年11月28日 10:00');
     expect(text).toContain('139****5678');
     expect(xml).not.toContain('13912345678');
-    // The layout: A4 portrait, 2.5 cm margins, single black borders, merged cells, a bold 18 pt Song title.
+    // The layout: A4 portrait, 15 mm top and bottom and 18 mm side margins, single black borders, merged
+    // cells, a bold 18 pt Song title.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(xml).toMatch(/<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417"/);
+    expect(xml).toMatch(/<w:pgMar w:top="850" w:right="1020" w:bottom="850" w:left="1020"/);
     expect(xml).toContain('<w:top w:val="single" w:color="000000" w:sz="4"/>');
     expect(xml).toContain('<w:gridSpan w:val="3"/>');
     expect(xml).toContain('<w:vMerge w:val="restart"/>');
@@ -226,7 +227,7 @@ describe.each(DIALECTS)('case documents with a Chinese case number format [%s]',
     expect(String(form.headers['content-disposition'])).toContain('filename="approval-form-');
     const letter = await shouwen.request('GET', `/api/cases/${caseId}/reply-letter.docx`);
     expect(letter.statusCode, letter.body).toBe(200);
-    expect(savedName(letter.headers['content-disposition'])).toBe(`书面回复-${number}.docx`);
+    expect(savedName(letter.headers['content-disposition'])).toBe(`答复函-${number}.docx`);
     expect(readDocx(letter.rawPayload).text).toContain('可在工业园区申办');
   });
 });

@@ -101,7 +101,14 @@ describe.each(DIALECTS)('case rounds and follow-ups [%s]', (dialect) => {
       workableSuggestion: '可在商业用房开办后再申请',
     });
     expect(refused.state).toBe('refused');
-    const closed = await ok(shouwen, c.id, { type: 'recordReply', method: 'written', content: '书面答复' });
+    const closed = await ok(shouwen, c.id, {
+      type: 'recordReply',
+      method: 'written',
+      sentOn: NOW.slice(0, 10),
+      delivery: 'post',
+      address: '演示市人民路1号',
+      content: '书面答复',
+    });
     expect(closed.state).toBe('replied');
 
     // Both rounds stay on the record, each with its own decisions and what was tried.

@@ -39,6 +39,15 @@ export interface SeedCaseOptions extends Partial<Omit<RegisterCaseBody, 'applica
 
 const HOUR_MS = 3_600_000;
 
+/** A one-time notice with every heading of the template filled (core cases/one-time-notice.ts). */
+export const FILLED_NOTICE = [
+  '一、办理依据：《食品经营许可和备案管理办法》',
+  '二、办理程序：网上申请，窗口受理，现场核查',
+  '三、所需材料：营业执照、经营场所证明',
+  '四、办理时限：受理后10个工作日',
+  '五、办理地点及联系方式：市民之家二楼12号窗口，0377-62306039',
+].join('\n');
+
 /** Registers a case and takes it, step by step through the case service, to `options.state`. */
 export async function seedCase(app: { ctx: AppContext }, options: SeedCaseOptions): Promise<CaseDetail> {
   const { ctx } = app;
@@ -52,7 +61,13 @@ export async function seedCase(app: { ctx: AppContext }, options: SeedCaseOption
     proposal,
     opinions = {},
     workableSuggestion = '可按说“行”建议另行申办',
-    reply = { method: 'written', content: '书面答复不能办理的原因及说“行”建议' },
+    reply = {
+      method: 'written',
+      sentOn: new Date(clockOf(ctx).getTime() + 8 * HOUR_MS).toISOString().slice(0, 10),
+      delivery: 'post',
+      address: '演示市人民路1号',
+      content: '书面答复不能办理的原因及说“行”建议',
+    },
     feedback,
     closing,
     ...registration
@@ -169,7 +184,7 @@ export async function seedCase(app: { ctx: AppContext }, options: SeedCaseOption
         await take(firstResponder(), { type: 'recordReply', ...reply });
         await take(firstResponder(), { type: 'recordFeedback', accepted: true, ...feedback });
       } else if (outcome === 'oneTimeNotice') {
-        await take(firstResponder(), { type: 'giveOneTimeNotice', notice: closing ?? '一次性告知全部材料' });
+        await take(firstResponder(), { type: 'giveOneTimeNotice', notice: closing ?? FILLED_NOTICE });
       } else {
         await take(firstResponder(), { type: 'closeDone', note: closing ?? '当场办结' });
       }

@@ -18,6 +18,8 @@ import { LIGHTS } from './clocks.ts';
 import { caseClocksSchema } from './clocks-schema.ts';
 import { caseDecisionSchema, caseFollowUpSchema, caseRoundSchema } from './form-schema.ts';
 import { consultationPersonSchema } from './consultation-schema.ts';
+import { checkOneTimeNotice } from './one-time-notice.ts';
+import { REPLY_DELIVERIES } from './reply-rules.ts';
 
 /** One line (a name, a title): no control characters at all. */
 const line = (max: number) => lineText().min(1).max(max);
@@ -60,7 +62,19 @@ const handOverAction = z.strictObject({
   note: optionalText(1000),
 });
 const closeDoneAction = z.strictObject({ type: z.literal('closeDone'), note: text(5000) });
-const giveOneTimeNoticeAction = z.strictObject({ type: z.literal('giveOneTimeNotice'), notice: text(10000) });
+// A notice fills every heading of its template (办理依据, 程序, 材料, 时限, 地点): see one-time-notice.ts.
+const noticeText = text(10000).superRefine((notice, issue) => {
+  const problems = checkOneTimeNotice(notice);
+  if (problems.length > 0) {
+    issue.addIssue({
+      code: 'custom',
+      input: notice,
+      params: { text: 'oneTimeNotice', sections: problems.map((p) => p.section) },
+    });
+  }
+});
+const givenNoticeAction = z.strictObject({ type: z.literal('giveOneTimeNotice'), notice: text(10000) });
+const giveOneTimeNoticeAction = givenNoticeAction.extend({ notice: noticeText });
 const proposeRefusalAction = z.strictObject({
   type: z.literal('proposeRefusal'),
   reason: z.enum(REFUSAL_REASONS),
@@ -99,10 +113,21 @@ const recordPhoneReplyAction = z.strictObject({
   answeredBy: line(100),
   content: text(5000),
 });
+// A written reply: the day it was sent, how (邮寄, 当面送达, 电子邮件), to which address, and what it said.
 const recordWrittenReplyAction = z.strictObject({
   type: z.literal('recordReply'),
   method: z.literal('written'),
+  sentOn: isoDateSchema,
+  delivery: z.enum(REPLY_DELIVERIES),
+  /** The postal address, the place handed over, or the email address. */
+  address: line(200),
   content: text(10000),
+});
+/** As events recorded it: before 0019 a written reply was its text alone. */
+const recordedWrittenReplyAction = recordWrittenReplyAction.partial({
+  sentOn: true,
+  delivery: true,
+  address: true,
 });
 const recordFeedbackAction = z.strictObject({
   type: z.literal('recordFeedback'),
@@ -174,6 +199,8 @@ export const caseSummarySchema = z.object({
    * the matter's time limit): yellow from the working day before the due date, red after it.
    */
   light: z.enum(LIGHTS).nullable(),
+  /** Working days the reply came after its due date (答复逾期); 0 on time, null when not answered or not due. */
+  replyLateWorkdays: z.number().int().nullable(),
   updatedAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
@@ -247,7 +274,8 @@ export const caseEventPayloadSchemas = {
   }),
   'case.handOver': actionEventPayload(withoutType(handOverAction)),
   'case.closeDone': actionEventPayload(withoutType(closeDoneAction)),
-  'case.giveOneTimeNotice': actionEventPayload(withoutType(giveOneTimeNoticeAction)),
+  // Notices given before the headings were required are events too: the event keeps any text.
+  'case.giveOneTimeNotice': actionEventPayload(withoutType(givenNoticeAction)),
   'case.proposeRefusal': actionEventPayload(withoutType(proposeRefusalAction)),
   'case.decide': actionEventPayload(
     withoutType(decideAction).extend({
@@ -261,7 +289,7 @@ export const caseEventPayloadSchemas = {
     z.discriminatedUnion('method', [
       /** The number called, masked (138****1234). */
       withoutType(recordPhoneReplyAction).extend({ phoneNumber: z.string() }),
-      withoutType(recordWrittenReplyAction),
+      withoutType(recordedWrittenReplyAction),
     ]),
   ),
   'case.recordFeedback': actionEventPayload(withoutType(recordFeedbackAction)),
@@ -296,6 +324,8 @@ export const caseEventPayloadSchemas = {
     before: z.object({ state: z.enum(CASE_STATES) }),
     after: z.object({ state: z.enum(CASE_STATES) }),
   }),
+  /** The reply letter was first made and given its 文号 (〔2026〕12号), once per case. */
+  'case.letterNumbered': z.object({ letterNumber: z.string() }),
 } as const satisfies Record<`case.${string}`, z.ZodType>;
 export type CaseEventType = keyof typeof caseEventPayloadSchemas;
 export type CaseEventPayload<T extends CaseEventType> = z.output<(typeof caseEventPayloadSchemas)[T]>;
@@ -333,6 +363,7 @@ export const caseTimelineEntrySchema = z
     timelineEntry('case.trackingCodeIssued'),
     timelineEntry('case.rated'),
     timelineEntry('case.reopenedByApplicant'),
+    timelineEntry('case.letterNumbered'),
   ])
   .meta({ id: 'CaseTimelineEntry' });
 export type CaseTimelineEntry = z.infer<typeof caseTimelineEntrySchema>;
@@ -350,11 +381,15 @@ export const caseHandOverSchema = z.object({
 export const caseReplySchema = z.object({
   channel: z.enum(['phone', 'written']),
   repliedBy: personRefSchema,
-  /** The call's time for a phone reply; when it was recorded for a written one. */
+  /** The call's time for a phone reply; the start of the day sent (China) for a written one. */
   repliedAt: z.string(),
   /** The number called, masked (138****1234); null for a written reply. */
   phoneCalled: z.string().nullable(),
   answeredBy: z.string().nullable(),
+  /** A written reply's day sent, delivery and address; null for a phone reply (and older written ones). */
+  sentOn: isoDateSchema.nullable(),
+  delivery: z.enum(REPLY_DELIVERIES).nullable(),
+  address: z.string().nullable(),
   content: z.string(),
   recordedAt: z.string(),
 });
@@ -427,6 +462,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   /** Every round of the approval form, oldest first; the last one is the current form. */
   rounds: z.array(caseRoundSchema),
   workableSuggestion: z.string().nullable(),
+  /** The reply letter's 文号 (〔2026〕12号), once the letter was first made; null before. */
+  letterNumber: z.string().nullable(),
   /** Who holds each position of the department's chain now. */
   chain: z.object({
     firstResponders: z.array(personRefSchema),

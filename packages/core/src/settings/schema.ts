@@ -2,7 +2,7 @@
 // counted, the follow-up period. Read by everyone signed in (the approval form prints them), set by the
 // administrator.
 import { z } from 'zod';
-import { versionSchema } from '../shared/schema.ts';
+import { phoneText, versionSchema } from '../shared/schema.ts';
 import { REPLY_COUNTINGS } from '../cases/clocks.ts';
 
 const workdaysSchema = z.number().int().min(0).max(60);
@@ -14,6 +14,8 @@ export const bureauSettingsSchema = z.object({
   replyCounting: z.enum(REPLY_COUNTINGS),
   replyWorkdays: positiveWorkdaysSchema,
   followUpWorkdays: positiveWorkdaysSchema,
+  /** The number the reply letter gives the applicant to call (联系电话); null until set. */
+  contactPhone: z.string().nullable(),
   version: versionSchema,
   updatedAt: z.string().nullable(),
 });
@@ -24,6 +26,8 @@ export const updateBureauSettingsBodySchema = z.strictObject({
   replyCounting: z.enum(REPLY_COUNTINGS),
   replyWorkdays: positiveWorkdaysSchema,
   followUpWorkdays: positiveWorkdaysSchema,
+  /** Omitted: unchanged; null: cleared. */
+  contactPhone: phoneText().nullable().optional(),
   version: versionSchema,
 });
 export type UpdateBureauSettingsBody = z.infer<typeof updateBureauSettingsBodySchema>;

@@ -305,6 +305,7 @@ export const FIELD_MESSAGES = {
   },
   notAPerson: { zh: '人员不存在或已停用', en: 'no such active person' },
   notInvited: { zh: '该人员未受邀参加本次会商', en: 'this person was not invited to the consultation' },
+  beforeReceipt: { zh: '不能早于事项受理时间', en: 'may not be before the request was received' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
 

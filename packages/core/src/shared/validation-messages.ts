@@ -1,5 +1,6 @@
 // Field messages for schema validation failures, in Chinese and English, from zod's issue codes.
 import { FIELD_MESSAGES, fieldMessage, type Lang } from './errors.ts';
+import { ONE_TIME_NOTICE_SECTIONS, oneTimeNoticeMessage } from '../cases/one-time-notice.ts';
 
 export function describeValidationIssue(code: string, params: Record<string, unknown>, lang: Lang): string {
   const zh = lang === 'zh';
@@ -26,7 +27,16 @@ export function describeValidationIssue(code: string, params: Record<string, unk
     case 'invalid_format':
       return zh ? '格式不正确' : 'invalid format';
     case 'custom': {
-      const text = (params['params'] as Record<string, unknown> | undefined)?.['text'];
+      const custom = params['params'] as Record<string, unknown> | undefined;
+      const text = custom?.['text'];
+      if (text === 'oneTimeNotice') {
+        const sections = Array.isArray(custom?.['sections']) ? (custom['sections'] as unknown[]) : [];
+        const problems = ONE_TIME_NOTICE_SECTIONS.filter((s) => sections.includes(s)).map((section) => ({
+          section,
+          problem: 'empty' as const,
+        }));
+        return oneTimeNoticeMessage(problems, lang) ?? (zh ? '内容无效' : 'invalid');
+      }
       if (text === 'controlCharacter') return zh ? '不能包含控制字符' : 'must not contain control characters';
       if (text === 'invalidUnicode') return zh ? '包含无效的字符' : 'contains invalid characters';
       if (typeof text === 'string' && text in FIELD_MESSAGES) return fieldMessage(text, lang);

@@ -490,8 +490,6 @@ export const en: Dictionary = {
   'actionForm.notice': 'One-time notice',
   'actionForm.noticeHint':
     'Say it all at once: the legal basis, every step of the procedure, every material needed, where and by when.',
-  'actionForm.noticeTemplate':
-    '1. Legal basis:\n2. Procedure:\n  1) \n  2) \n3. Materials required:\n  1) \n  2) \n4. Where, time limits and contact:\n',
   'actionForm.reason': 'Reason for refusal',
   'actionForm.reasonText': 'Explanation',
   'actionForm.reasonTextPlaceholder':
@@ -961,4 +959,26 @@ export const en: Dictionary = {
   'case.discardText': 'Closing the form throws away what you entered in it.',
   'case.discardOk': 'Discard',
   'case.discardKeep': 'Keep editing',
+  // Documents and replies (issue 8): the written reply, the reply letter, the notice DOCX, late answers.
+  'documents.sentOn': 'Date sent (delivered)',
+  'documents.delivery': 'Delivered by',
+  'documents.deliveryPost': 'Post',
+  'documents.deliveryHand': 'By hand',
+  'documents.deliveryEmail': 'Email',
+  'documents.address': 'Delivery address',
+  'documents.addressPost': 'Postal address',
+  'documents.addressHand': 'Handed over at',
+  'documents.addressEmail': 'Email address',
+  'documents.writtenHint':
+    'Download the reply letter first, seal it and deliver it to the applicant the way chosen, then record the date sent here.',
+  'documents.letterDocx': 'Download reply letter',
+  'documents.noticeDocx': 'Download notice (DOCX)',
+  'documents.lateReply': 'Answered {days} working days late',
+  'documents.lateReplyHint': 'Reply due {due}, answered {on}',
+  'documents.writtenReply': '{delivery}, {date}, {address}',
+  'documents.letterNumber': 'Reply letter no. {number}',
+  'documents.contactPhone': 'Reply letter contact number',
+  'documents.contactPhoneHint':
+    'The number printed on reply letters for the applicant to call (the bureau or department office).',
+  'caseEvent.letterNumbered': 'Reply letter numbered',
 };

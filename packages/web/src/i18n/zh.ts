@@ -472,8 +472,6 @@ export const zh = {
   'actionForm.closeNotePlaceholder': '如何办成的：办理结果、办结时间、告知申请人的情况',
   'actionForm.notice': '一次性告知内容',
   'actionForm.noticeHint': '一次讲清：办理依据、全部程序和步骤、所需的全部材料、办理地点和时限。',
-  'actionForm.noticeTemplate':
-    '一、办理依据：\n二、办理程序：\n1. \n2. \n三、所需材料：\n1. \n2. \n四、办理地点、时限及联系方式：\n',
   'actionForm.reason': '说“不”理由',
   'actionForm.reasonText': '理由说明',
   'actionForm.reasonTextPlaceholder': '为什么难以办理：涉及的规定、缺少的条件、已做的努力',
@@ -918,6 +916,26 @@ export const zh = {
   'case.discardText': '关闭后，本表单中已填写的内容将不会保存。',
   'case.discardOk': '放弃',
   'case.discardKeep': '继续填写',
+  // Documents and replies (issue 8): the written reply, the reply letter, the notice DOCX, late answers.
+  'documents.sentOn': '寄送（送达）日期',
+  'documents.delivery': '送达方式',
+  'documents.deliveryPost': '邮寄',
+  'documents.deliveryHand': '当面送达',
+  'documents.deliveryEmail': '电子邮件',
+  'documents.address': '送达地址',
+  'documents.addressPost': '邮寄地址',
+  'documents.addressHand': '送达地点',
+  'documents.addressEmail': '电子邮箱',
+  'documents.writtenHint': '先下载答复函，盖章后按所选方式送达申请人，再在此记录寄送日期。',
+  'documents.letterDocx': '下载答复函',
+  'documents.noticeDocx': '下载告知书 DOCX',
+  'documents.lateReply': '答复逾期 {days} 个工作日',
+  'documents.lateReplyHint': '答复期限 {due}，实际答复 {on}',
+  'documents.writtenReply': '{delivery}，{date}，{address}',
+  'documents.letterNumber': '答复函文号 {number}',
+  'documents.contactPhone': '答复函联系电话',
+  'documents.contactPhoneHint': '印在答复函上供申请人联系的电话（局或科室的办公电话）。',
+  'caseEvent.letterNumbered': '答复函编号',
 } as const;
 
 export type MessageKey = keyof typeof zh;

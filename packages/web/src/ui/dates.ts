@@ -69,3 +69,9 @@ export function chinaDateParts(value: string): { year: number; month: number; da
   const [year = 0, month = 0, day = 0] = chinaDateOf(value).split('-').map(Number);
   return { year, month, day };
 }
+
+/** An instant as China's date and time to the minute, `YYYY-MM-DD HH:mm` (the printed forms). */
+export function formatMinutes(value: string): string {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : chinaWallClock(ms).replace('T', ' ').slice(0, 16);
+}

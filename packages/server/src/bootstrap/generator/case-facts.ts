@@ -1,7 +1,7 @@
 // The fact row each generated action records in its own table, as modules/cases/case-action-records.ts
 // writes it, into the batch of the case's transaction.
 import type { CaseActionBody, FollowUpDuty } from '@bancheng/core';
-import { todayInChina } from '../../platform/ids.ts';
+import { replyRowOf } from '../../modules/cases/index.ts';
 import type { CaseRow } from './case-story.ts';
 import type { GeneratedBatch } from './generator-repository.ts';
 
@@ -50,22 +50,9 @@ export function recordFact(
       });
       return;
     }
-    case 'recordReply': {
-      const repliedAt = body.method === 'phone' ? new Date(body.calledAt).toISOString() : now;
-      batch.case_replies.push({
-        id,
-        case_id,
-        channel: body.method,
-        replied_by: actorId,
-        replied_at: repliedAt,
-        replied_on: todayInChina(new Date(repliedAt)),
-        phone_called: body.method === 'phone' ? body.phoneNumber : null,
-        answered_by: body.method === 'phone' ? body.answeredBy : null,
-        content: body.content,
-        recorded_at: now,
-      });
+    case 'recordReply':
+      batch.case_replies.push(replyRowOf(body, { id, caseId: case_id, actorId, now }));
       return;
-    }
     case 'recordFeedback':
       batch.case_feedback.push({
         id,

@@ -374,7 +374,15 @@ export function generateCase(ctx: StoryContext, slot: CaseSlot, batch: Generated
               answeredBy: text.answeredBy(r, applicant.name),
               content: text.replyContent(r),
             }
-          : { type: 'recordReply', method: 'written', content: text.replyContent(r) },
+          : {
+              type: 'recordReply',
+              method: 'written',
+              // Sent the day it is recorded, by post when the applicant gave an address; no extra draws.
+              sentOn: todayInChina(new Date(at)),
+              delivery: applicant.address ? 'post' : 'hand',
+              address: applicant.address ?? '本局办事窗口',
+              content: text.replyContent(r),
+            },
     ]);
     if (!replied) return;
     const accepted = r.chance(0.85);

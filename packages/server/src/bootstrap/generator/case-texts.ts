@@ -128,12 +128,23 @@ export const closeNote = (r: Random): string =>
     '按能办意见指导申请人补正材料后办结',
   ]);
 
-export const notice = (r: Random, matterTitle: string): string =>
-  `一、办理依据和程序：${matterTitle}按规定网上申请或窗口受理。二、所需材料：${r.pick([
+// Every heading of the notice's template filled (core cases/one-time-notice.ts); the same draws as before.
+export const notice = (r: Random, matterTitle: string): string => {
+  const materials = r.pick([
     '申请书、营业执照、法定代表人身份证明',
     '申请书、经营场所证明、健康证明',
     '登记表、设备合格证明、检验报告',
-  ])}。三、办理时限：${r.int(1, 20)}个工作日。四、咨询电话：0371-${r.digits(8)}。`;
+  ]);
+  const days = r.int(1, 20);
+  const phone = r.digits(8);
+  return [
+    `一、办理依据：${matterTitle}相关法律法规及本局事项清单`,
+    '二、办理程序：网上申请或窗口受理，审核后作出决定',
+    `三、所需材料：${materials}`,
+    `四、办理时限：${days}个工作日`,
+    `五、办理地点及联系方式：市民服务中心市场监管窗口，咨询电话0371-${phone}`,
+  ].join('\n');
+};
 
 const REASON_TEXTS: Record<RefusalReason, string[]> = {
   outOfScope: ['该诉求不属于本科室职责范围', '涉及其他部门职能，本人无法处理'],

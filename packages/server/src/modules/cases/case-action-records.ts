@@ -6,7 +6,8 @@ import type { CaseActionRequest, CaseState, FollowUpDuty, RefusalReason, Workflo
 import type { AuditEvent } from '../../platform/audit/events.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { insertRound, withdrawRound } from './case-repository.ts';
-import { newId, todayInChina } from '../../platform/ids.ts';
+import { newId } from '../../platform/ids.ts';
+import { replyRowOf } from './case-mapper.ts';
 import { maskPhone } from '../../platform/personal-data.ts';
 import {
   insertConsultationRequest,
@@ -113,21 +114,8 @@ export async function recordFacts(
       await recordConsultationMeeting(trx, { caseId, ...meeting });
       return;
     }
-    case 'recordReply': {
-      const repliedAt = action.method === 'phone' ? new Date(action.calledAt).toISOString() : now;
-      return insertReply(trx, {
-        id: newId(),
-        case_id: caseId,
-        channel: action.method,
-        replied_by: actorId,
-        replied_at: repliedAt,
-        replied_on: todayInChina(new Date(repliedAt)),
-        phone_called: action.method === 'phone' ? action.phoneNumber : null,
-        answered_by: action.method === 'phone' ? action.answeredBy : null,
-        content: action.content,
-        recorded_at: now,
-      });
-    }
+    case 'recordReply':
+      return insertReply(trx, replyRowOf(action, { id: newId(), caseId, actorId, now }));
     case 'recordFeedback':
       return insertFeedback(trx, {
         id: newId(),
@@ -236,8 +224,17 @@ export function actionEvent(
   switch (action.type) {
     case 'recordReply': {
       const { type, ...details } = action;
+      // The number called is masked; a letter's address (the applicant's, or their email) stays out of the
+      // log altogether: it lives only in case_replies.
       const masked =
-        details.method === 'phone' ? { ...details, phoneNumber: maskPhone(details.phoneNumber) } : details;
+        details.method === 'phone'
+          ? { ...details, phoneNumber: maskPhone(details.phoneNumber) }
+          : {
+              method: details.method,
+              sentOn: details.sentOn,
+              delivery: details.delivery,
+              content: details.content,
+            };
       return { type: `case.${type}`, subjectId, payload: { before, after, action: masked } };
     }
     case 'decide': {

@@ -2,6 +2,7 @@
 // a new case's row, the columns an action changes, and the rounds of its approval form. Nothing else in the module names a row type.
 import {
   LEVEL_OF_STATE,
+  replyLateWorkdays,
   type CaseActionRequest,
   type CaseRound,
   type CaseSummary,
@@ -14,6 +15,7 @@ import type {
   CaseDecisionRow,
   CaseFollowUpRow,
   CaseHandoverRow,
+  CaseReplyRow,
   CaseRoundRow,
   CaseRow,
 } from '../../platform/db/schema.ts';
@@ -57,6 +59,11 @@ export function toSummary(r: CaseRow, l: Lookups, cc: ClockContext): CaseSummary
       (clock.levelDue !== null && clock.levelDue < today),
     levelDue: clock.levelDue,
     light: clock.light,
+    replyLateWorkdays: replyLateWorkdays({
+      due: r.reply_deadline,
+      repliedOn: r.replied_on,
+      calendar: cc.calendar,
+    }),
     updatedAt: r.updated_at,
   };
 }
@@ -162,6 +169,10 @@ export function newCaseRow(a: {
     updated_at: a.now,
     no_competent_department: a.body.noCompetentDepartment ? 1 : 0,
     consultation_convener_id: null,
+    replied_on: null,
+    letter_year: null,
+    letter_seq: null,
+    letter_number: null,
   };
 }
 
@@ -199,6 +210,15 @@ export function changesFor(
   if (action.type === 'recordFollowUp' && LEVEL_OF_STATE[next.state]) {
     changes.form_round = before.form_round + 1;
   }
+  // The first reply's day stays on the case: lists show from it how late the answer came.
+  if (action.type === 'recordReply' && before.replied_on === null) {
+    changes.replied_on = replyRowOf(action, {
+      id: '',
+      caseId: before.id,
+      actorId: '',
+      now: extra.now,
+    }).replied_on;
+  }
   if (action.type === 'decide' && next.state === 'refused' && extra.replyDeadline) {
     changes.workable_suggestion = action.workableSuggestion ?? null;
     changes.refused_at = extra.now;
@@ -206,6 +226,37 @@ export function changesFor(
     changes.reply_deadline_provisional = extra.replyDeadline.provisional ? 1 : 0;
   }
   return changes;
+}
+
+type ReplyAction = Extract<CaseActionRequest['action'], { type: 'recordReply' }>;
+
+/**
+ * A reply's row: a call at its time, a letter on the day it was sent (its China midnight as the time), so
+ * that `replied_on`, compared with the reply deadline, is the day the applicant was answered.
+ */
+export function replyRowOf(
+  action: ReplyAction,
+  args: { id: string; caseId: string; actorId: string; now: string },
+): CaseReplyRow {
+  const phone = action.method === 'phone';
+  const repliedAt = phone
+    ? new Date(action.calledAt).toISOString()
+    : new Date(`${action.sentOn}T00:00:00+08:00`).toISOString();
+  return {
+    id: args.id,
+    case_id: args.caseId,
+    channel: action.method,
+    replied_by: args.actorId,
+    replied_at: repliedAt,
+    replied_on: phone ? todayInChina(new Date(repliedAt)) : action.sentOn,
+    phone_called: phone ? action.phoneNumber : null,
+    answered_by: phone ? action.answeredBy : null,
+    content: action.content,
+    recorded_at: args.now,
+    sent_on: phone ? null : action.sentOn,
+    delivery: phone ? null : action.delivery,
+    address: phone ? null : action.address,
+  };
 }
 
 export type PersonOf = (id: string | null) => PersonRef | null;

@@ -48,6 +48,7 @@ import { subjectOf } from '../access/index.ts';
 import { getClockSettings } from '../settings/index.ts';
 import { buildDetail, clockContextOf, getCaseDetail, lookupsFor } from './case-view.ts';
 import { actionEvent, recordFacts, recordRoundAndFollowUps } from './case-action-records.ts';
+import { refuseImpossibleReplyTime } from './reply-checks.ts';
 import { changesFor, currentDecisions, newCaseRow, toSummary, toWorkflowCase } from './case-mapper.ts';
 import { computeDueDate } from '../calendar/index.ts';
 import { coDepartmentRecipients, notifyCoDepartmentsNamed, notifyPeople } from './co-department-notices.ts';
@@ -311,6 +312,7 @@ export async function actOnCase(
   const viewer = await viewerOf(ctx, actor);
   const access = await requireCase(ctx, viewer, args.id, 'case.act');
   const { action, version } = args.request;
+  if (action.type === 'recordReply') refuseImpossibleReplyTime(ctx, action, access.loaded.row.received_at);
   // Worked out before the transaction: the calendar is read (and cached) on the database handle, which
   // may not be used inside a transaction.
   const replyDeadline =

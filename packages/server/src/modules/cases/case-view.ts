@@ -164,6 +164,7 @@ export async function buildDetail(
     decisions: decisions.map((d) => toDecision(d, person)),
     rounds: toRounds({ row: r, allDecisions, rounds: roundRows, person }),
     workableSuggestion: r.workable_suggestion,
+    letterNumber: r.letter_number,
     chain: {
       firstResponders: holders.firstResponders.map((id) => person(id) ?? UNKNOWN),
       deptHead: firstHolder(2),
@@ -220,6 +221,9 @@ function factsOf(f: CaseFactRows, person: (id: string) => PersonRef, today: stri
       // Masked like the applicant's number: the full one stays in the record, shown to nobody here.
       phoneCalled: r.phone_called === null ? null : maskPhone(r.phone_called),
       answeredBy: r.answered_by,
+      sentOn: r.sent_on,
+      delivery: r.delivery,
+      address: r.address,
       content: maskMobilesInText(r.content),
       recordedAt: r.recorded_at,
     })),

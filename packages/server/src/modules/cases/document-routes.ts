@@ -1,82 +1,78 @@
-// Documents made from a case, as Word files: the approval form (附件4) and the written reply letter.
+// Documents made from a case, as Word files: the approval form (附件4), the one-time notice and the reply
+// letter (答复函). Each route: the guard, one service call, the file.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError, idParamsSchema, type CaseDetail } from '@bancheng/core';
-import { todayOf, type AppContext } from '../../platform/context.ts';
+import { idParamsSchema } from '@bancheng/core';
+import type { AppContext } from '../../platform/context.ts';
 import { contentDisposition } from '../../platform/http/content-disposition.ts';
 import { guard } from '../auth/index.ts';
-import { buildDetail } from './case-view.ts';
-import { requireCase } from './case-access.ts';
-import { buildApprovalFormDocx } from './documents/approval-form-docx.ts';
-import { buildReplyLetterDocx } from './documents/reply-letter-docx.ts';
-import { buildConsultationMinutesDocx } from './documents/consultation-minutes-docx.ts';
-import { listAttachments } from './attachment-repository.ts';
 import { errorResponses, typed } from '../../platform/http/routes.ts';
+import {
+  approvalFormDocument,
+  consultationMinutesDocument,
+  oneTimeNoticeDocument,
+  replyLetterDocument,
+  type CaseDocument,
+} from './document-service.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A reply letter exists only once the principal leader's refusal is final. */
-function hasFinalRefusal(detail: CaseDetail): boolean {
-  return (
-    detail.state === 'refused' ||
-    detail.state === 'replied' ||
-    (detail.state === 'closed' && detail.outcome === 'refused')
-  );
-}
-
-function sendDocx(reply: FastifyReply, file: Buffer, names: { ascii: string; chinese: string }) {
+function sendDocx(reply: FastifyReply, doc: CaseDocument) {
   return reply
     .header('content-type', DOCX_TYPE)
-    .header('content-disposition', contentDisposition(names.chinese, names.ascii))
-    .send(file);
+    .header('content-disposition', contentDisposition(doc.names.chinese, doc.names.ascii))
+    .send(doc.file);
 }
 
 export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = typed(app);
   const tags = ['cases'];
+  const schema = (summary: string) => ({
+    tags,
+    summary,
+    params: idParamsSchema,
+    produces: [DOCX_TYPE],
+    response: { 200: z.any(), ...errorResponses },
+  });
   r.get(
     '/api/cases/:id/form.docx',
     {
-      schema: {
-        tags,
-        summary: 'The approval form (附件4 说“不”事项提级管理审批表) as DOCX; the phone is masked',
-        params: idParamsSchema,
-        produces: [DOCX_TYPE],
-        response: { 200: z.any(), ...errorResponses },
-      },
+      schema: schema(
+        'The approval form (附件4 说“不”事项提级管理审批表) as DOCX, on one A4 page; the full phone number only for people who work the case (recorded as a reveal)',
+      ),
     },
     async (request, reply) => {
+      const { subject, actor } = await guard(ctx, request);
+      return sendDocx(
+        reply,
+        await approvalFormDocument(ctx, { viewer: subject, actor, caseId: request.params.id }),
+      );
+    },
+  );
+  r.get(
+    '/api/cases/:id/notice.docx',
+    { schema: schema('The one-time notice (一次性告知书) as DOCX, once it was given') },
+    async (request, reply) => {
       const { subject } = await guard(ctx, request);
-      await requireCase(ctx, subject, request.params.id, 'case.documents');
-      const detail = await buildDetail(ctx, ctx.database.db, subject, request.params.id);
-      const file = await buildApprovalFormDocx(detail, { bureauName: detail.unitName });
-      return sendDocx(reply, file, {
-        ascii: `approval-form-${detail.number}.docx`,
-        chinese: `说“不”事项提级管理审批表-${detail.number}.docx`,
-      });
+      return sendDocx(
+        reply,
+        await oneTimeNoticeDocument(ctx, { viewer: subject, caseId: request.params.id }),
+      );
     },
   );
   r.get(
     '/api/cases/:id/reply-letter.docx',
     {
-      schema: {
-        tags,
-        summary: 'The written reply (书面回复) to the applicant as DOCX, once the refusal is final',
-        params: idParamsSchema,
-        produces: [DOCX_TYPE],
-        response: { 200: z.any(), ...errorResponses },
-      },
+      schema: schema(
+        'The reply letter (答复函) to the applicant as DOCX, once the refusal is final; its 文号 is allocated the first time',
+      ),
     },
     async (request, reply) => {
-      const { subject } = await guard(ctx, request);
-      await requireCase(ctx, subject, request.params.id, 'case.documents');
-      const detail = await buildDetail(ctx, ctx.database.db, subject, request.params.id);
-      if (!hasFinalRefusal(detail)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
-      const file = await buildReplyLetterDocx(detail, { bureauName: detail.unitName, today: todayOf(ctx) });
-      return sendDocx(reply, file, {
-        ascii: `reply-letter-${detail.number}.docx`,
-        chinese: `书面回复-${detail.number}.docx`,
-      });
+      const { subject, actor } = await guard(ctx, request);
+      return sendDocx(
+        reply,
+        await replyLetterDocument(ctx, { viewer: subject, actor, caseId: request.params.id }),
+      );
     },
   );
   r.get(
@@ -92,27 +88,10 @@ export function caseDocumentRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       const { subject } = await guard(ctx, request);
-      await requireCase(ctx, subject, request.params.id, 'case.documents');
-      const detail = await buildDetail(ctx, ctx.database.db, subject, request.params.id);
-      const consultation = detail.facts.consultations.findLast((c) => c.meeting !== null);
-      if (!consultation?.meeting) throw new AppError('CASE_ACTION_NOT_ALLOWED');
-      // The attachments its people added to the case from the request to the record.
-      const people = new Set(consultation.people.map((p) => p.person.id));
-      const { recordedAt } = consultation.meeting;
-      const attachments = (await listAttachments(ctx.database.db, detail.id)).filter(
-        (a) =>
-          people.has(a.uploadedBy.id) &&
-          a.uploadedAt >= consultation.requestedAt &&
-          a.uploadedAt <= recordedAt,
+      return sendDocx(
+        reply,
+        await consultationMinutesDocument(ctx, { viewer: subject, caseId: request.params.id }),
       );
-      const file = await buildConsultationMinutesDocx(detail, consultation, {
-        bureauName: detail.unitName,
-        attachments,
-      });
-      return sendDocx(reply, file, {
-        ascii: `consultation-minutes-${detail.number}.docx`,
-        chinese: `会商纪要-${detail.number}.docx`,
-      });
     },
   );
 }

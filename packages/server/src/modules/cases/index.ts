@@ -15,7 +15,7 @@ export { caseListPlanQueries, overviewPlanQueries, type PlannedQuery } from './c
 export { actOnCase, registerCase } from './case-service.ts';
 // For the data generator (bootstrap/generator), so bulk-written rows are the rows the service writes.
 export { actionEvent } from './case-action-records.ts';
-export { changesFor, newCaseRow } from './case-mapper.ts';
+export { changesFor, newCaseRow, replyRowOf } from './case-mapper.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const casesModule: ModulePlugin = async (app, { ctx }) => {

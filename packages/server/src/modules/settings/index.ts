@@ -3,7 +3,7 @@
 import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 
-export { getClockSettings } from './settings-service.ts';
+export { getBureauSettings, getClockSettings } from './settings-service.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const settingsModule: ModulePlugin = async (app, { ctx }) => {

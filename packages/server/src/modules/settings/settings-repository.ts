@@ -11,6 +11,7 @@ function toBureauSettings(r: BureauSettingsTable): BureauSettings {
     replyCounting: r.reply_counting,
     replyWorkdays: r.reply_workdays,
     followUpWorkdays: r.follow_up_workdays,
+    contactPhone: r.contact_phone,
     version: r.version,
     updatedAt: r.updated_at,
   };
@@ -36,6 +37,7 @@ export async function updateBureauSettingsGuarded(
       reply_counting: s.replyCounting,
       reply_workdays: s.replyWorkdays,
       follow_up_workdays: s.followUpWorkdays,
+      contact_phone: s.contactPhone,
       version: args.version + 1,
       updated_at: args.now,
     })

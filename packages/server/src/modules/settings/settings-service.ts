@@ -14,13 +14,18 @@ import { findBureauSettings, updateBureauSettingsGuarded } from './settings-repo
 
 export async function getBureauSettings(ctx: AppContext): Promise<BureauSettings> {
   return (
-    (await findBureauSettings(ctx.database.db)) ?? { ...DEFAULT_CLOCK_SETTINGS, version: 0, updatedAt: null }
+    (await findBureauSettings(ctx.database.db)) ?? {
+      ...DEFAULT_CLOCK_SETTINGS,
+      contactPhone: null,
+      version: 0,
+      updatedAt: null,
+    }
   );
 }
 
 /** The settings as the clocks use them. Read per request: one indexed row, so a change applies at once. */
 export async function getClockSettings(ctx: AppContext): Promise<ClockSettings> {
-  const { version: _v, updatedAt: _u, ...clock } = await getBureauSettings(ctx);
+  const { version: _v, updatedAt: _u, contactPhone: _p, ...clock } = await getBureauSettings(ctx);
   return clock;
 }
 
@@ -29,10 +34,15 @@ export async function updateBureauSettings(
   actor: Actor,
   body: UpdateBureauSettingsBody,
 ): Promise<BureauSettings> {
-  const { version, ...settings } = body;
+  const { version, contactPhone, ...limits } = body;
   return ctx.database.db.transaction().execute(async (trx) => {
     const before = await findBureauSettings(trx);
     if (!before) throw new AppError('NOT_FOUND');
+    // The contact number is kept as it was when the request leaves it out.
+    const settings = {
+      ...limits,
+      contactPhone: contactPhone === undefined ? before.contactPhone : contactPhone,
+    };
     const now = nowIsoOf(ctx);
     if (!(await updateBureauSettingsGuarded(trx, { settings, version, now }))) {
       throw new AppError('VERSION_CONFLICT', { details: { currentVersion: before.version } });

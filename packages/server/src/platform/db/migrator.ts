@@ -19,6 +19,7 @@ import * as m0015 from './migrations/0015-notification-kinds.ts';
 import * as m0016 from './migrations/0016-notification-kind-table.ts';
 import * as m0017 from './migrations/0017-applicant-tracking.ts';
 import * as m0018 from './migrations/0018-consultations.ts';
+import * as m0019 from './migrations/0019-written-replies.ts';
 import * as m0020 from './migrations/0020-message-keys.ts';
 import * as m0021 from './migrations/0021-vacant-levels.ts';
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-notification-kind-table': m0016,
   '0017-applicant-tracking': m0017,
   '0018-consultations': m0018,
+  '0019-written-replies': m0019,
   '0020-message-keys': m0020,
   '0021-vacant-levels': m0021,
 };

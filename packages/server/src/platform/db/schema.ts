@@ -165,6 +165,12 @@ export interface CaseTable {
   no_competent_department: Flag;
   /** The leader convening the consultation the case waits for (0018); null when it waits for none. */
   consultation_convener_id: string | null;
+  /** The first reply's China date (0019), for the late answer lists show. */
+  replied_on: string | null;
+  /** The reply letter's 文号 (0019): year and number per department, and as printed; null until made. */
+  letter_year: number | null;
+  letter_seq: number | null;
+  letter_number: string | null;
 }
 
 export interface CaseCoDepartmentTable {
@@ -222,6 +228,8 @@ export interface BureauSettingsTable {
   follow_up_workdays: number;
   version: number;
   updated_at: string | null;
+  /** The reply letter's contact number (0019). */
+  contact_phone: string | null;
 }
 
 /** A request answered once per person and key (migration 0011, platform/idempotency). */
@@ -248,6 +256,8 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventTable;
   case_number_sequences: CaseNumberSequenceTable;
+  /** The reply letters' 文号 per department and year (0019). */
+  reply_letter_sequences: { department_id: string; year: number; next_value: number };
   cases: CaseTable;
   case_co_departments: CaseCoDepartmentTable;
   case_decisions: CaseDecisionTable;
@@ -378,6 +388,10 @@ export interface CaseReplyTable {
   answered_by: string | null;
   content: string;
   recorded_at: string;
+  /** A written reply's day sent, delivery and address (0019); null for phone replies and older ones. */
+  sent_on: string | null;
+  delivery: 'post' | 'hand' | 'email' | null;
+  address: string | null;
 }
 
 export interface CaseFeedbackTable {

@@ -1,9 +1,13 @@
 // The minutes of a consultation (会商纪要) as a DOCX (work plan 四(一)): the matter, the lead's feasible
 // suggestion, the convener, time and place, who was invited and who was present, the conclusion and the
 // instruction it gives, and the attachments the participants added to the case for it.
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
 import type { CaseAttachment, CaseDetail } from '@bancheng/core';
-import { A4_PAGE, SIZE, SONG, chineseDateTime, textParagraphs } from './approval-form-docx.ts';
+import { A4, SIZE, SONG, chineseDateTime, textParagraphs } from './docx-common.ts';
+
+/** A4 portrait with 2.5 cm margins. */
+const MARGIN = convertMillimetersToTwip(25);
+const A4_PAGE = { size: A4, margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN } } as const;
 
 type Consultation = CaseDetail['facts']['consultations'][number];
 

@@ -39,6 +39,8 @@ export const fetchFollowUpsDue = (signal?: AbortSignal) =>
 export const revealPhone = (id: string) =>
   api<{ phone: string }>(path(id, '/reveal-phone'), { method: 'POST' });
 export const approvalFormDocxUrl = (id: string) => buildUrl(path(id, '/form.docx'));
+export const replyLetterDocxUrl = (id: string) => buildUrl(path(id, '/reply-letter.docx'));
+export const noticeDocxUrl = (id: string) => buildUrl(path(id, '/notice.docx'));
 
 /** Working days d with from < d ≤ to (the official calendar, 调休 included). */
 export const fetchWorkdays = (from: string, to: string, signal?: AbortSignal) =>

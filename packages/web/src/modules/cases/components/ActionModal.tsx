@@ -5,16 +5,17 @@ import { Alert, App, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Ty
 import { REFUSAL_REASONS } from '@bancheng/core';
 import type { CaseAction, CaseActionBody, CaseDetail } from '@bancheng/core';
 import { ApiError, isApiError } from '../../../api/client.ts';
-import { useT } from '../../../i18n/index.tsx';
+import { useLang, useT } from '../../../i18n/index.tsx';
 import { testId } from '../../../ui/testId.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
-import { lengthRule, limitCount, phoneRule } from '../../../ui/formRules.ts';
+import { lengthRule, limitCount } from '../../../ui/formRules.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 import { useSticky } from '../../../ui/useSticky.ts';
 import { useFormSubmission } from '../../../ui/useFormKeys.ts';
 import { useCaseAction } from '../hooks/useCases.ts';
 import { bodyOf, confirmationOf, initialValues, type Values } from './action-form.ts';
 import { RoundActionFields } from './RoundActionFields.tsx';
+import { ReplyActionFields } from './ReplyActionFields.tsx';
 
 /** Field errors come back as `action.opinion`; the form's fields are named without the prefix. */
 function withoutActionPrefix(error: unknown): unknown {
@@ -36,6 +37,7 @@ export function ActionModal({
   onClose: () => void;
 }) {
   const t = useT();
+  const { lang } = useLang();
   const { modal, notification, message } = App.useApp();
   const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
@@ -46,7 +48,6 @@ export function ActionModal({
   const submission = useFormSubmission();
   const shown = useSticky(action);
   const decision = Form.useWatch('decision', form);
-  const method = Form.useWatch('method', form);
   const title = shown ? t(`caseAction.${shown}`) : '';
   // The people invited to the consultation waiting for its meeting, to mark present.
   const invitees =
@@ -58,7 +59,7 @@ export function ActionModal({
     if (!action) return;
     submission.keys.reset();
     form.resetFields();
-    form.setFieldsValue(initialValues(action, c, t));
+    form.setFieldsValue(initialValues(action, c, t, lang));
     // Only when a form opens: later changes to the case must not wipe what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action, form]);
@@ -316,62 +317,7 @@ export function ActionModal({
           </>
         );
       case 'recordReply':
-        return (
-          <>
-            <Alert type="info" showIcon title={t('actionForm.replyHint')} style={{ marginBottom: 16 }} />
-            <Form.Item label={t('actionForm.method')} name="method" rules={[requiredChoice]}>
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'phone', label: t('actionForm.methodPhone') },
-                  { value: 'written', label: t('actionForm.methodWritten') },
-                ]}
-              />
-            </Form.Item>
-            {method === 'phone' ? (
-              <>
-                <Form.Item label={t('actionForm.calledAt')} name="calledAt" rules={[requiredChoice]}>
-                  <DatePicker
-                    showTime={{ format: 'HH:mm' }}
-                    format="YYYY-MM-DD HH:mm"
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
-                <Form.Item
-                  label={t('actionForm.phoneNumber')}
-                  name="phoneNumber"
-                  rules={[
-                    lengthRule(20, t('common.tooLong', { max: 20 })),
-                    required,
-                    phoneRule(t('register.phoneInvalid')),
-                  ]}
-                >
-                  <Input {...limitCount(20)} inputMode="tel" />
-                </Form.Item>
-                <Form.Item
-                  label={t('actionForm.answeredBy')}
-                  name="answeredBy"
-                  rules={[lengthRule(100, t('common.tooLong', { max: 100 })), required]}
-                >
-                  <Input {...limitCount(100)} />
-                </Form.Item>
-              </>
-            ) : null}
-            <Form.Item
-              label={t('actionForm.replyContent')}
-              name="content"
-              rules={[
-                lengthRule(
-                  method === 'phone' ? 5000 : 10000,
-                  t('common.tooLong', { max: method === 'phone' ? 5000 : 10000 }),
-                ),
-                required,
-              ]}
-            >
-              <Input.TextArea {...limitCount(method === 'phone' ? 5000 : 10000)} {...area(6)} />
-            </Form.Item>
-          </>
-        );
+        return <ReplyActionFields c={c} form={form} />;
       case 'recordFeedback':
         return (
           <>

@@ -4,7 +4,7 @@
 import type { CaseDetail } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import type { MessageKey } from '../../../i18n/index.tsx';
-import { formatDateTime } from '../../../ui/dates.ts';
+import { formatMinutes } from '../../../ui/dates.ts';
 
 type Round = CaseDetail['rounds'][number];
 
@@ -22,13 +22,13 @@ export function ApprovalFormRounds({ c }: { c: CaseDetail }) {
   const earlier = c.rounds.filter((r) => r !== live);
   if (earlier.length === 0) return null;
   return (
-    <>
+    <div className="approval-form-rounds">
       {earlier.map((r) => (
         <section key={r.round} data-testid={`form-round-${r.round}`} style={{ marginTop: 24 }}>
           <h2 style={{ fontSize: '1em', margin: '0 0 8px' }}>
             {t('case.roundN', { round: r.round })}（{t(`case.roundKind.${r.kind}`)}，{r.openedBy.displayName}
             {'\u3000'}
-            {formatDateTime(r.openedAt)}
+            {formatMinutes(r.openedAt)}
             {r.withdrawnAt ? `，${t('case.roundWithdrawn')}` : ''}）
           </h2>
           <table>
@@ -64,7 +64,7 @@ export function ApprovalFormRounds({ c }: { c: CaseDetail }) {
                     <div className="approval-form-sign">
                       {t('form.signature', { name: d.person.displayName })}
                       {'\u3000'}
-                      {formatDateTime(d.decidedAt)}
+                      {formatMinutes(d.decidedAt)}
                     </div>
                   </td>
                 </tr>
@@ -73,6 +73,6 @@ export function ApprovalFormRounds({ c }: { c: CaseDetail }) {
           </table>
         </section>
       ))}
-    </>
+    </div>
   );
 }

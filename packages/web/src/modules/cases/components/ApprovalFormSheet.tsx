@@ -1,19 +1,20 @@
 // 附件4 说“不”事项提级管理审批表, laid out as the work plan prints it and filled from the case:
 // each level's opinion with its signer and date, the 说“行”建议 with the principal leader's, feedback;
 // earlier rounds of the form follow the table (ApprovalFormRounds).
+import { useEffect } from 'react';
 import { Button, Flex } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import type { CaseDetail, DecisionLevel } from '@bancheng/core';
 import { useLang, useT } from '../../../i18n/index.tsx';
 import type { Lang } from '../../../i18n/index.tsx';
-import { chinaDateOf, chinaDateParts, formatDateTime } from '../../../ui/dates.ts';
+import { chinaDateOf, chinaDateParts, formatMinutes } from '../../../ui/dates.ts';
+import { DELIVERY_LABELS } from './reply-labels.ts';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { approvalFormDocxUrl } from '../api/cases.ts';
-import { useCase } from '../hooks/useCases.ts';
+import { useCase, useRevealPhone } from '../hooks/useCases.ts';
 import { decisionAt } from './ApprovalProgress.tsx';
 import { ApprovalFormRounds, liveRoundOf } from './ApprovalFormRounds.tsx';
-import { ApplicantPhone } from './CaseInfo.tsx';
 import { levelClockText, replyRuleText } from './CaseClocks.tsx';
 import { provisionalNoteOf } from './CaseTags.tsx';
 import './approval-form.css';
@@ -23,6 +24,20 @@ function formDate(value: string | undefined, lang: Lang): string {
   const { year, month, day } = chinaDateParts(value);
   if (!year) return value;
   return lang === 'zh' ? `${year}年${month}月${day}日` : chinaDateOf(value);
+}
+
+/**
+ * The applicant's contact number: in full for people who work the case (they print the form to call or
+ * write back; the reveal is recorded as any reveal is), masked for everyone else.
+ */
+function FormPhone({ c }: { c: CaseDetail }) {
+  const reveal = useRevealPhone(c.id);
+  const { mutate } = reveal;
+  const allowed = c.abilities.revealPhone;
+  useEffect(() => {
+    if (allowed) mutate();
+  }, [allowed, mutate]);
+  return <span data-testid="form-phone">{reveal.data?.phone ?? c.applicantPhone}</span>;
 }
 
 function OpinionCell({ c, level }: { c: CaseDetail; level: DecisionLevel }) {
@@ -96,7 +111,17 @@ export function ApprovalFormSheet({ id }: { id: string }) {
     remarks.push(`${t('case.dueDate', { date: c.dueDate ?? '' })}${t('common.colon')}${provisional}`);
   if (reply) {
     const method = reply.channel === 'phone' ? t('actionForm.methodPhone') : t('actionForm.methodWritten');
-    remarks.push(t('form.reply', { method, date: formatDateTime(reply.repliedAt) }));
+    const when =
+      reply.channel === 'written'
+        ? t('documents.writtenReply', {
+            delivery: reply.delivery ? t(DELIVERY_LABELS[reply.delivery]) : '',
+            date: chinaDateOf(reply.sentOn ?? reply.repliedAt),
+            address: reply.address ?? '',
+          })
+        : formatMinutes(reply.repliedAt);
+    remarks.push(t('form.reply', { method, date: when }));
+    if (c.replyLateWorkdays) remarks.push(t('documents.lateReply', { days: c.replyLateWorkdays }));
+    if (c.letterNumber) remarks.push(t('documents.letterNumber', { number: c.letterNumber }));
   }
 
   return (
@@ -164,14 +189,14 @@ export function ApprovalFormSheet({ id }: { id: string }) {
             <tr>
               <th>{t('form.applicantContact')}</th>
               <td colSpan={3}>
-                <ApplicantPhone c={c} />
+                <FormPhone c={c} />
                 {c.applicantAddress ? `\u3000${c.applicantAddress}` : ''}
               </td>
             </tr>
             <tr>
               <th rowSpan={2}>{t('form.received')}</th>
               <th>{t('form.receivedTime')}</th>
-              <td colSpan={3}>{formatDateTime(c.receivedAt)}</td>
+              <td colSpan={3}>{formatMinutes(c.receivedAt)}</td>
             </tr>
             <tr>
               <th>{t('form.receivedMethod')}</th>

@@ -86,10 +86,15 @@ export function ProvisionalTag({ c }: { c: Pick<CaseSummary, 'dueDate' | 'duePro
 export function DueText({
   c,
 }: {
-  c: Pick<CaseSummary, 'state' | 'dueDate' | 'overdue' | 'dueProvisional' | 'levelDue' | 'currentLevel'>;
+  c: Pick<
+    CaseSummary,
+    'state' | 'dueDate' | 'overdue' | 'dueProvisional' | 'levelDue' | 'currentLevel' | 'replyLateWorkdays'
+  >;
 }) {
   const t = useT();
   const due = c.levelDue ?? c.dueDate;
+  // A closed case answered late keeps saying so (答复逾期 N 个工作日); otherwise nothing runs any more.
+  if (c.state === 'closed' && c.replyLateWorkdays) return <LateReplyTag c={c} />;
   if (!due || c.state === 'closed') return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Typography.Text type={c.overdue ? 'danger' : undefined}>
@@ -106,5 +111,16 @@ export function DueText({
         </Tag>
       ) : null}
     </Typography.Text>
+  );
+}
+
+/** 答复逾期 N 个工作日: the reply came after its due date (counted on the working-day calendar). */
+export function LateReplyTag({ c }: { c: Pick<CaseSummary, 'replyLateWorkdays'> }) {
+  const t = useT();
+  if (!c.replyLateWorkdays) return null;
+  return (
+    <Tag color="volcano" data-testid="case-late-reply" data-days={c.replyLateWorkdays}>
+      {t('documents.lateReply', { days: c.replyLateWorkdays })}
+    </Tag>
   );
 }

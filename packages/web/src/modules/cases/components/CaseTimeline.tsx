@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 import type { MessageKey, TFunction } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../ui/dates.ts';
 import { EmptyBlock } from '../../../ui/QueryState.tsx';
+import { DELIVERY_LABELS } from './reply-labels.ts';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
 
 type Entry = CaseDetail['timeline'][number];
@@ -31,6 +32,7 @@ export function eventLabel(t: TFunction, type: string): string {
     name === 'reopenedByApplicant' ||
     name === 'coDepartmentsChanged' ||
     name === 'consultationInvited' ||
+    name === 'letterNumbered' ||
     CASE_ACTIONS.some((a) => a === name)
   ) {
     return t(`caseEvent.${name}` as MessageKey);
@@ -110,6 +112,18 @@ function summary(
         {t(a.method === 'phone' ? 'actionForm.methodPhone' : 'actionForm.methodWritten')}
       </Tag>,
     );
+  }
+  // A written reply's way and day sent (the address stays out of the log).
+  if (a.delivery === 'post' || a.delivery === 'hand' || a.delivery === 'email') {
+    tags.push(
+      <Tag key="delivery">
+        {t(DELIVERY_LABELS[a.delivery])}
+        {str(a.sentOn) ? ` ${String(a.sentOn)}` : ''}
+      </Tag>,
+    );
+  }
+  if (str(payload['letterNumber'])) {
+    tags.push(<Tag key="letter">{String(payload['letterNumber'])}</Tag>);
   }
   if (typeof a.accepted === 'boolean') {
     tags.push(

@@ -1,7 +1,7 @@
 // The case page: header (number, state, deadline), facts, approval progress, timeline, and what the
 // signed-in person may do now. On phones the actions come right after the header.
 import { Alert, Button, Card, Col, Flex, Result, Row, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, FileTextOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseDetail } from '@bancheng/core';
 import { isApiError } from '../../../api/client.ts';
@@ -9,6 +9,7 @@ import { useT } from '../../../i18n/index.tsx';
 import { today } from '../../../ui/dates.ts';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { useIsMobile } from '../../../ui/useIsMobile.ts';
+import { replyLetterDocxUrl } from '../api/cases.ts';
 import { useCase, useWorkdaysLeft } from '../hooks/useCases.ts';
 import { ApprovalProgress } from './ApprovalProgress.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
@@ -21,7 +22,7 @@ import { useMe } from '../../auth/hooks/useAuth.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseInfo } from './CaseInfo.tsx';
 import { CaseRounds } from './CaseRounds.tsx';
-import { CaseOutcomeTag, CaseStateTag, provisionalNoteOf } from './CaseTags.tsx';
+import { CaseOutcomeTag, CaseStateTag, LateReplyTag, provisionalNoteOf } from './CaseTags.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 
 /** 期限: the due date, working days left (official calendar) or 已逾期 in red. */
@@ -59,6 +60,11 @@ function Deadline({ c }: { c: CaseDetail }) {
   );
 }
 
+/** The reply letter exists once the principal leader's refusal is final (the server says the same). */
+function hasFinalRefusal(c: CaseDetail): boolean {
+  return c.state === 'refused' || c.state === 'replied' || (c.state === 'closed' && c.outcome === 'refused');
+}
+
 function Header({ c }: { c: CaseDetail }) {
   const t = useT();
   const isMobile = useIsMobile();
@@ -72,6 +78,7 @@ function Header({ c }: { c: CaseDetail }) {
             </Typography.Title>
             <CaseStateTag state={c.state} />
             <CaseOutcomeTag outcome={c.outcome} />
+            <LateReplyTag c={c} />
           </Flex>
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="case-title">
             {c.matterTitle}
@@ -91,6 +98,15 @@ function Header({ c }: { c: CaseDetail }) {
               {t('case.formLink')}
             </Button>
           </Link>
+          {hasFinalRefusal(c) ? (
+            <Button
+              icon={<DownloadOutlined />}
+              href={replyLetterDocxUrl(c.id)}
+              data-testid="case-reply-letter"
+            >
+              {t('documents.letterDocx')}
+            </Button>
+          ) : null}
         </Flex>
       </Flex>
     </Card>

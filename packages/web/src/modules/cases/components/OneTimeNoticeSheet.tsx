@@ -1,11 +1,12 @@
 // 一次性告知书: the complete list of procedures and materials given to the applicant at once (work plan
 // 三(一)), printable on A4 for the applicant to take away. Filled from the case's recorded notice.
 import { Button, Flex, Result } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { chinaDateParts } from '../../../ui/dates.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
+import { noticeDocxUrl } from '../api/cases.ts';
 import { useCase } from '../hooks/useCases.ts';
 import './approval-form.css';
 
@@ -34,14 +35,19 @@ export function OneTimeNoticeSheet({ id }: { id: string }) {
         <Button icon={<ArrowLeftOutlined />} onClick={back}>
           {t('form.back')}
         </Button>
-        <Button
-          type="primary"
-          icon={<PrinterOutlined />}
-          onClick={() => window.print()}
-          data-testid="notice-print"
-        >
-          {t('form.print')}
-        </Button>
+        <Flex wrap gap={8}>
+          <Button icon={<DownloadOutlined />} href={noticeDocxUrl(c.id)} data-testid="notice-docx">
+            {t('documents.noticeDocx')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            onClick={() => window.print()}
+            data-testid="notice-print"
+          >
+            {t('form.print')}
+          </Button>
+        </Flex>
       </Flex>
       <div className="approval-form" data-testid="one-time-notice">
         <div className="approval-form-unit">{c.unitName}</div>

@@ -1,7 +1,8 @@
 // What an action's form holds and sends: its values, the request body made from them, the confirmation
 // an irreversible step asks for, and the values a form starts with. ActionModal.tsx is the form itself.
-import { chinaNow, toChinaIso } from '../../../ui/dates.ts';
+import { chinaDayjs, chinaNow, toChinaIso } from '../../../ui/dates.ts';
 import type { Dayjs } from 'dayjs';
+import { oneTimeNoticeTemplate } from '@bancheng/core';
 import type {
   CaseAction,
   CaseActionBody,
@@ -9,8 +10,10 @@ import type {
   Decision,
   FollowUpOutcome,
   RefusalReason,
+  ReplyDelivery,
 } from '@bancheng/core';
-import type { MessageKey } from '../../../i18n/index.tsx';
+import type { Lang, MessageKey } from '../../../i18n/index.tsx';
+import { chinaToday } from '../../../ui/dates.ts';
 
 export interface Values {
   toPersonId?: string;
@@ -33,6 +36,9 @@ export interface Values {
   calledAt?: Dayjs;
   phoneNumber?: string;
   answeredBy?: string;
+  sentOn?: Dayjs;
+  delivery?: ReplyDelivery;
+  address?: string;
   content?: string;
   accepted?: boolean;
   text?: string;
@@ -83,7 +89,15 @@ export function bodyOf(action: CaseAction, v: Values): CaseActionBody {
             answeredBy: s(v.answeredBy),
             content: s(v.content),
           }
-        : { type: 'recordReply', method: 'written', content: s(v.content) };
+        : {
+            type: 'recordReply',
+            method: 'written',
+            // The calendar day picked, as it reads: no time zone turns it into another day.
+            sentOn: (v.sentOn ?? chinaDayjs(chinaToday())).format('YYYY-MM-DD'),
+            delivery: v.delivery ?? 'post',
+            address: s(v.address),
+            content: s(v.content),
+          };
     case 'recordFeedback':
       return { type: 'recordFeedback', accepted: v.accepted === true, text: opt(v.text) };
     case 'recordFollowUp':
@@ -114,10 +128,16 @@ export function confirmationOf(body: CaseActionBody): MessageKey | null {
   return null;
 }
 
-export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageKey) => string): Values {
+export function initialValues(
+  action: CaseAction,
+  c: CaseDetail,
+  t: (k: MessageKey) => string,
+  lang: Lang,
+): Values {
   switch (action) {
     case 'giveOneTimeNotice':
-      return { notice: t('actionForm.noticeTemplate') };
+      // The template core checks the notice against: every heading must be filled before it is given.
+      return { notice: oneTimeNoticeTemplate(lang) };
     case 'requestConsultation':
       return { convenerId: c.abilities.conveners[0]?.id };
     case 'recordConsultation':
@@ -136,6 +156,9 @@ export function initialValues(action: CaseAction, c: CaseDetail, t: (k: MessageK
         method: 'phone',
         calledAt: chinaNow(),
         answeredBy: c.applicantName,
+        sentOn: chinaDayjs(chinaToday()),
+        delivery: 'post',
+        address: c.applicantAddress ?? '',
         content: lines.join('\n'),
       };
     }

@@ -1,12 +1,13 @@
 // 时限设置: each approval level's working days, how the reply to the applicant is counted and in how many
 // working days, the follow-up period. Administrators only (the menu and the route ask for settings.manage).
 import { useEffect } from 'react';
-import { App, Button, Card, Form, InputNumber, Radio, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import type { BureauSettings, ReplyCounting } from '@bancheng/core';
 import { useT } from '../../../i18n/index.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { ErrorBlock, LoadingBlock } from '../../../ui/QueryState.tsx';
 import { testId } from '../../../ui/testId.ts';
+import { phoneRule } from '../../../ui/formRules.ts';
 import { useApiError } from '../../../ui/useApiError.tsx';
 import { useBureauSettings, useUpdateBureauSettings } from '../hooks/useSettings.ts';
 
@@ -17,6 +18,7 @@ interface Values {
   replyCounting: ReplyCounting;
   replyWorkdays: number;
   followUpWorkdays: number;
+  contactPhone?: string;
 }
 
 const valuesOf = (s: BureauSettings): Values => ({
@@ -26,6 +28,7 @@ const valuesOf = (s: BureauSettings): Values => ({
   replyCounting: s.replyCounting,
   replyWorkdays: s.replyWorkdays,
   followUpWorkdays: s.followUpWorkdays,
+  contactPhone: s.contactPhone ?? '',
 });
 
 export function BureauSettingsEditor() {
@@ -51,6 +54,7 @@ export function BureauSettingsEditor() {
         replyCounting: v.replyCounting,
         replyWorkdays: v.replyWorkdays,
         followUpWorkdays: v.followUpWorkdays,
+        contactPhone: v.contactPhone?.trim() ? v.contactPhone.trim() : null,
         version: query.data.version,
       },
       {
@@ -89,6 +93,19 @@ export function BureauSettingsEditor() {
           </Form.Item>
           {days('replyWorkdays', t('settings.replyWorkdays'), 1)}
           {days('followUpWorkdays', t('settings.followUpWorkdays'), 1)}
+          <Form.Item
+            label={t('documents.contactPhone')}
+            name="contactPhone"
+            extra={t('documents.contactPhoneHint')}
+            rules={[phoneRule(t('register.phoneInvalid'))]}
+          >
+            <Input
+              inputMode="tel"
+              maxLength={20}
+              style={{ width: 280 }}
+              data-testid="settings-contactPhone"
+            />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending} {...testId('settings-save')}>
             {t('common.save')}
           </Button>
