@@ -29,7 +29,7 @@ async function menuPaths(page: Page): Promise<string[]> {
 async function settle(page: Page): Promise<void> {
   // The app renders nothing until the English dictionary has arrived (its own chunk): wait for the page
   // itself, not only a quiet network, which a busy machine parsing the bundle can show before that.
-  await page.waitForFunction(`(document.getElementById('root')?.childElementCount ?? 0) > 0`);
+  await page.locator('#root > *').first().waitFor();
   await page.waitForLoadState('networkidle');
   await page
     .locator('.ant-spin-spinning, .ant-skeleton')
