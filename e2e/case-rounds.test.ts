@@ -21,6 +21,14 @@ async function register(page: Page, title: string): Promise<string> {
   return page.url();
 }
 
+/** The tracking code on the receipt the first responder sees once after registering. */
+async function receiptCode(page: Page): Promise<string> {
+  await page.getByTestId('receipt-code').waitFor({ timeout: 15_000 });
+  const code = (await page.getByTestId('receipt-code').innerText()).trim();
+  await page.getByTestId('receipt-close').click();
+  return code;
+}
+
 async function propose(page: Page) {
   await act(page, 'proposeRefusal', async (p) => {
     await pickOption(p, '#action_reason', '法律政策不允许');
@@ -37,10 +45,11 @@ describe.each(E2E_DIALECTS)('rounds and follow-ups in Chromium [%s]', (dialect) 
     await e2e?.close();
   });
 
-  it('能办 at level 2 → follow-up due → the way fails → a new round → refused at level 4', async () => {
+  it('能办 at level 2 → follow-up due → the way fails → a new round → refused at level 4 → reply → rated 不满意 on the tracking page → flagged', async () => {
     const page = await newPage(e2e);
     await signIn(page, 'shouwen');
     const url = await register(page, '住宅楼内食品经营许可（轮次）');
+    const code = await receiptCode(page);
     await propose(page);
     expect(await decide(e2e, 'keshi', url, 'resolvable')).toBe('resolving');
 
@@ -77,6 +86,43 @@ describe.each(E2E_DIALECTS)('rounds and follow-ups in Chromium [%s]', (dialect) 
     await expect(page.getByTestId('form-reason').textContent()).resolves.toContain('周边没有合适场所');
     await expect(page.getByTestId('form-round-1').textContent()).resolves.toContain('能办');
     await shot(page, 'case-rounds-form');
+
+    // The first responder answers by phone; the applicant rates it 不满意 on the public page, and the
+    // supervision office sees it flagged.
+    await page.goto(url);
+    await page.getByTestId('case-page').waitFor();
+    await act(
+      page,
+      'recordReply',
+      async (p) => {
+        await p.locator('#action_phoneNumber').fill('13800138000');
+        await p.locator('#action_answeredBy').fill('张三');
+        await p.locator('#action_content').fill('电话告知不能办理的原因和说“行”建议。');
+      },
+      { confirm: true },
+    );
+    expect(await stateOf(page)).toBe('replied');
+    const applicant = await newPage(e2e, { mobile: true });
+    await applicant.goto('/track');
+    await applicant.getByTestId('track-code').fill(code);
+    await applicant.getByTestId('track-submit').click();
+    await applicant.getByTestId('track-result').waitFor();
+    await expect(applicant.getByTestId('track-reply').innerText()).resolves.toContain(
+      '可在商业用房开办后再申请',
+    );
+    await applicant.getByTestId('rating-dissatisfied').click();
+    await applicant.getByTestId('rating-comment').fill('还是希望能在家里开。');
+    await applicant.getByTestId('rating-submit').click();
+    await applicant.getByTestId('track-rated').waitFor();
+    await applicant.context().close();
+    const office = await newPage(e2e);
+    await signIn(office, 'ducha');
+    await office.getByTestId('menu-flags').first().click();
+    const caseId = new URL(url).pathname.split('/').pop() ?? '';
+    const flag = office.locator(`[data-testid="flag"][data-case-id="${caseId}"]`);
+    await flag.waitFor();
+    await expect(flag.innerText()).resolves.toContain('还是希望能在家里开');
+    await office.context().close();
     await page.context().close();
   });
 

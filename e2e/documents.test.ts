@@ -92,13 +92,18 @@ describe.each(E2E_DIALECTS)('documents in Chromium [%s]', (dialect) => {
     expect(text).toContain('（盖章处）');
     expect(text).toContain(`关于“${title}”事项的答复`);
 
-    await act(page, 'recordReply', async (p) => {
-      await p.locator('.ant-modal').getByText('书面答复', { exact: true }).click();
-      await p.getByTestId('reply-address').waitFor();
-      await expect(p.getByTestId('reply-address').inputValue()).resolves.toBe('演示市人民路1号');
-      await p.getByTestId('reply-address').fill('演示市人民路1号 测试申请人收');
-      await shot(p, `written-reply-form-${dialect}`);
-    });
+    await act(
+      page,
+      'recordReply',
+      async (p) => {
+        await p.locator('.ant-modal').getByText('书面答复', { exact: true }).click();
+        await p.getByTestId('reply-address').waitFor();
+        await expect(p.getByTestId('reply-address').inputValue()).resolves.toBe('演示市人民路1号');
+        await p.getByTestId('reply-address').fill('演示市人民路1号 测试申请人收');
+        await shot(p, `written-reply-form-${dialect}`);
+      },
+      { confirm: true },
+    );
     expect(await stateOf(page)).toBe('replied');
     const after = await apiFrom<CaseDetail>(page, { method: 'GET', url: `/api/cases/${c.id}` });
     expect(after.body.facts.replies[0]).toMatchObject({

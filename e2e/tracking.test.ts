@@ -81,6 +81,10 @@ describe.each(E2E_DIALECTS)('the applicant’s tracking page in Chromium [%s]', 
     await actAs(e2e, 'shouwen', id, {
       type: 'recordReply',
       method: 'written',
+      // Sent today (China's date), by post, to the applicant's address.
+      sentOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      delivery: 'post',
+      address: '东关街道幸福小区3号楼',
       content: '书面答复不能办理的原因及说“行”建议。',
     });
 
