@@ -304,8 +304,15 @@ export async function getReportDetail(ctx: AppContext, subject: Subject, id: str
 }
 
 /** The scope of the list: the city office reads every report; discipline inspection its units'. */
-function listScope(ls: LedgerSubject) {
-  return { all: ls.isSupervisionOffice, unitIds: ls.disciplineUnitIds };
+async function listScope(db: Executor, ls: LedgerSubject) {
+  const handled: string[] = [];
+  const referred: string[] = [];
+  for (const id of ls.disciplineUnitIds) {
+    // A unit's discipline inspection handles its unit's reports; the bureau's reads the referred ones.
+    if ((await unitOf(db, id))?.kind === 'bureau') referred.push(id);
+    else handled.push(id);
+  }
+  return { all: ls.isSupervisionOffice, unitIds: handled, referredUnitIds: referred };
 }
 
 function nextDay(date: string): string {
@@ -331,7 +338,7 @@ export async function listLedger(
   const calendar = await getWorkCalendar(ctx);
   const today = todayOf(ctx);
   const rows = await listReports(db, {
-    ...listScope(ls),
+    ...(await listScope(db, ls)),
     state: query.state,
     source: query.source,
     unitId: query.unitId,
