@@ -776,6 +776,8 @@ export async function superviseReport(
   claim?: IdempotencyClaim,
 ): Promise<ReportDetail> {
   const orderId = newId();
+  // Who may act is decided before anything about the input is said.
+  await load(ctx.database.db, actor.subject, id);
   const dep = await departmentOf(ctx.database.db, body.departmentId);
   if (!dep) throw new AppError('VALIDATION_FAILED', { fields: { departmentId: 'notFound' } });
   return act(ctx, actor, {
@@ -1127,9 +1129,12 @@ async function orderDetailOf(
       counter: row.counter,
       happenedOn: row.happened_on,
       // The reporter's own files and the office's materials, and this order's answers' files.
+      // The reporter's own files go by a neutral name: a file name can carry who they are.
       attachments: attachments
         .filter((a) => a.orderId === null || a.orderId === orderId)
-        .map(({ orderId: _o, ...a }) => a),
+        .map(({ orderId: _o, ...a }, i) =>
+          a.uploadedBy === null ? { ...a, fileName: `反映人材料${i + 1}.${extensionOf(a.fileName)}` } : a,
+        ),
       linkedCases: links.map((c) => ({
         ...c,
         state: c.state as OrderDetail['report']['linkedCases'][number]['state'],
@@ -1137,6 +1142,11 @@ async function orderDetailOf(
     },
     mayAnswer: order.state === 'open',
   };
+}
+
+function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(dot + 1) : 'bin';
 }
 
 export async function getOrderDetail(
