@@ -363,6 +363,67 @@ export const TEMPLATES: Record<string, Template> = {
       f.caseOut.id,
     ),
   'GET /api/supervision/flags': () => only({ method: 'GET', url: '/api/supervision/flags' }),
+  // The supervision ledger: routes with no object, and object routes on an id that does not exist (the
+  // ledger's own walk, ledger-department.test.ts, covers reports in and out of reach).
+  'GET /api/public/challenge': () => only({ method: 'GET', url: '/api/public/challenge' }),
+  'POST /api/public/reports': () => only({ method: 'POST', url: '/api/public/reports', body: {} }),
+  'POST /api/public/reports/status': () =>
+    only({ method: 'POST', url: '/api/public/reports/status', body: { code: '' } }),
+  'GET /api/ledger/reports': () => only({ method: 'GET', url: '/api/ledger/reports' }),
+  'POST /api/ledger/reports': (f) =>
+    only({
+      method: 'POST',
+      url: '/api/ledger/reports',
+      body: { source: 'phone', what: '矩阵', unitId: MISSING(), departmentId: f.deptIn },
+    }),
+  'GET /api/ledger/reports/:id': () => only({ method: 'GET', url: `/api/ledger/reports/${MISSING()}` }),
+  'POST /api/ledger/reports/:id/triage': () =>
+    only({ method: 'POST', url: `/api/ledger/reports/${MISSING()}/triage`, body: { decision: 'inScope' } }),
+  'POST /api/ledger/reports/:id/cases': (f) =>
+    only({ method: 'POST', url: `/api/ledger/reports/${MISSING()}/cases`, body: { caseId: f.caseIn.id } }),
+  'DELETE /api/ledger/reports/:id/cases/:caseId': (f) =>
+    only({ method: 'DELETE', url: `/api/ledger/reports/${MISSING()}/cases/${f.caseIn.id}` }),
+  'POST /api/ledger/reports/:id/orders': (f) =>
+    only({
+      method: 'POST',
+      url: `/api/ledger/reports/${MISSING()}/orders`,
+      body: { departmentId: f.deptIn, instructions: '矩阵', dueWorkdays: 3 },
+    }),
+  'POST /api/ledger/reports/:id/reply': () =>
+    only({ method: 'POST', url: `/api/ledger/reports/${MISSING()}/reply`, body: { text: '矩阵' } }),
+  'POST /api/ledger/reports/:id/referral': () =>
+    only({ method: 'POST', url: `/api/ledger/reports/${MISSING()}/referral`, body: { note: '矩阵' } }),
+  'POST /api/ledger/reports/:id/reveal': () =>
+    only({ method: 'POST', url: `/api/ledger/reports/${MISSING()}/reveal` }),
+  'GET /api/ledger/case-search': () => only({ method: 'GET', url: '/api/ledger/case-search?q=x' }),
+  'POST /api/ledger/reports/:id/attachments': () => {
+    const m = pdf();
+    return only({ method: 'POST', url: `/api/ledger/reports/${MISSING()}/attachments`, multipart: m });
+  },
+  'GET /api/ledger/reports/:id/attachments/:attachmentId': () =>
+    only({ method: 'GET', url: `/api/ledger/reports/${MISSING()}/attachments/${MISSING()}` }),
+  'GET /api/ledger/orders': () => only({ method: 'GET', url: '/api/ledger/orders' }),
+  'GET /api/ledger/orders/:id': () => only({ method: 'GET', url: `/api/ledger/orders/${MISSING()}` }),
+  'POST /api/ledger/orders/:id/answer': () =>
+    only({ method: 'POST', url: `/api/ledger/orders/${MISSING()}/answer`, body: { text: '矩阵' } }),
+  'POST /api/ledger/orders/:id/attachments': () => {
+    const m = pdf();
+    return only({ method: 'POST', url: `/api/ledger/orders/${MISSING()}/attachments`, multipart: m });
+  },
+  'GET /api/ledger/orders/:id/attachments/:attachmentId': () =>
+    only({ method: 'GET', url: `/api/ledger/orders/${MISSING()}/attachments/${MISSING()}` }),
+  'POST /api/ledger/orders/:id/verify': () =>
+    only({ method: 'POST', url: `/api/ledger/orders/${MISSING()}/verify`, body: { accept: true } }),
+  'GET /api/ledger/referrals': () => only({ method: 'GET', url: '/api/ledger/referrals' }),
+  'POST /api/ledger/referrals/:id/finding': () =>
+    only({
+      method: 'POST',
+      url: `/api/ledger/referrals/${MISSING()}/finding`,
+      body: { substantiated: false, notes: '矩阵' },
+    }),
+  'GET /api/ledger/export.xlsx': () => only({ method: 'GET', url: '/api/ledger/export.xlsx' }),
+  'GET /api/ledger/reports/:id/record.docx': () =>
+    only({ method: 'GET', url: `/api/ledger/reports/${MISSING()}/record.docx` }),
   'GET /api/cases/:id/form.docx': (f) =>
     both((id) => ({ method: 'GET', url: `/api/cases/${id}/form.docx` }), f.caseIn.id, f.caseOut.id),
   'GET /api/cases/:id/reply-letter.docx': (f) =>
