@@ -12,6 +12,8 @@ import type {
 
 type Executor = Db | Trx;
 
+/** A report's row as the service handles it (the table's columns, with names of its unit and department). */
+export type NewReportRow = ReportTable;
 export type ReportRecord = ReportTable & {
   unit_name: string;
   unit_kind: string;

@@ -52,7 +52,6 @@ import {
 import { getWorkCalendar } from '../calendar/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { deliveryChannelsOf, enqueueNotifications, queueApplicantSms } from '../notifications/index.ts';
-import type { ReportTable } from '../../platform/db/schema.ts';
 import { ledgerSubjectOf, requireFullRecord } from './ledger-access.ts';
 import {
   answersOf,
@@ -85,6 +84,7 @@ import {
   unitOf,
   updateReport,
   verificationsOf,
+  type NewReportRow,
   type OrderRecord,
   type ReportRecord,
 } from './ledger-repository.ts';
@@ -447,7 +447,7 @@ export async function insertNewReport(
   const seq = await nextReportSeq(trx, year);
   const number = `DB-${year}-${String(seq).padStart(4, '0')}`;
   const id = newId();
-  const row: ReportTable = {
+  const row: NewReportRow = {
     id,
     number,
     source: report.source,
@@ -640,7 +640,7 @@ async function act<T>(
   args: {
     id: string;
     input: (l: Loaded) => ReportActionInput;
-    write: (s: Step) => Promise<Partial<ReportTable> | void>;
+    write: (s: Step) => Promise<Partial<NewReportRow> | void>;
     event: (s: Step) => {
       type: Parameters<typeof appendAuditEvent>[2]['type'];
       payload: Record<string, unknown>;

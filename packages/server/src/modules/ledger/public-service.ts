@@ -82,7 +82,7 @@ export async function newChallenge(ctx: AppContext): Promise<AltchaChallenge> {
 /** Checks a solved challenge and spends it (one report per solution). */
 async function checkChallenge(ctx: AppContext, payload: string | undefined): Promise<void> {
   if (!payload || payload.length > 2000) throw new AppError('CHALLENGE_FAILED');
-  let ok = false;
+  let ok: boolean;
   try {
     // The expiry is checked against the application's clock (the one every server shares), not here.
     ok = await verifySolution(payload, await hmacKeyOf(ctx), false);
