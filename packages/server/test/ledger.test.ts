@@ -320,7 +320,7 @@ describe.each(DIALECTS)('ledger: reports, orders, referrals [%s]', { timeout: 12
     expect(revealed.json().name).toBe(NAME);
   });
 
-  it('registers from a phone call; links cases the office reads; raises a report from a 不满意 flag', async () => {
+  it('registers from a phone call; links and unlinks cases the office reads', async () => {
     const reg = await ducha.request('POST', '/api/ledger/reports', {
       source: 'phone',
       what: '电话反映：窗口无人',
