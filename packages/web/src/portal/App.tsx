@@ -69,7 +69,7 @@ export function App() {
       <header className="site-header no-print">
         <div className="bar">
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">
+            <span className="brand-mark" aria-hidden="true" lang="zh-CN">
               办
             </span>
             <span>
@@ -82,6 +82,7 @@ export function App() {
             className="lang"
             data-testid="lang-switch"
             aria-label={t('lang.switchLabel')}
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
             onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
           >
             {t('lang.switch')}
