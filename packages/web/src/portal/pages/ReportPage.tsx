@@ -204,7 +204,10 @@ function ReportForm(props: {
         maxLength={5000}
         placeholder={t('report.whatHint')}
         value={what}
-        onChange={(e) => setWhat(e.target.value)}
+        onChange={(e) => {
+          setWhat(e.target.value);
+          if (e.target.value.trim()) setFields((f) => ({ ...f, what: undefined }));
+        }}
         aria-invalid={!!fields.what}
       />
       {fieldError('what')}
@@ -334,7 +337,10 @@ function ReportForm(props: {
             type="checkbox"
             data-testid="report-consent"
             checked={consent}
-            onChange={(e) => setConsent(e.target.checked)}
+            onChange={(e) => {
+              setConsent(e.target.checked);
+              if (e.target.checked) setFields((f) => ({ ...f, consent: undefined }));
+            }}
             aria-invalid={!!fields.consent}
           />
           {t('report.consent')}
