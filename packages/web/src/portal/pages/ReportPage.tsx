@@ -195,7 +195,7 @@ function ReportForm(props: {
     );
 
   return (
-    <form className="card form" onSubmit={submit} noValidate data-testid="report-form">
+    <form className="card form" onSubmit={(e) => void submit(e)} noValidate data-testid="report-form">
       <label htmlFor="report-what">{t('report.what')} *</label>
       <textarea
         id="report-what"

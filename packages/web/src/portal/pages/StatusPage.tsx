@@ -43,7 +43,7 @@ export function StatusPage() {
     <>
       <h1>{t('status.title')}</h1>
       <p className="muted">{t('status.lead')}</p>
-      <form className="card form" onSubmit={submit} noValidate>
+      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor="status-code">{t('status.code')}</label>
         <input
           id="status-code"
