@@ -5,6 +5,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Button, Drawer, Flex, Layout, Menu, Popconfirm, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  GlobalOutlined,
+  QrcodeOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -48,6 +50,8 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   flags: <AlertOutlined />,
+  portal: <GlobalOutlined />,
+  posters: <QrcodeOutlined />,
 };
 
 const HEADER_BG = '#12355b';

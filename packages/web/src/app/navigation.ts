@@ -16,7 +16,9 @@ export interface NavItem {
     | 'settings'
     | 'calendar'
     | 'audit'
-    | 'flags';
+    | 'flags'
+    | 'portal'
+    | 'posters';
   path: string;
   label: MessageKey;
   permission?: GlobalPermission;
@@ -36,6 +38,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
   { key: 'flags', path: '/flags', label: 'menu.flags', permission: 'supervision.flags' },
+  { key: 'portal', path: '/admin/portal', label: 'menu.portal', permission: 'portal.manage' },
+  { key: 'posters', path: '/admin/posters', label: 'menu.posters', permission: 'portal.manage' },
 ];
 
 export function visibleNavItems(abilities: Abilities): NavItem[] {

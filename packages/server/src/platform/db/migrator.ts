@@ -23,6 +23,7 @@ import * as m0019 from './migrations/0019-written-replies.ts';
 import * as m0020 from './migrations/0020-message-keys.ts';
 import * as m0021 from './migrations/0021-vacant-levels.ts';
 import * as m0022 from './migrations/0022-ledger.ts';
+import * as m0023 from './migrations/0023-portal.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-message-keys': m0020,
   '0021-vacant-levels': m0021,
   '0022-ledger': m0022,
+  '0023-portal': m0023,
 };
 
 const provider: MigrationProvider = {
