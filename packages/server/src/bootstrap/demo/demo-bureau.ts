@@ -1,5 +1,6 @@
 // The demo bureau, modelled on the work plan: a city bureau with its 办公室, 督察室 and business
-// departments, a 分局 and a 市场监管所 with departments of their own, and people in every role.
+// departments, a 分局 and a 市场监管所 with departments of their own, and people in every role; each unit
+// has its own discipline inspection (纪检监察) person, who receives the reports about that unit.
 import type { Role } from '@bancheng/core';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -37,6 +38,7 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string;
   { username: 'juzhang', role: 'principalLeader', displayName: '王建国', where: '市局 局长' },
   { username: 'ducha', role: 'supervisionOffice', displayName: '刘芳', where: '市局 督察室' },
   { username: 'jijian', role: 'disciplineInspection', displayName: '孙强', where: '市局 纪检监察室' },
+  { username: 'cqjj', role: 'disciplineInspection', displayName: '范立新', where: '城区分局 纪检监察' },
   { username: 'admin', role: 'admin', displayName: '系统管理员', where: '市局 办公室' },
 ];
 
@@ -145,6 +147,7 @@ export const DEMO_BUREAU: DemoUnit[] = [
           p('cqfj', '许文', '13800000082'),
           p('cqbgs1', '邓琳', '13800000083'),
           p('cqbgszr', '曹阳', '13800000084'),
+          p('cqjj', '范立新', '13800000085', ['disciplineInspection']),
         ],
         firstResponders: ['cqbgs1'],
         deptHead: 'cqbgszr',
@@ -175,6 +178,7 @@ export const DEMO_BUREAU: DemoUnit[] = [
           p('dcfsz', '董洁', '13800000102'),
           p('dczh1', '袁博', '13800000103'),
           p('dczhzz', '潘婷', '13800000104'),
+          p('dcjj', '左思远', '13800000105', ['disciplineInspection']),
         ],
         firstResponders: ['dczh1'],
         deptHead: 'dczhzz',
