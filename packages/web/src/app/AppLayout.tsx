@@ -9,6 +9,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  BookOutlined,
   FieldTimeOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -22,6 +23,8 @@ import {
   UnorderedListOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@bancheng/core';
 import { useT } from '../i18n/index.tsx';
@@ -48,6 +51,9 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   flags: <AlertOutlined />,
+  ledger: <BookOutlined />,
+  orders: <SendOutlined />,
+  referrals: <SafetyCertificateOutlined />,
 };
 
 const HEADER_BG = '#12355b';

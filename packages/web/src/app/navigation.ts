@@ -16,7 +16,10 @@ export interface NavItem {
     | 'settings'
     | 'calendar'
     | 'audit'
-    | 'flags';
+    | 'flags'
+    | 'ledger'
+    | 'orders'
+    | 'referrals';
   path: string;
   label: MessageKey;
   permission?: GlobalPermission;
@@ -36,6 +39,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
   { key: 'flags', path: '/flags', label: 'menu.flags', permission: 'supervision.flags' },
+  { key: 'ledger', path: '/ledger', label: 'menu.ledger', permission: 'ledger.read' },
+  { key: 'orders', path: '/ledger/orders', label: 'orders.title', permission: 'ledger.orders' },
+  { key: 'referrals', path: '/ledger/referrals', label: 'menu.referrals', permission: 'ledger.referrals' },
 ];
 
 export function visibleNavItems(abilities: Abilities): NavItem[] {

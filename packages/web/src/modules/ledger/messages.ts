@@ -213,8 +213,7 @@ export const ledgerZh = {
   'reportRegister.submit': '登记',
   'reportRegister.phoneInvalid': '请输入正确的手机或固定电话号码',
   'reportRegister.doneTitle': '已登记，请将查询码告知反映人',
-  'reportRegister.doneText':
-    '查询码只显示这一次。反映人可凭查询码在“办不成事”查询页面查看办理进度和答复。',
+  'reportRegister.doneText': '查询码只显示这一次。反映人可凭查询码在“办不成事”查询页面查看办理进度和答复。',
   'reportRegister.code': '查询码',
   'reportRegister.open': '查看反映',
 
