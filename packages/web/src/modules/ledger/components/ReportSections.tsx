@@ -106,7 +106,7 @@ function Reporter({ r }: { r: ReportDetail }) {
           <Button
             size="small"
             icon={<EyeOutlined />}
-            onClick={reveal}
+            onClick={() => void reveal()}
             loading={busy}
             data-testid="report-reveal"
           >
@@ -399,7 +399,7 @@ export function ReportCases({ r }: { r: ReportDetail }) {
                         size="small"
                         type="link"
                         danger
-                        onClick={() => doUnlink(c.caseId, c.number)}
+                        onClick={() => void doUnlink(c.caseId, c.number)}
                         data-testid="report-unlink"
                       >
                         {t('report.unlink')}
