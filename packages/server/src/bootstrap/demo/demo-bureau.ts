@@ -38,7 +38,6 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string;
   { username: 'juzhang', role: 'principalLeader', displayName: '王建国', where: '市局 局长' },
   { username: 'ducha', role: 'supervisionOffice', displayName: '刘芳', where: '市局 督察室' },
   { username: 'jijian', role: 'disciplineInspection', displayName: '孙强', where: '市局 纪检监察室' },
-  { username: 'cqjj', role: 'disciplineInspection', displayName: '范立新', where: '城区分局 纪检监察' },
   { username: 'admin', role: 'admin', displayName: '系统管理员', where: '市局 办公室' },
 ];
 
