@@ -70,7 +70,7 @@ export const fetchLedger = (query: LedgerQuery, signal?: AbortSignal) =>
 /** The XLSX of the ledger with the list's filters (no paging). */
 export const ledgerExportUrl = (query: LedgerQuery) => {
   const { cursor: _cursor, pageSize: _pageSize, ...filters } = query;
-  return buildUrl('/api/ledger/reports.xlsx', { ...filters });
+  return buildUrl('/api/ledger/export.xlsx', { ...filters });
 };
 export const fetchReport = (id: string, signal?: AbortSignal) => api<ReportDetail>(report(id), { signal });
 export const reportDocxUrl = (id: string) => buildUrl(report(id, '/record.docx'));
@@ -81,12 +81,9 @@ export const triageReport = (id: string, body: TriageInput, idempotencyKey: stri
   api<ReportDetail>(report(id, '/triage'), { method: 'POST', body, idempotencyKey });
 export const superviseReport = (id: string, body: SuperviseInput, idempotencyKey: string) =>
   api<ReportDetail>(report(id, '/orders'), { method: 'POST', body, idempotencyKey });
-export const verifyOrder = (id: string, orderId: string, body: OrderVerifyInput, idempotencyKey: string) =>
-  api<ReportDetail>(report(id, `/orders/${encodeURIComponent(orderId)}/verify`), {
-    method: 'POST',
-    body,
-    idempotencyKey,
-  });
+/** The office verifies an order's answer (the order's own route; the answer is the report's page). */
+export const verifyOrder = (orderId: string, body: OrderVerifyInput, idempotencyKey: string) =>
+  api<ReportDetail>(order(orderId, '/verify'), { method: 'POST', body, idempotencyKey });
 export const replyToReporter = (
   id: string,
   body: { text: string; sendSms: boolean },
@@ -94,16 +91,22 @@ export const replyToReporter = (
 ) => api<ReportDetail>(report(id, '/reply'), { method: 'POST', body, idempotencyKey });
 export const referReport = (id: string, body: { note: string }, idempotencyKey: string) =>
   api<ReportDetail>(report(id, '/referral'), { method: 'POST', body, idempotencyKey });
+/** Discipline inspection's finding on its referral (the referral's route; the answer is the report's page). */
 export const recordFinding = (
-  id: string,
+  referralId: string,
   body: { substantiated: boolean; notes: string; accountability: string | null },
   idempotencyKey: string,
-) => api<ReportDetail>(report(id, '/finding'), { method: 'POST', body, idempotencyKey });
+) =>
+  api<ReportDetail>(`/api/ledger/referrals/${encodeURIComponent(referralId)}/finding`, {
+    method: 'POST',
+    body,
+    idempotencyKey,
+  });
 export const revealReporter = (id: string) =>
-  api<RevealedReporter>(report(id, '/reveal-reporter'), { method: 'POST' });
+  api<RevealedReporter>(report(id, '/reveal'), { method: 'POST' });
 
 export const searchCasesToLink = (q: string, departmentId: string | undefined, signal?: AbortSignal) =>
-  api<{ items: CaseToLink[] }>('/api/ledger/cases', { query: { q, departmentId }, signal });
+  api<{ items: CaseToLink[] }>('/api/ledger/case-search', { query: { q, departmentId }, signal });
 export const linkCase = (id: string, caseId: string, idempotencyKey: string) =>
   api<ReportDetail>(report(id, '/cases'), { method: 'POST', body: { caseId }, idempotencyKey });
 export const unlinkCase = (id: string, caseId: string) =>

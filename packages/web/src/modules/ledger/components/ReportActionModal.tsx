@@ -48,7 +48,7 @@ interface Values {
 type Step =
   | { kind: 'triage'; body: Parameters<typeof triageReport>[1] }
   | { kind: 'supervise'; body: Parameters<typeof superviseReport>[1] }
-  | { kind: 'verifyOrder'; orderId: string; body: Parameters<typeof verifyOrder>[2] }
+  | { kind: 'verifyOrder'; orderId: string; body: Parameters<typeof verifyOrder>[1] }
   | { kind: 'referToDiscipline'; body: { note: string } }
   | { kind: 'recordFinding'; body: Parameters<typeof recordFinding>[1] }
   | { kind: 'reply'; body: { text: string; sendSms: boolean } };
@@ -114,18 +114,19 @@ function confirmationOf(step: Step): MessageKey {
   }
 }
 
-function send(id: string, step: Step, key: string): Promise<ReportDetail> {
+function send(r: ReportDetail, step: Step, key: string): Promise<ReportDetail> {
+  const id = r.id;
   switch (step.kind) {
     case 'triage':
       return triageReport(id, step.body, key);
     case 'supervise':
       return superviseReport(id, step.body, key);
     case 'verifyOrder':
-      return verifyOrder(id, step.orderId, step.body, key);
+      return verifyOrder(step.orderId, step.body, key);
     case 'referToDiscipline':
       return referReport(id, step.body, key);
     case 'recordFinding':
-      return recordFinding(id, step.body, key);
+      return recordFinding(r.referral?.id ?? '', step.body, key);
     case 'reply':
       return replyToReporter(id, step.body, key);
   }
@@ -148,7 +149,7 @@ export function ReportActionModal({
   const tree = useOrgTree();
   const submission = useFormSubmission();
   const shown = useSticky(action);
-  const step = useReportStep(r.id, (v: { step: Step; key: string }) => send(r.id, v.step, v.key));
+  const step = useReportStep(r.id, (v: { step: Step; key: string }) => send(r, v.step, v.key));
   const decision = Form.useWatch('decision', form);
   const accept = Form.useWatch('accept', form);
   const orderId = Form.useWatch('orderId', form);
