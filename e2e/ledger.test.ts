@@ -307,7 +307,7 @@ describe.each(E2E_DIALECTS)('the supervision ledger in Chromium [%s]', (dialect)
     office.on('console', (m) => {
       if (m.type() === 'error' && /pwned/i.test(m.text())) consoleErrors.push(m.text());
     });
-    const pwned = () => office.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+    const pwned = () => office.evaluate<unknown>('window.__pwned');
 
     await office.goto('/ledger?pageSize=100');
     await office.locator('[data-testid^="report-row-"]').nth(99).waitFor({ timeout: 30_000 });

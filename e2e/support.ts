@@ -293,7 +293,7 @@ export async function placeIds(
 ): Promise<{ unitId: string; departmentId?: string }> {
   const db = e2e.server.ctx.database.db;
   const unit = await db
-    .selectFrom('units')
+    .selectFrom('org_units')
     .select('id')
     .where('name', '=', unitName)
     .executeTakeFirstOrThrow();
