@@ -76,7 +76,7 @@ describe.each(E2E_DIALECTS)('the supervision ledger in Chromium [%s]', (dialect)
     const office = await newPage(e2e);
     await signIn(office, 'ducha');
     await openFromLedger(office, what);
-    await expect(office.getByTestId('report-reporter-masked').innerText()).resolves.toBe('王*');
+    await expect(office.getByTestId('report-reporter-masked').innerText()).resolves.toBe('王**');
     await expect(office.getByTestId('report-attachment').count()).resolves.toBe(1);
     await step(office, 'triage', async (p) => {
       await p.getByTestId('triage-inScope').click();
@@ -312,7 +312,7 @@ describe.each(E2E_DIALECTS)('the supervision ledger in Chromium [%s]', (dialect)
     await office.goto('/ledger?pageSize=100');
     await office.locator('[data-testid^="report-row-"]').nth(99).waitFor({ timeout: 30_000 });
     await expect(
-      office.getByText('<script>window.__pwned=0</script>', { exact: false }).count(),
+      office.getByText('<script>window.__pwned=190</script>', { exact: false }).count(),
     ).resolves.toBeGreaterThan(0);
     await shot(office, 'ledger-hostile-list');
     await office.getByTestId('pager-next').click();
@@ -328,7 +328,15 @@ describe.each(E2E_DIALECTS)('the supervision ledger in Chromium [%s]', (dialect)
     }
     await office.goto(`/ledger/${made[0]}`);
     await office.getByTestId('report-attachment').waitFor();
-    await expect(office.getByTestId('report-attachment').innerText()).resolves.toContain('<script>');
+    // The text as typed, as text; the file name as the server kept it (made safe for a file system).
+    await expect(office.getByTestId('report-what').innerText()).resolves.toBe(hostile(0));
+    const kept = await apiFrom<{ attachments: { fileName: string }[] }>(office, {
+      method: 'GET',
+      url: `/api/ledger/reports/${made[0]}`,
+    });
+    await expect(office.getByTestId('report-attachment').innerText()).resolves.toContain(
+      kept.body.attachments[0]!.fileName,
+    );
     await shot(office, 'ledger-hostile-report');
     expect(await pwned()).toBeUndefined();
     expect(dialogs).toEqual([]);
