@@ -39,6 +39,7 @@ interface ManifestChunk {
   file: string;
   isEntry?: boolean;
   imports?: string[];
+  dynamicImports?: string[];
 }
 type Manifest = Record<string, ManifestChunk>;
 
@@ -68,6 +69,25 @@ function sum(items: Bytes[]): Bytes {
   );
 }
 
+/** What the public site (portal.html, decision 0018) may cost compressed: all of its JavaScript. */
+export const PUBLIC_SITE_BUDGET_BYTES = 150_000;
+
+/** The public site's JavaScript: its entry and everything it imports, statically or lazily (every page
+ * of the site, the report form's proof-of-work widget and QR code included). Null without that entry. */
+export function measurePublicSiteWeight(distDir: string = WEB_DIST): RouteWeight | null {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  if (!manifest['portal.html']) return null;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    if (chunk.file.endsWith('.js')) files.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(k);
+  };
+  visit('portal.html');
+  return { route: 'public site', files: [...files], ...sum([...files].map((f) => sizesOf(distDir, f))) };
+}
+
 /** A chunk and everything it imports statically (what the browser fetches before it runs). */
 function withStaticImports(manifest: Manifest, key: string, into: Set<string>): void {
   const chunk = manifest[key];
@@ -81,7 +101,10 @@ export function measureWebWeight(distDir: string = WEB_DIST): WebWeight {
   const manifestFile = path.join(distDir, '.vite/manifest.json');
   if (!fs.existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: run \`npm run build\``);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
-  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
+  // The staff app's entry (index.html); the public site's (portal.html) is measured on its own.
+  const entry = manifest['index.html']?.isEntry
+    ? 'index.html'
+    : Object.entries(manifest).find(([, chunk]) => chunk.isEntry)?.[0];
   if (!entry) throw new Error('the Vite manifest has no entry chunk');
 
   const allJs = fs

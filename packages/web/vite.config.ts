@@ -2,7 +2,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './build/precompress.ts';
 
-const REACT = /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/;
+// React itself is shared with the public site (portal.html), which needs neither the router nor the query
+// cache: those have a chunk of their own, so the public site does not download them.
+const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+const ROUTER = /node_modules[\\/](react-router|react-router-dom|@tanstack)[\\/]/;
 const ANTD = /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/;
 // Ant Design components that the signed-in frame and the to-do list add to the entry's; the modules they
 // import come along with them. Table, Select, tree, pagination, checkbox and radio are not here: the
@@ -45,11 +48,16 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunks each page needs (scripts/web-weight.ts reads it).
     manifest: true,
     rolldownOptions: {
+      // Two entries: the staff app and the public site (decision 0018), sharing only React.
+      input: { main: `${root}index.html`, portal: `${root}portal.html` },
       output: {
         codeSplitting: {
           groups: [
             // Libraries change less often than the app: their chunks stay cached across deploys.
+            // Vite's helper for lazy imports, used by both entries: not inside the staff app's chunk.
+            { name: 'preload', test: /vite[\\/]preload-helper/, priority: 5 },
             { name: 'react', test: REACT, priority: 4 },
+            { name: 'router', test: ROUTER, priority: 4 },
             // The Ant Design the entry needs: providers, spinner, alerts and the login page's form.
             { name: 'antd', test: ANTD, tags: ['$initial'], priority: 3 },
             // What the signed-in frame and the lists add: a few large chunks compress far better than

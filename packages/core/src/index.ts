@@ -44,3 +44,5 @@ export * from './supervision/states.ts';
 export * from './supervision/rules.ts';
 export * from './supervision/tracking-code.ts';
 export * from './supervision/schema.ts';
+export * from './portal/schema.ts';
+export * from './portal/default-rules.ts';

@@ -33,7 +33,11 @@ import { mattersModule } from './modules/matters/index.ts';
 import { deputiesModule } from './modules/deputies/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
 import { trackingModule } from './modules/tracking/index.ts';
+<<<<<<< HEAD
 import { ledgerModule } from './modules/ledger/index.ts';
+=======
+import { ensureShippedPortalRules, portalModule } from './modules/portal/index.ts';
+>>>>>>> wt-b
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -50,11 +54,29 @@ declare module 'fastify' {
   }
 }
 
+/** The public site (decision 0018): no `unsafe-inline` at all, styles included; the proof-of-work
+ * widget's worker is a file of the build (altcha/external), its styles a stylesheet. */
+const PUBLIC_SITE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+/** The public site's pages, its own assets and its API. */
+function isPublicSite(url: string): boolean {
+  return (
+    url === '/public' ||
+    url.startsWith('/public/') ||
+    url.startsWith('/public?') ||
+    url.startsWith('/api/public/')
+  );
+}
+
 /** The headers every response carries; the API's answers are never cached. */
 function setSecurityHeaders(url: string, reply: FastifyReply): void {
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'same-origin');
-  if (!url.startsWith('/api/docs')) {
+  if (isPublicSite(url)) {
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', PUBLIC_SITE_CSP);
+  } else if (!url.startsWith('/api/docs')) {
     reply.header('x-frame-options', 'DENY');
     reply.header(
       'content-security-policy',
@@ -103,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
   await migrateToLatest(db.db);
   const ctx: AppContext = { database: db, config, clock: options.clock };
   await ensureShippedCalendar(ctx);
+  await ensureShippedPortalRules(ctx);
 
   const app = Fastify({
     trustProxy: config.trustProxy,
@@ -203,7 +226,11 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     deputiesModule,
     settingsModule,
     trackingModule,
+<<<<<<< HEAD
     ledgerModule,
+=======
+    portalModule,
+>>>>>>> wt-b
   ]) {
     await app.register(module, { ctx });
   }
@@ -211,6 +238,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
 
   const indexHtml = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
+  // The public site is a second entry of the same build (portal.html), served for /public and below.
+  const portalHtml = path.join(config.webDist, 'portal.html');
+  const hasPortal = fs.existsSync(portalHtml);
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: config.webDist,
@@ -230,6 +260,12 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       !path.extname(request.url.split('?')[0] ?? '');
+    if (wantsPage && hasPortal && isPublicSite(request.url)) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(portalHtml));
+    }
     if (wantsPage && hasWeb) {
       return reply
         .type('text/html; charset=utf-8')

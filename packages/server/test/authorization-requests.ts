@@ -381,6 +381,21 @@ export const TEMPLATES: Record<string, Template> = {
     in: { method: 'GET', url: `/api/cases/${f.caseIn.id}/attachments/${f.attachmentIn}` },
     out: { method: 'GET', url: `/api/cases/${f.caseOut.id}/attachments/${f.attachmentOut}` },
   }),
+  'GET /api/public/rules': () => only({ method: 'GET', url: '/api/public/rules' }),
+  'GET /api/public/units': () => only({ method: 'GET', url: '/api/public/units' }),
+  'GET /api/public/chain': () => only({ method: 'GET', url: '/api/public/chain' }),
+  'GET /api/public/departments/:id': (f) =>
+    both((id) => ({ method: 'GET', url: `/api/public/departments/${id}` }), f.deptIn, f.deptOut),
+  'GET /api/portal/rules': () => only({ method: 'GET', url: '/api/portal/rules' }),
+  // A stale version: the administrator gets through to the 409, and nothing changes.
+  'PUT /api/portal/rules/draft': () =>
+    only({
+      method: 'PUT',
+      url: '/api/portal/rules/draft',
+      body: { title: '矩阵', summary: '矩阵', rules: '矩阵', duties: '矩阵', version: 99 },
+    }),
+  'POST /api/portal/rules/draft/publish': () =>
+    only({ method: 'POST', url: '/api/portal/rules/draft/publish', body: { version: 99 } }),
   'GET /api/departments/:id/matters': (f) =>
     both((id) => ({ method: 'GET', url: `/api/departments/${id}/matters` }), f.deptIn, f.deptOut),
   'POST /api/departments/:id/matters': (f, who) =>

@@ -31,6 +31,8 @@ export const GLOBAL_PERMISSIONS = [
   'ledger.orders',
   /** Discipline inspection's referrals (移送纪检). */
   'ledger.referrals',
+  /** Write, preview and publish the first-inquiry rules of the public site; print the posters. */
+  'portal.manage',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 

@@ -54,6 +54,7 @@ export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities 
     'ledger.register': s.roles.some((r) => LEDGER_READERS.includes(r)),
     'ledger.orders': s.positions.some((p) => p.position === 'deptHead'),
     'ledger.referrals': has('disciplineInspection'),
+    'portal.manage': admin,
   };
 }
 

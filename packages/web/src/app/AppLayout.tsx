@@ -5,6 +5,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Button, Drawer, Flex, Layout, Menu, Popconfirm, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  GlobalOutlined,
+  QrcodeOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -51,9 +53,14 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   flags: <AlertOutlined />,
+<<<<<<< HEAD
   ledger: <BookOutlined />,
   orders: <SendOutlined />,
   referrals: <SafetyCertificateOutlined />,
+=======
+  portal: <GlobalOutlined />,
+  posters: <QrcodeOutlined />,
+>>>>>>> wt-b
 };
 
 const HEADER_BG = '#12355b';

@@ -77,6 +77,20 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     permission: 'settings.manage',
   },
   {
+    path: 'admin/portal',
+    Page: lazyComponent(() =>
+      import('../modules/portal/components/PortalRulesEditor.tsx').then((m) => m.PortalRulesEditor),
+    ),
+    permission: 'portal.manage',
+  },
+  {
+    path: 'admin/posters',
+    Page: lazyComponent(() =>
+      import('../modules/portal/components/PostersPage.tsx').then((m) => m.PostersPage),
+    ),
+    permission: 'portal.manage',
+  },
+  {
     path: 'admin/calendar',
     Page: lazyComponent(() => import('../pages/CalendarPage.tsx').then((m) => m.CalendarPage)),
     permission: 'calendar.manage',

@@ -2,6 +2,7 @@
 import type { Dictionary } from './zh.ts';
 import { ledgerKindsEn } from '../modules/notifications/ledger-kinds.ts';
 import { ledgerEn } from '../modules/ledger/messages.ts';
+import { portalAdminEn } from '../modules/portal/messages.ts';
 
 export const en: Dictionary = {
   'app.name': 'Bancheng',
@@ -985,4 +986,5 @@ export const en: Dictionary = {
   'caseEvent.letterNumbered': 'Reply letter numbered',
   ...ledgerKindsEn,
   ...ledgerEn,
+  ...portalAdminEn,
 };

@@ -1,6 +1,7 @@
 // The source dictionary: every string the interface shows. en.ts must translate every key.
 import { ledgerKindsZh } from '../modules/notifications/ledger-kinds.ts';
 import { ledgerZh } from '../modules/ledger/messages.ts';
+import { portalAdminZh } from '../modules/portal/messages.ts';
 
 export const zh = {
   'app.name': '办成',
@@ -941,6 +942,7 @@ export const zh = {
   'caseEvent.letterNumbered': '答复函编号',
   ...ledgerKindsZh,
   ...ledgerZh,
+  ...portalAdminZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -6,6 +6,7 @@ import { orgRoutes } from './org-routes.ts';
 export {
   departmentsWithUnit,
   findDepartment,
+  findUnit,
   insertDepartment,
   insertUnit,
   loadOrgTree,

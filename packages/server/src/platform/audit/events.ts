@@ -68,6 +68,11 @@ export type AuditEvent =
   | { type: 'system.adminCreated'; subjectId: string; payload: { username: string } }
   | { type: 'system.demoLoaded'; subjectId: null; payload: { people: number; departments: number } }
   | {
+      type: 'portal.draftSaved' | 'portal.published';
+      subjectId: string;
+      payload: { number: number; title: string };
+    }
+  | {
       type: 'settings.bureauUpdated';
       subjectId: null;
       payload: { before: Snapshot; after: Snapshot };

@@ -251,7 +251,24 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** A version of the public site's first-inquiry rules (migration 0023, modules/portal). */
+export interface PortalRuleVersionTable {
+  id: string;
+  number: number;
+  title: string;
+  summary: string;
+  rules: string;
+  duties: string;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_by: string | null;
+  published_at: string | null;
+}
+
 export interface DB {
+  portal_rule_versions: PortalRuleVersionTable;
   bureau_settings: BureauSettingsTable;
   org_units: OrgUnitTable;
   departments: DepartmentTable;
