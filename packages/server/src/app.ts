@@ -33,11 +33,8 @@ import { mattersModule } from './modules/matters/index.ts';
 import { deputiesModule } from './modules/deputies/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
 import { trackingModule } from './modules/tracking/index.ts';
-<<<<<<< HEAD
 import { ledgerModule } from './modules/ledger/index.ts';
-=======
 import { ensureShippedPortalRules, portalModule } from './modules/portal/index.ts';
->>>>>>> wt-b
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -226,11 +223,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     deputiesModule,
     settingsModule,
     trackingModule,
-<<<<<<< HEAD
     ledgerModule,
-=======
     portalModule,
->>>>>>> wt-b
   ]) {
     await app.register(module, { ctx });
   }

@@ -53,14 +53,11 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   flags: <AlertOutlined />,
-<<<<<<< HEAD
   ledger: <BookOutlined />,
   orders: <SendOutlined />,
   referrals: <SafetyCertificateOutlined />,
-=======
   portal: <GlobalOutlined />,
   posters: <QrcodeOutlined />,
->>>>>>> wt-b
 };
 
 const HEADER_BG = '#12355b';

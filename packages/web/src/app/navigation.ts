@@ -17,14 +17,11 @@ export interface NavItem {
     | 'calendar'
     | 'audit'
     | 'flags'
-<<<<<<< HEAD
     | 'ledger'
     | 'orders'
-    | 'referrals';
-=======
+    | 'referrals'
     | 'portal'
     | 'posters';
->>>>>>> wt-b
   path: string;
   label: MessageKey;
   permission?: GlobalPermission;
@@ -44,14 +41,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
   { key: 'flags', path: '/flags', label: 'menu.flags', permission: 'supervision.flags' },
-<<<<<<< HEAD
   { key: 'ledger', path: '/ledger', label: 'menu.ledger', permission: 'ledger.read' },
   { key: 'orders', path: '/ledger/orders', label: 'orders.title', permission: 'ledger.orders' },
   { key: 'referrals', path: '/ledger/referrals', label: 'menu.referrals', permission: 'ledger.referrals' },
-=======
   { key: 'portal', path: '/admin/portal', label: 'menu.portal', permission: 'portal.manage' },
   { key: 'posters', path: '/admin/posters', label: 'menu.posters', permission: 'portal.manage' },
->>>>>>> wt-b
 ];
 
 export function visibleNavItems(abilities: Abilities): NavItem[] {

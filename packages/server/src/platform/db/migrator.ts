@@ -22,11 +22,8 @@ import * as m0018 from './migrations/0018-consultations.ts';
 import * as m0019 from './migrations/0019-written-replies.ts';
 import * as m0020 from './migrations/0020-message-keys.ts';
 import * as m0021 from './migrations/0021-vacant-levels.ts';
-<<<<<<< HEAD
 import * as m0022 from './migrations/0022-ledger.ts';
-=======
 import * as m0023 from './migrations/0023-portal.ts';
->>>>>>> wt-b
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -50,11 +47,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-written-replies': m0019,
   '0020-message-keys': m0020,
   '0021-vacant-levels': m0021,
-<<<<<<< HEAD
   '0022-ledger': m0022,
-=======
   '0023-portal': m0023,
->>>>>>> wt-b
 };
 
 const provider: MigrationProvider = {
