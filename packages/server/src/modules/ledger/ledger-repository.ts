@@ -43,6 +43,8 @@ export interface ReportListFilter {
   /** All reports (the city office), or those of these units (discipline inspection). */
   all: boolean;
   unitIds: readonly string[];
+  /** Units whose reports are read only once referred (the city bureau's discipline inspection). */
+  referredUnitIds?: readonly string[];
   state?: string | undefined;
   source?: string | undefined;
   unitId?: string | undefined;
@@ -58,8 +60,27 @@ export interface ReportListFilter {
 export async function listReports(db: Executor, f: ReportListFilter): Promise<ReportRecord[]> {
   let q = selectReports(db);
   if (!f.all) {
-    if (f.unitIds.length === 0) return [];
-    q = q.where('reports.unit_id', 'in', [...f.unitIds]);
+    const handled = [...f.unitIds];
+    const referred = [...(f.referredUnitIds ?? [])];
+    if (handled.length === 0 && referred.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or([
+        ...(handled.length > 0 ? [eb('reports.unit_id', 'in', handled)] : []),
+        ...(referred.length > 0
+          ? [
+              eb.and([
+                eb('reports.unit_id', 'in', referred),
+                eb.exists(
+                  eb
+                    .selectFrom('report_referrals')
+                    .select('report_referrals.id')
+                    .whereRef('report_referrals.report_id', '=', 'reports.id'),
+                ),
+              ]),
+            ]
+          : []),
+      ]),
+    );
   }
   if (f.state) q = q.where('reports.state', '=', f.state as ReportTable['state']);
   if (f.source) q = q.where('reports.source', '=', f.source as ReportTable['source']);

@@ -304,8 +304,15 @@ export async function getReportDetail(ctx: AppContext, subject: Subject, id: str
 }
 
 /** The scope of the list: the city office reads every report; discipline inspection its units'. */
-function listScope(ls: LedgerSubject) {
-  return { all: ls.isSupervisionOffice, unitIds: ls.disciplineUnitIds };
+async function listScope(db: Executor, ls: LedgerSubject) {
+  const handled: string[] = [];
+  const referred: string[] = [];
+  for (const id of ls.disciplineUnitIds) {
+    // A unit's discipline inspection handles its unit's reports; the bureau's reads the referred ones.
+    if ((await unitOf(db, id))?.kind === 'bureau') referred.push(id);
+    else handled.push(id);
+  }
+  return { all: ls.isSupervisionOffice, unitIds: handled, referredUnitIds: referred };
 }
 
 function nextDay(date: string): string {
@@ -331,7 +338,7 @@ export async function listLedger(
   const calendar = await getWorkCalendar(ctx);
   const today = todayOf(ctx);
   const rows = await listReports(db, {
-    ...listScope(ls),
+    ...(await listScope(db, ls)),
     state: query.state,
     source: query.source,
     unitId: query.unitId,
@@ -769,6 +776,8 @@ export async function superviseReport(
   claim?: IdempotencyClaim,
 ): Promise<ReportDetail> {
   const orderId = newId();
+  // Who may act is decided before anything about the input is said.
+  await load(ctx.database.db, actor.subject, id);
   const dep = await departmentOf(ctx.database.db, body.departmentId);
   if (!dep) throw new AppError('VALIDATION_FAILED', { fields: { departmentId: 'notFound' } });
   return act(ctx, actor, {
@@ -1120,9 +1129,12 @@ async function orderDetailOf(
       counter: row.counter,
       happenedOn: row.happened_on,
       // The reporter's own files and the office's materials, and this order's answers' files.
+      // The reporter's own files go by a neutral name: a file name can carry who they are.
       attachments: attachments
         .filter((a) => a.orderId === null || a.orderId === orderId)
-        .map(({ orderId: _o, ...a }) => a),
+        .map(({ orderId: _o, ...a }, i) =>
+          a.uploadedBy === null ? { ...a, fileName: `反映人材料${i + 1}.${extensionOf(a.fileName)}` } : a,
+        ),
       linkedCases: links.map((c) => ({
         ...c,
         state: c.state as OrderDetail['report']['linkedCases'][number]['state'],
@@ -1130,6 +1142,11 @@ async function orderDetailOf(
     },
     mayAnswer: order.state === 'open',
   };
+}
+
+function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(dot + 1) : 'bin';
 }
 
 export async function getOrderDetail(

@@ -4,7 +4,7 @@
 // and the status page by code (one answer for every wrong code, compared in constant time, rate limited).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import {
   AppError,
   ATTACHMENT_TYPES,
@@ -44,7 +44,7 @@ export const REPORT_WINDOW_MINUTES = 60;
 export const STATUS_FAILURES_PER_ADDRESS = 10;
 export const STATUS_WINDOW_MINUTES = 15;
 /** The proof of work: the largest number the browser may have to try (about a second on a phone). */
-export const CHALLENGE_MAX_NUMBER = 100_000;
+export const CHALLENGE_MAX_NUMBER = 50_000;
 export const CHALLENGE_MINUTES = 20;
 
 const HMAC_KEY_NAME = 'altcha.hmacKey';
@@ -84,7 +84,10 @@ async function checkChallenge(ctx: AppContext, payload: string | undefined): Pro
   if (!payload || payload.length > 2000) throw new AppError('CHALLENGE_FAILED');
   let ok = false;
   try {
-    ok = await verifySolution(payload, await hmacKeyOf(ctx), true);
+    // The expiry is checked against the application's clock (the one every server shares), not here.
+    ok = await verifySolution(payload, await hmacKeyOf(ctx), false);
+    const expires = Number(extractParams(payload)['expires']);
+    ok = ok && Number.isFinite(expires) && expires * 1000 > clockOf(ctx).getTime();
   } catch {
     ok = false;
   }
@@ -152,6 +155,9 @@ export async function submitPublicReport(
   let challenged = false;
   const files: CheckedFile[] = [];
   try {
+    // A refusal while reading is kept until the body has been read to its end (the rest discarded
+    // unread), so the answer goes out on a request that is complete.
+    let refusal: unknown;
     for await (const part of parts) {
       if (part.type === 'field') {
         const value = typeof part.value === 'string' ? part.value : undefined;
@@ -159,22 +165,28 @@ export async function submitPublicReport(
         else if (part.fieldname === 'altcha') altcha = value;
         continue;
       }
-      // A file before the solved challenge is refused without reading it.
-      if (!challenged) {
-        await checkChallenge(ctx, altcha);
-        challenged = true;
-      }
-      if (part.fieldname !== 'attachments') {
+      if (refusal !== undefined) {
         part.file.resume();
-        throw new AppError('VALIDATION_FAILED', { fields: { attachments: 'required' } });
+        continue;
       }
-      if (files.length >= MAX_PUBLIC_REPORT_FILES) {
+      try {
+        // A file before the solved challenge is refused without reading it.
+        if (!challenged) {
+          await checkChallenge(ctx, altcha);
+          challenged = true;
+        }
+        if (part.fieldname !== 'attachments') {
+          throw new AppError('VALIDATION_FAILED', { fields: { attachments: 'required' } });
+        }
+        if (files.length >= MAX_PUBLIC_REPORT_FILES) throw new AppError('TOO_MANY_FILES');
+        const received = await receiveFile(ctx.config.dataDir, part.file);
+        files.push(await checkFile(ctx, received, part.filename, part.file.truncated === true));
+      } catch (error) {
+        refusal = error;
         part.file.resume();
-        throw new AppError('TOO_MANY_FILES');
       }
-      const received = await receiveFile(ctx.config.dataDir, part.file);
-      files.push(await checkFile(ctx, received, part.filename, part.file.truncated === true));
     }
+    if (refusal !== undefined) throw refusal;
     if (!challenged) {
       await checkChallenge(ctx, altcha);
       challenged = true;
