@@ -47,6 +47,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     // dist/.vite/manifest.json: which chunks each page needs (scripts/web-weight.ts reads it).
     manifest: true,
+    // The proof-of-work widget's worker stays a file: a data: URL worker is refused by the public site's
+    // CSP (worker-src 'self').
+    assetsInlineLimit: (file: string) => (/altcha/.test(file) ? false : undefined),
     rolldownOptions: {
       // Two entries: the staff app and the public site (decision 0018), sharing only React.
       input: { main: `${root}index.html`, portal: `${root}portal.html` },
