@@ -351,5 +351,5 @@ describe.each(E2E_DIALECTS)('the supervision ledger in Chromium [%s]', (dialect)
     expect(dialogs).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await office.context().close();
-  });
+  }, 400_000);
 });
