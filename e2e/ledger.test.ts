@@ -108,7 +108,13 @@ describe.each(E2E_DIALECTS)('the supervision ledger in Chromium [%s]', (dialect)
       .fill('经核实系窗口人员未按规定办理，已当场为其办结变更并批评教育。');
     await head.getByTestId('order-submit').click();
     await head.getByTestId('order-confirm').click();
-    await expect.poll(() => head.getByTestId('order-page').getAttribute('data-state')).toBe('answered');
+    await expect
+      .poll(() => head.getByTestId('order-page').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('answered')
+      .catch(async (e: unknown) => {
+        await shot(head, 'ledger-order-answer-failed');
+        throw new Error(`the answer was not taken\n${await whatThePageShows(head)}`, { cause: e });
+      });
     await shot(head, 'ledger-order-answered');
     await head.context().close();
 
