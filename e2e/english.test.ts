@@ -84,6 +84,21 @@ describe('the English interface', () => {
         }
         if (c.outcome === 'oneTimeNotice') await check(`/cases/${c.id}/notice`, 'notice');
       }
+      // The ledger's pages (issue 9): a report in each state the person reads, the registration form.
+      const me = await apiGet<{ abilities: Record<string, boolean> }>(page, '/api/auth/me');
+      if (me.abilities['ledger.read']) {
+        const reports = await apiGet<{ items: { id: string; state: string }[] }>(
+          page,
+          '/api/ledger/reports?pageSize=50',
+        );
+        const states = new Set<string>();
+        for (const r of reports.items) {
+          if (states.has(r.state)) continue;
+          states.add(r.state);
+          await check(`/ledger/${r.id}`, `report-${r.state}`);
+        }
+        if (me.abilities['ledger.register']) await check('/ledger/new', 'report-register');
+      }
       if (username === 'shouwen') {
         await page.goto('/');
         await settle(page);

@@ -6,11 +6,28 @@ import { E2E_DIALECTS, newPage, shot, signIn, startE2E, type E2E } from './suppo
 // inspection's demo accounts head their own offices.
 const MENUS_BY_ROLE: Record<string, string[]> = {
   firstResponder: ['menu-home', 'menu-chains', 'menu-deputies'],
-  deptHead: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies'],
+  deptHead: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies', 'menu-orders'],
   leaderInCharge: ['menu-home', 'menu-chains', 'menu-deputies'],
   principalLeader: ['menu-home', 'menu-chains', 'menu-deputies'],
-  supervisionOffice: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies', 'menu-audit'],
-  disciplineInspection: ['menu-home', 'menu-matters', 'menu-chains', 'menu-deputies', 'menu-audit'],
+  supervisionOffice: [
+    'menu-home',
+    'menu-matters',
+    'menu-chains',
+    'menu-deputies',
+    'menu-audit',
+    'menu-ledger',
+    'menu-orders',
+  ],
+  disciplineInspection: [
+    'menu-home',
+    'menu-matters',
+    'menu-chains',
+    'menu-deputies',
+    'menu-audit',
+    'menu-ledger',
+    'menu-orders',
+    'menu-referrals',
+  ],
   admin: [
     'menu-home',
     'menu-matters',
@@ -33,6 +50,9 @@ const ALL_MENUS = [
   'menu-people',
   'menu-calendar',
   'menu-audit',
+  'menu-ledger',
+  'menu-orders',
+  'menu-referrals',
 ];
 
 describe.each(E2E_DIALECTS)('signing in through the login page (Chromium) [%s]', (dialect) => {

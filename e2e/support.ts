@@ -282,3 +282,96 @@ export async function expectNoChinese(
     throw new Error(`Chinese on the English page ${where}:\n  ${[...new Set(bad)].join('\n  ')}`);
   }
 }
+
+// ---- the supervision ledger: the public report API as a reporter's browser calls it ------------------
+
+/** A unit's id, and one of its departments' when named, from the database (the public pickers' data). */
+export async function placeIds(
+  e2e: E2E,
+  unitName: string,
+  departmentName?: string,
+): Promise<{ unitId: string; departmentId?: string }> {
+  const db = e2e.server.ctx.database.db;
+  const unit = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('name', '=', unitName)
+    .executeTakeFirstOrThrow();
+  if (!departmentName) return { unitId: unit.id };
+  const dep = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('unit_id', '=', unit.id)
+    .where('name', '=', departmentName)
+    .executeTakeFirstOrThrow();
+  return { unitId: unit.id, departmentId: dep.id };
+}
+
+/** Solves the public site's proof-of-work challenge as the ALTCHA widget does, and gives its payload. */
+export async function solvedChallenge(e2e: E2E): Promise<string> {
+  const { solveChallenge } = await import('altcha-lib/v1');
+  const res = await fetch(`${e2e.server.url}/api/public/challenge`);
+  const c = (await res.json()) as {
+    algorithm: string;
+    challenge: string;
+    maxnumber?: number;
+    salt: string;
+    signature: string;
+  };
+  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+  if (!solution) throw new Error('the challenge could not be solved');
+  return Buffer.from(
+    JSON.stringify({
+      algorithm: c.algorithm,
+      challenge: c.challenge,
+      number: solution.number,
+      salt: c.salt,
+      signature: c.signature,
+      took: solution.took,
+    }),
+  ).toString('base64');
+}
+
+/** Files a report through the public API (multipart, solved challenge), as the public form sends it. */
+export async function fileReportPublicly(
+  e2e: E2E,
+  report: Record<string, unknown>,
+  files: { name: string; type: string; bytes: Buffer }[] = [],
+): Promise<{ code: string; receivedAt: string }> {
+  const form = new FormData();
+  form.append('report', JSON.stringify({ consent: true, language: 'zh', ...report }));
+  form.append('altcha', await solvedChallenge(e2e));
+  for (const f of files) form.append('attachments', new Blob([f.bytes], { type: f.type }), f.name);
+  const res = await fetch(`${e2e.server.url}/api/public/reports`, { method: 'POST', body: form });
+  const body = (await res.json()) as { code: string; receivedAt: string };
+  if (res.status !== 201) throw new Error(`public report: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** What the public status page is told (core's publicReportViewSchema), or the error envelope. */
+export interface PublicReportStatus {
+  stage?: string;
+  what?: string;
+  reply?: { text: string; repliedAt: string };
+  error?: { code: string };
+  [field: string]: unknown;
+}
+
+/** The public status of a report by its code (POST, the code in the body). */
+export async function publicReportStatus(
+  e2e: E2E,
+  code: string,
+): Promise<{ status: number; body: PublicReportStatus }> {
+  const res = await fetch(`${e2e.server.url}/api/public/reports/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  return { status: res.status, body: (await res.json()) as PublicReportStatus };
+}
+
+/** A one-pixel PNG, for materials. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CASE_STATES, OVERDUE_STAGES, type CaseOverview } from '@bancheng/core';
+import {
+  CASE_STATES,
+  OVERDUE_STAGES,
+  type CaseOverview,
+  type ReportDetail,
+  type ReportList,
+} from '@bancheng/core';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
@@ -123,10 +129,10 @@ describe('the demo county’s year of cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(300);
     const departments = await db.selectFrom('departments').select(['id', 'unit_id']).execute();
     const units = new Set(departments.map((d) => d.unit_id));
-    // As the README says: five units, 22 departments, 73 people.
+    // As the README says: five units, 22 departments, 77 people.
     expect(units.size).toBe(5);
     expect(departments).toHaveLength(22);
-    expect((await db.selectFrom('people').select('id').execute()).length).toBe(73);
+    expect((await db.selectFrom('people').select('id').execute()).length).toBe(77);
     for (const d of departments)
       expect(
         cases.some((c) => c.department_id === d.id),
@@ -178,6 +184,31 @@ describe('the demo county’s year of cases', () => {
     expect(followUps.some((f) => f.recorded_at !== null)).toBe(true);
     const rounds = await db.selectFrom('case_rounds').select('case_id').execute();
     expect(rounds.length).toBeGreaterThan(20);
+  });
+
+  it('has a ledger with reports in every state, from the site and registered, one order overdue', async () => {
+    const ducha = await t.signIn('ducha');
+    const list = (await ducha.request('GET', '/api/ledger/reports?pageSize=100')).json<ReportList>();
+    // Besides those the demo cases' flags raised (不满意, a disagreeing answer).
+    const states = new Set(list.items.map((r) => r.state));
+    for (const state of ['received', 'supervising', 'closed']) expect(states).toContain(state);
+    const sources = new Set(list.items.map((r) => r.source));
+    for (const source of ['site', 'phone', 'letter', 'visit']) expect(sources).toContain(source);
+    const outcomes = new Set(list.items.map((r) => r.outcome));
+    for (const outcome of ['explained', 'replied']) expect(outcomes).toContain(outcome);
+    expect(list.items.some((r) => r.light === 'red' && r.overdue)).toBe(true);
+    // The unit's report is the unit's discipline inspection's to assess; the city office oversees it.
+    const cqjj = await t.signIn('cqjj');
+    const unit = (await cqjj.request('GET', '/api/ledger/reports')).json<ReportList>();
+    expect(unit.items.map((r) => r.unitName)).toEqual(['城区分局']);
+    const page = (await cqjj.request('GET', `/api/ledger/reports/${unit.items[0]!.id}`)).json<ReportDetail>();
+    expect(page.actions).toContain('triage');
+    // Discipline inspection found on its referral; the report was answered after.
+    const jijian = await t.signIn('jijian');
+    const referrals = (await jijian.request('GET', '/api/ledger/referrals')).json<{
+      items: { state: string }[];
+    }>();
+    expect(referrals.items.map((r) => r.state)).toEqual(['found']);
   });
 
   it('has cases waiting past their limit at every level and past their reply, on the oversight page', async () => {

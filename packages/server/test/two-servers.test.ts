@@ -372,7 +372,7 @@ describe.runIf(PG)('two servers started at the same moment on an empty database'
       const count = async (text: string) => Number((await db.query(text)).rows[0].n);
       expect(await count(`select count(*) as n from audit_events where type = 'system.demoLoaded'`)).toBe(1);
       // `npm start` loads the demo county: its people and its year of cases besides the core demo's.
-      expect(await count('select count(*) as n from people')).toBe(73);
+      expect(await count('select count(*) as n from people')).toBe(77);
       expect(await count('select count(*) as n from cases')).toBeGreaterThanOrEqual(DEMO_CASES.length + 300);
       const migrations = await count('select count(*) as n from schema_migrations');
       expect(migrations).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { DEMO_COUNTY } from './demo/demo-county.ts';
 import { loadDemoYear } from './demo/demo-year.ts';
 import { loadDemoCases } from './demo/demo-cases.ts';
 import { loadDemoMatters } from './demo/demo-matters.ts';
+import { loadDemoLedger } from './demo/demo-ledger.ts';
 import type { Trx } from '../platform/db/database.ts';
 import { withStartupLock } from '../platform/db/startup-lock.ts';
 
@@ -44,6 +45,7 @@ export async function bootstrapEmptyDatabase(
       if (options.county === true) {
         await loadDemoCounty(ctx, hash);
         await loadDemoYear(ctx);
+        await loadDemoLedger(ctx);
       }
       return result;
     }

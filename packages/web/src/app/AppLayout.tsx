@@ -11,6 +11,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  BookOutlined,
   FieldTimeOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -24,6 +25,8 @@ import {
   UnorderedListOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  SafetyCertificateOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@bancheng/core';
 import { useT } from '../i18n/index.tsx';
@@ -50,6 +53,9 @@ const ICONS: Record<NavItem['key'], ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   flags: <AlertOutlined />,
+  ledger: <BookOutlined />,
+  orders: <SendOutlined />,
+  referrals: <SafetyCertificateOutlined />,
   portal: <GlobalOutlined />,
   posters: <QrcodeOutlined />,
 };

@@ -17,6 +17,9 @@ export interface NavItem {
     | 'calendar'
     | 'audit'
     | 'flags'
+    | 'ledger'
+    | 'orders'
+    | 'referrals'
     | 'portal'
     | 'posters';
   path: string;
@@ -38,6 +41,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', permission: 'calendar.manage' },
   { key: 'audit', path: '/admin/audit', label: 'menu.audit', permission: 'audit.read' },
   { key: 'flags', path: '/flags', label: 'menu.flags', permission: 'supervision.flags' },
+  { key: 'ledger', path: '/ledger', label: 'menu.ledger', permission: 'ledger.read' },
+  { key: 'orders', path: '/ledger/orders', label: 'orders.title', permission: 'ledger.orders' },
+  { key: 'referrals', path: '/ledger/referrals', label: 'menu.referrals', permission: 'ledger.referrals' },
   { key: 'portal', path: '/admin/portal', label: 'menu.portal', permission: 'portal.manage' },
   { key: 'posters', path: '/admin/posters', label: 'menu.posters', permission: 'portal.manage' },
 ];

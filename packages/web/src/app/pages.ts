@@ -105,6 +105,39 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
     Page: lazyComponent(() => import('../pages/FlagsPage.tsx').then((m) => m.FlagsPage)),
     permission: 'supervision.flags',
   },
+  {
+    path: 'ledger',
+    Page: lazyComponent(() => import('../pages/LedgerPage.tsx').then((m) => m.LedgerPage)),
+    permission: 'ledger.read',
+  },
+  {
+    path: 'ledger/new',
+    Page: lazyComponent(() => import('../pages/ReportRegisterPage.tsx').then((m) => m.ReportRegisterPage)),
+    permission: 'ledger.register',
+  },
+  {
+    path: 'ledger/orders',
+    Page: lazyComponent(() =>
+      import('../pages/SupervisionOrderPage.tsx').then((m) => m.SupervisionOrdersPage),
+    ),
+    permission: 'ledger.orders',
+  },
+  {
+    path: 'ledger/orders/:id',
+    Page: lazyComponent(() =>
+      import('../pages/SupervisionOrderPage.tsx').then((m) => m.SupervisionOrderPage),
+    ),
+  },
+  {
+    path: 'ledger/referrals',
+    Page: lazyComponent(() => import('../pages/ReferralsPage.tsx').then((m) => m.ReferralsPage)),
+    permission: 'ledger.referrals',
+  },
+  // A report's page: the server decides who reads it (404 otherwise), as for a case.
+  {
+    path: 'ledger/:id',
+    Page: lazyComponent(() => import('../pages/ReportPage.tsx').then((m) => m.ReportPage)),
+  },
 ];
 
 /** Starts fetching the frame and the page at `pathname` (the password page is the frame's own). */

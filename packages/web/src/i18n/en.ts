@@ -1,6 +1,7 @@
 // English translation. Typed as Dictionary so TypeScript fails when any key of zh.ts is missing.
 import type { Dictionary } from './zh.ts';
 import { ledgerKindsEn } from '../modules/notifications/ledger-kinds.ts';
+import { ledgerEn } from '../modules/ledger/messages.ts';
 import { portalAdminEn } from '../modules/portal/messages.ts';
 
 export const en: Dictionary = {
@@ -984,5 +985,6 @@ export const en: Dictionary = {
     'The number printed on reply letters for the applicant to call (the bureau or department office).',
   'caseEvent.letterNumbered': 'Reply letter numbered',
   ...ledgerKindsEn,
+  ...ledgerEn,
   ...portalAdminEn,
 };

@@ -1,5 +1,6 @@
 // The source dictionary: every string the interface shows. en.ts must translate every key.
 import { ledgerKindsZh } from '../modules/notifications/ledger-kinds.ts';
+import { ledgerZh } from '../modules/ledger/messages.ts';
 import { portalAdminZh } from '../modules/portal/messages.ts';
 
 export const zh = {
@@ -940,6 +941,7 @@ export const zh = {
   'documents.contactPhoneHint': '印在答复函上供申请人联系的电话（局或科室的办公电话）。',
   'caseEvent.letterNumbered': '答复函编号',
   ...ledgerKindsZh,
+  ...ledgerZh,
   ...portalAdminZh,
 } as const;
 

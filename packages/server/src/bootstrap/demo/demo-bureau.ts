@@ -1,5 +1,6 @@
 // The demo bureau, modelled on the work plan: a city bureau with its 办公室, 督察室 and business
-// departments, a 分局 and a 市场监管所 with departments of their own, and people in every role.
+// departments, a 分局 and a 市场监管所 with departments of their own, and people in every role; each unit
+// has its own discipline inspection (纪检监察) person, who receives the reports about that unit.
 import type { Role } from '@bancheng/core';
 
 export const DEMO_PASSWORD = 'Demo@2026';

@@ -3,10 +3,16 @@
 // first responders. Loaded by `npm start` on a fresh database with a year of cases (demo-year.ts).
 import type { DemoPerson, DemoUnit } from './demo-bureau.ts';
 
-const p = (username: string, displayName: string, phone: string): DemoPerson => ({
+const p = (
+  username: string,
+  displayName: string,
+  phone: string,
+  roles?: DemoPerson['roles'],
+): DemoPerson => ({
   username,
   displayName,
   phone,
+  ...(roles && { roles }),
 });
 
 /** Units by name: a unit of the core demo (the bureau) gets these departments added; others are new. */
@@ -105,6 +111,7 @@ export const DEMO_COUNTY: DemoUnit[] = [
           p('xcfsz', '薛梅', '13800000302'),
           p('xczh1', '侯佳', '13800000303'),
           p('xczhzz', '雷鸣', '13800000304'),
+          p('xcjj', '阎清', '13800000305', ['disciplineInspection']),
         ],
         firstResponders: ['xczh1'],
         deptHead: 'xczhzz',
@@ -136,6 +143,7 @@ export const DEMO_COUNTY: DemoUnit[] = [
           p('gcfsz', '黎明', '13800000402'),
           p('gczh1', '符晓', '13800000403'),
           p('gczhzz', '毛平', '13800000404'),
+          p('gcjj', '褚文博', '13800000405', ['disciplineInspection']),
         ],
         firstResponders: ['gczh1'],
         deptHead: 'gczhzz',

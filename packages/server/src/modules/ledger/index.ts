@@ -6,6 +6,19 @@ import { publicReportRoutes } from './public-routes.ts';
 
 export { raiseReportFromFlag } from './ledger-service.ts';
 export { scheduleOrderReminders } from './order-reminders.ts';
+// The demo ledger (bootstrap/demo/demo-ledger.ts) goes through the same steps as the routes.
+export {
+  answerOrder,
+  recordReferralFinding,
+  referToDiscipline,
+  registerReport,
+  replyToReporter,
+  superviseReport,
+  triageReport,
+  verifyOrder,
+  type LedgerActor,
+} from './ledger-service.ts';
+export { newChallenge, submitPublicReport } from './public-service.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */
 export const ledgerModule: ModulePlugin = async (app, { ctx }) => {

@@ -11,6 +11,7 @@ import { TodoCard } from '../../cases/components/TodoCard.tsx';
 import { CalendarWarning } from '../../calendar/components/CalendarWarning.tsx';
 import { FollowUpsCard } from '../../cases/components/FollowUpsCard.tsx';
 import { OverviewCard } from './OverviewCard.tsx';
+import { OrdersTodoCard } from '../../ledger/components/OrdersTodo.tsx';
 
 type Position = Me['chainPositions'][number];
 
@@ -59,6 +60,7 @@ export function Dashboard({ me }: { me: Me }) {
       <CalendarWarning canManage={me.abilities['calendar.manage']} />
       <OverviewCard enabled={me.abilities['overview.read']} />
       <TodoCard />
+      <OrdersTodoCard enabled={me.abilities['ledger.orders']} />
       <FollowUpsCard />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>

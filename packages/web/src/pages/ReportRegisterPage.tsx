@@ -1,0 +1,5 @@
+import { RegisterReportForm } from '../modules/ledger/components/RegisterReportForm.tsx';
+
+export function ReportRegisterPage() {
+  return <RegisterReportForm />;
+}
