@@ -40,3 +40,7 @@ export * from './cases/overview-schema.ts';
 export * from './cases/vacancy.ts';
 export * from './cases/one-time-notice.ts';
 export * from './cases/reply-rules.ts';
+export * from './supervision/states.ts';
+export * from './supervision/rules.ts';
+export * from './supervision/tracking-code.ts';
+export * from './supervision/schema.ts';

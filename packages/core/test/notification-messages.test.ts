@@ -52,6 +52,13 @@ const SAMPLES: { [K in keyof NotificationParamsByKind]: NotificationParamsByKind
   consultationRequested: [ref],
   consultationInvited: [ref],
   levelVacant: [2, 3, 4].map((level) => ({ ...ref, level: level as 2 | 3 | 4 })),
+  reportReceived: [{ reportNumber: 'DB-2026-0001', source: 'site' }],
+  supervisionOrdered: [{ reportNumber: 'DB-2026-0001', departmentName: '登记注册科', due: '2026-12-08' }],
+  orderAnswered: [{ reportNumber: 'DB-2026-0001', departmentName: '登记注册科' }],
+  orderSentBack: [{ reportNumber: 'DB-2026-0001', departmentName: '登记注册科' }],
+  orderDueSoon: [{ reportNumber: 'DB-2026-0001', departmentName: '登记注册科', due: '2026-12-08' }],
+  orderOverdue: [{ reportNumber: 'DB-2026-0001', departmentName: '登记注册科', due: '2026-12-08' }],
+  referralReceived: [{ reportNumber: 'DB-2026-0001' }],
 };
 
 const messagesOf = (kind: keyof NotificationParamsByKind): NotificationMessage[] =>

@@ -33,6 +33,7 @@ import { mattersModule } from './modules/matters/index.ts';
 import { deputiesModule } from './modules/deputies/index.ts';
 import { settingsModule } from './modules/settings/index.ts';
 import { trackingModule } from './modules/tracking/index.ts';
+import { ledgerModule } from './modules/ledger/index.ts';
 
 const JSON_BODY_LIMIT = 256 * 1024;
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -202,6 +203,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<B
     deputiesModule,
     settingsModule,
     trackingModule,
+    ledgerModule,
   ]) {
     await app.register(module, { ctx });
   }

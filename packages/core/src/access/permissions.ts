@@ -22,6 +22,15 @@ export const GLOBAL_PERMISSIONS = [
   /** The oversight counts of the home page (overdue by level and department; open, overdue, refused):
    * the supervision office, discipline inspection and principal leaders, over the cases they read. */
   'overview.read',
+  /** The supervision ledger (台账): the supervision office and discipline inspection read the reports
+   * they receive or oversee (which ones, `reportRolesOf` in supervision/rules.ts decides). */
+  'ledger.read',
+  /** Register a report from a phone call, a letter or a visit: the supervision office, discipline inspection. */
+  'ledger.register',
+  /** The supervision orders addressed to the departments a person heads (their to-do). */
+  'ledger.orders',
+  /** Discipline inspection's referrals (移送纪检). */
+  'ledger.referrals',
 ] as const;
 export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 

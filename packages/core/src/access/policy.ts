@@ -28,6 +28,8 @@ export interface Subject {
 
 /** Roles that read every case: the supervision office and discipline inspection (work plan 四(三)). */
 const READ_ALL_CASES: readonly Role[] = ['supervisionOffice', 'disciplineInspection'];
+/** Roles that keep a ledger: the city office, and units' discipline inspection (decision 0017). */
+const LEDGER_READERS: readonly Role[] = ['supervisionOffice', 'disciplineInspection'];
 const AUDIT_READERS: readonly Role[] = ['admin', 'supervisionOffice', 'disciplineInspection'];
 
 export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities {
@@ -48,6 +50,10 @@ export function abilitiesOf(s: Pick<Subject, 'roles' | 'positions'>): Abilities 
     'deputies.appoint': admin || ownPositions(s).length > 0,
     'supervision.flags': has('supervisionOffice'),
     'overview.read': s.roles.some((r) => READ_ALL_CASES.includes(r)) || holds('principalLeader'),
+    'ledger.read': s.roles.some((r) => LEDGER_READERS.includes(r)),
+    'ledger.register': s.roles.some((r) => LEDGER_READERS.includes(r)),
+    'ledger.orders': s.positions.some((p) => p.position === 'deptHead'),
+    'ledger.referrals': has('disciplineInspection'),
   };
 }
 

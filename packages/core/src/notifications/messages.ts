@@ -54,6 +54,14 @@ export interface NotificationParamsByKind {
   consultationInvited: CaseRef;
   /** The case reached a level nobody holds or acts for today (administrators, the next level up). */
   levelVacant: CaseRef & { level: DecisionLevel };
+  /** A report reached the office handling it; `source` where it came from. Never the reporter. */
+  reportReceived: { reportNumber: string; source: string };
+  supervisionOrdered: { reportNumber: string; departmentName: string; due: string };
+  orderAnswered: { reportNumber: string; departmentName: string };
+  orderSentBack: { reportNumber: string; departmentName: string };
+  orderDueSoon: { reportNumber: string; departmentName: string; due: string };
+  orderOverdue: { reportNumber: string; departmentName: string; due: string };
+  referralReceived: { reportNumber: string };
 }
 
 export type NotificationParams<K extends NotificationKind = NotificationKind> = NotificationParamsByKind[K];
@@ -311,6 +319,76 @@ export const NOTIFICATION_MESSAGES: { [K in NotificationKind]: Texts<Notificatio
       body:
         `The proposed refusal ${enRef(p)} reached ${LEVEL.en[p.level]}, but nobody holds that level or acts for it ` +
         `today, so it cannot be decided. Please fill the responsibility chain or appoint a deputy.`,
+    }),
+  },
+  reportReceived: {
+    zh: (p) => ({
+      title: `收到反映：${p.reportNumber}`,
+      body: `新的“办不成事”反映 ${p.reportNumber} 已进入待研判，请及时初步研判。`,
+    }),
+    en: (p) => ({
+      title: `Report received: ${p.reportNumber}`,
+      body: `A new report ${p.reportNumber} is waiting for its preliminary assessment.`,
+    }),
+  },
+  supervisionOrdered: {
+    zh: (p) => ({
+      title: `督办单：${p.reportNumber}`,
+      body: `督查部门就反映 ${p.reportNumber} 向${p.departmentName}下发督办单，请于 ${p.due} 前办理并反馈。`,
+    }),
+    en: (p) => ({
+      title: `Supervision order: ${p.reportNumber}`,
+      body: `A supervision order on report ${p.reportNumber} was issued to ${p.departmentName}; answer by ${p.due}.`,
+    }),
+  },
+  orderAnswered: {
+    zh: (p) => ({
+      title: `督办已反馈：${p.reportNumber}`,
+      body: `${p.departmentName}已反馈反映 ${p.reportNumber} 的督办单，请核实。`,
+    }),
+    en: (p) => ({
+      title: `Order answered: ${p.reportNumber}`,
+      body: `${p.departmentName} answered the supervision order on report ${p.reportNumber}; please verify it.`,
+    }),
+  },
+  orderSentBack: {
+    zh: (p) => ({
+      title: `督办反馈被退回：${p.reportNumber}`,
+      body: `反映 ${p.reportNumber} 的督办反馈（${p.departmentName}）未通过核实，已退回，请查看退回理由并重新办理。`,
+    }),
+    en: (p) => ({
+      title: `Answer sent back: ${p.reportNumber}`,
+      body: `The answer of ${p.departmentName} to the order on report ${p.reportNumber} was sent back; see the reason and act again.`,
+    }),
+  },
+  orderDueSoon: {
+    zh: (p) => ({
+      title: `督办即将到期：${p.reportNumber}`,
+      body: `${p.departmentName}的督办单（反映 ${p.reportNumber}）将于 ${p.due} 到期（黄灯）。`,
+    }),
+    en: (p) => ({
+      title: `Order due soon: ${p.reportNumber}`,
+      body: `The supervision order to ${p.departmentName} on report ${p.reportNumber} is due ${p.due}.`,
+    }),
+  },
+  orderOverdue: {
+    zh: (p) => ({
+      title: `督办已逾期：${p.reportNumber}`,
+      body: `${p.departmentName}的督办单（反映 ${p.reportNumber}）已于 ${p.due} 到期仍未反馈（红灯）。`,
+    }),
+    en: (p) => ({
+      title: `Order overdue: ${p.reportNumber}`,
+      body: `The supervision order to ${p.departmentName} on report ${p.reportNumber} was due ${p.due} and is not answered.`,
+    }),
+  },
+  referralReceived: {
+    zh: (p) => ({
+      title: `移送纪检：${p.reportNumber}`,
+      body: `反映 ${p.reportNumber} 已移送纪检监察，请查看材料并记录核查结论。`,
+    }),
+    en: (p) => ({
+      title: `Referral: ${p.reportNumber}`,
+      body: `Report ${p.reportNumber} was referred to discipline inspection; review the materials and record the finding.`,
     }),
   },
 };

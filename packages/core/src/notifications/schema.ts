@@ -22,6 +22,13 @@ export const NOTIFICATION_KINDS = [
   'consultationRequested', // you were asked to convene a consultation (会商召集人)
   'consultationInvited', // the convener invited you to a consultation
   'levelVacant', // a case waits at a level nobody holds or acts for today (administrators, the next level up)
+  'reportReceived', // a report (举报/投诉) reached the office that handles it (the supervision office, a unit's discipline inspection)
+  'supervisionOrdered', // a supervision order (督办单) to your department: answer by its due date
+  'orderAnswered', // the department answered a supervision order: verify it (the handling office)
+  'orderSentBack', // the office sent an answer back with a reason (the department head)
+  'orderDueSoon', // a supervision order is due on the next working day, or today
+  'orderOverdue', // a supervision order is past its due date (department head and the handling office)
+  'referralReceived', // a report was referred to you (移送纪检): discipline inspection
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

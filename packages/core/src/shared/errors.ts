@@ -219,6 +219,38 @@ export const ERRORS = {
     zh: '只有牵头科室的首问负责人或科室负责人可以调整共同办理科室',
     en: "Only the lead department's first responder or department head may change the co-departments",
   },
+  // The supervision ledger (台账) and the public report form.
+  CHALLENGE_FAILED: {
+    status: 400,
+    zh: '请完成人机验证后再提交',
+    en: 'Please complete the human verification before submitting',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '提交或查询过于频繁，请稍后再试',
+    en: 'Too many requests from here; please try again later',
+  },
+  REPORT_NOT_FOUND: {
+    status: 404,
+    zh: '查询码无效，请核对您收到的查询码',
+    en: 'This tracking code is not valid; check the code you were given',
+  },
+  TOO_MANY_FILES: {
+    status: 413,
+    zh: '附件最多5个，请减少后再提交',
+    en: 'At most 5 attachments; remove some and submit again',
+  },
+  REPORT_ACTION_NOT_ALLOWED: {
+    status: 409,
+    zh: '该反映当前状态下不能进行此操作，请刷新后查看',
+    en: 'This action is not possible in the current state of the report',
+  },
+  REPORT_ORDER_ALREADY_OPEN: {
+    status: 409,
+    zh: '该科室已有未办结的督办单',
+    en: 'This department already has an open supervision order on this report',
+  },
+  REPORT_ALREADY_LINKED: { status: 409, zh: '该事项已关联', en: 'This case is already linked' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,6 @@
 // English translation. Typed as Dictionary so TypeScript fails when any key of zh.ts is missing.
 import type { Dictionary } from './zh.ts';
+import { ledgerKindsEn } from '../modules/notifications/ledger-kinds.ts';
 
 export const en: Dictionary = {
   'app.name': 'Bancheng',
@@ -981,4 +982,5 @@ export const en: Dictionary = {
   'documents.contactPhoneHint':
     'The number printed on reply letters for the applicant to call (the bureau or department office).',
   'caseEvent.letterNumbered': 'Reply letter numbered',
+  ...ledgerKindsEn,
 };

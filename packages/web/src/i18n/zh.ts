@@ -1,4 +1,6 @@
 // The source dictionary: every string the interface shows. en.ts must translate every key.
+import { ledgerKindsZh } from '../modules/notifications/ledger-kinds.ts';
+
 export const zh = {
   'app.name': '办成',
   'app.title': '办成 · 说“不”事项提级管理系统',
@@ -936,6 +938,7 @@ export const zh = {
   'documents.contactPhone': '答复函联系电话',
   'documents.contactPhoneHint': '印在答复函上供申请人联系的电话（局或科室的办公电话）。',
   'caseEvent.letterNumbered': '答复函编号',
+  ...ledgerKindsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -15,6 +15,17 @@ export { caseListPlanQueries, overviewPlanQueries, type PlannedQuery } from './c
 export { actOnCase, registerCase } from './case-service.ts';
 // For the data generator (bootstrap/generator), so bulk-written rows are the rows the service writes.
 export { actionEvent } from './case-action-records.ts';
+// For the ledger: the attachment store and content checks, and the case list search (its own scope).
+export { attachmentFileName } from './attachment-service.ts';
+export {
+  discardFile,
+  keepFile,
+  openKeptFile,
+  receiveFile,
+  sniffMediaType,
+  type ReceivedFile,
+} from './attachment-store.ts';
+export { listCases } from './case-service.ts';
 export { changesFor, newCaseRow, replyRowOf } from './case-mapper.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */

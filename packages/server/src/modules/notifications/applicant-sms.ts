@@ -14,7 +14,9 @@ export async function queueApplicantSms(
   trx: Trx,
   args: {
     config: Config;
-    caseId: string;
+    /** The case whose applicant, or the report whose reporter, the number belongs to. */
+    caseId?: string;
+    reportId?: string;
     phone: string;
     /** Staff on whose behalf it goes out (the first responder): the row's person. */
     senderId: string;
@@ -39,7 +41,8 @@ export async function queueApplicantSms(
     const payload: OutboxPayload = {
       subject: args.redacted,
       text: args.redacted,
-      applicantCaseId: args.caseId,
+      ...(args.caseId !== undefined && { applicantCaseId: args.caseId }),
+      ...(args.reportId !== undefined && { reporterReportId: args.reportId }),
     };
     await insertFinishedOutboxMessage(trx, {
       ...base,
@@ -52,7 +55,8 @@ export async function queueApplicantSms(
   const payload: OutboxPayload = {
     subject: args.text,
     text: args.text,
-    applicantCaseId: args.caseId,
+    ...(args.caseId !== undefined && { applicantCaseId: args.caseId }),
+    ...(args.reportId !== undefined && { reporterReportId: args.reportId }),
     redacted: args.redacted,
   };
   await insertOutboxMessages(trx, [{ ...base, payload: JSON.stringify(payload) }]);

@@ -142,6 +142,16 @@ export async function applicantPhoneOf(db: Executor, caseId: string): Promise<st
   return row?.applicant_phone.replace(/\s/g, '') ?? null;
 }
 
+/** A report's reporter's number (the ledger's SMS to the reporter), looked up when it is sent. */
+export async function reporterPhoneOf(db: Executor, reportId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('reports')
+    .select('reporter_phone')
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  return row?.reporter_phone?.replace(/\s/g, '') ?? null;
+}
+
 /** Of these dedupe keys, the ones already used. */
 export async function existingNotificationKeys(db: Executor, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();

@@ -9,6 +9,7 @@ import { clockOf, type AppContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import {
   applicantPhoneOf,
+  reporterPhoneOf,
   claimDueOutboxMessages,
   contactsOf,
   finishOutboxMessage,
@@ -111,12 +112,13 @@ async function deliverOne(
   const channel = message.channel;
   const payload = JSON.parse(message.payload) as OutboxPayload;
   // A message to a case's applicant goes to the case's number; any other to the person's own address.
-  const contact = payload.applicantCaseId
-    ? undefined
-    : (await contactsOf(db, [message.personId])).get(message.personId);
-  const address = payload.applicantCaseId
+  const toPublic = payload.applicantCaseId ?? payload.reporterReportId;
+  const contact = toPublic ? undefined : (await contactsOf(db, [message.personId])).get(message.personId);
+  const address = toPublic
     ? channel === 'sms'
-      ? await applicantPhoneOf(db, payload.applicantCaseId)
+      ? payload.applicantCaseId
+        ? await applicantPhoneOf(db, payload.applicantCaseId)
+        : await reporterPhoneOf(db, toPublic)
       : null
     : contact?.active
       ? channel === 'email'
@@ -214,6 +216,8 @@ export function createOutboxWorker(
   const run = async (): Promise<DeliveryReport> => {
     await scheduleReplyReminders(ctx);
     await scheduleClockReminders(ctx);
+    // The ledger's order clocks (it imports this module, so it is loaded here, not at the top).
+    await (await import('../ledger/index.ts')).scheduleOrderReminders(ctx);
     await scheduleCalendarWarnings(ctx);
     return deliverDueOutbox(ctx, {
       senders,

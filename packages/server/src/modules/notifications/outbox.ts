@@ -10,6 +10,8 @@ export interface OutboxPayload {
   text: string;
   /** A message to a case's applicant: the number is the case's, looked up when it is sent. */
   applicantCaseId?: string;
+  /** A message to a report's reporter (the ledger): the number is the report's, looked up when sent. */
+  reporterReportId?: string;
   /** What the row keeps after delivery ends, in place of a text holding a secret (a tracking code). */
   redacted?: string;
 }

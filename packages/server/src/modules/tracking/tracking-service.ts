@@ -32,6 +32,7 @@ import { getWorkCalendar } from '../calendar/index.ts';
 import { requireCase, type CaseViewer } from '../cases/index.ts';
 import { deliveryChannelsOf, enqueueNotifications, queueApplicantSms } from '../notifications/index.ts';
 import { activePeopleWithRole } from '../people/index.ts';
+import { raiseReportFromFlag } from '../ledger/index.ts';
 import {
   findPublicCase,
   findTrackingByHash,
@@ -264,7 +265,19 @@ async function flagForSupervision(
     now: string;
   },
 ): Promise<void> {
-  await insertFlag(trx, { id: newId(), ...args });
+  const flagId = newId();
+  await insertFlag(trx, { id: flagId, ...args });
+  // The flag enters the supervision ledger as a report linked to the case, in the same transaction.
+  await raiseReportFromFlag(trx, {
+    config: args.config,
+    flagId,
+    kind: args.kind,
+    caseId: args.caseId,
+    caseNumber: args.number,
+    departmentId: args.departmentId,
+    comment: args.comment,
+    now: args.now,
+  });
   const office = await activePeopleWithRole(trx, 'supervisionOffice');
   await enqueueNotifications(trx, {
     channels: deliveryChannelsOf(args.config),

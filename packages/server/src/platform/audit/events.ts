@@ -74,6 +74,26 @@ export type AuditEvent =
     }
   | CaseEvent
   | {
+      /** The supervision ledger (0022): payloads carry ids, states and counts, never the reporter. */
+      type:
+        | 'report.received'
+        | 'report.registered'
+        | 'report.raisedFromFlag'
+        | 'report.triaged'
+        | 'report.caseLinked'
+        | 'report.caseUnlinked'
+        | 'report.attachmentAdded'
+        | 'report.supervised'
+        | 'report.orderAnswered'
+        | 'report.orderVerified'
+        | 'report.referred'
+        | 'report.findingRecorded'
+        | 'report.replied'
+        | 'report.reporterRevealed';
+      subjectId: string;
+      payload: Snapshot;
+    }
+  | {
       type: 'matter.created' | 'matter.updated' | 'matter.deactivated';
       subjectId: string;
       payload: { departmentId: string; before: Snapshot | null; after: Snapshot };

@@ -22,6 +22,7 @@ import * as m0018 from './migrations/0018-consultations.ts';
 import * as m0019 from './migrations/0019-written-replies.ts';
 import * as m0020 from './migrations/0020-message-keys.ts';
 import * as m0021 from './migrations/0021-vacant-levels.ts';
+import * as m0022 from './migrations/0022-ledger.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-written-replies': m0019,
   '0020-message-keys': m0020,
   '0021-vacant-levels': m0021,
+  '0022-ledger': m0022,
 };
 
 const provider: MigrationProvider = {

@@ -19,6 +19,12 @@ import type {
   Role,
   SatisfactionRating,
   SupervisionFlagKind,
+  OrderState,
+  ReferralState,
+  ReportOutcome,
+  ReportSource,
+  ReportState,
+  TriageDecision,
 } from '@bancheng/core';
 
 /** A boolean stored as an integer. */
@@ -286,6 +292,18 @@ export interface DB {
   case_reopen_requests: CaseReopenRequestTable;
   supervision_flags: SupervisionFlagTable;
   tracking_throttle: TrackingThrottleTable;
+  // The supervision ledger (0022).
+  report_number_sequences: { year: number; next_value: number };
+  reports: ReportTable;
+  supervision_orders: SupervisionOrderTable;
+  supervision_order_answers: SupervisionOrderAnswerTable;
+  supervision_order_verifications: SupervisionOrderVerificationTable;
+  report_attachments: ReportAttachmentTable;
+  report_cases: { report_id: string; case_id: string; linked_by: string | null; linked_at: string };
+  report_referrals: ReportReferralTable;
+  public_throttle: { scope: string; address: string; count: number; window_start: string };
+  public_secrets: { name: string; value: string; created_at: string };
+  public_challenges_used: { signature: string; expires_at: string };
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -542,4 +560,95 @@ export interface TrackingThrottleTable {
   address: string;
   failures: number;
   window_start: string;
+}
+
+// ---- The supervision ledger (0022) ----
+
+export interface ReportTable {
+  id: string;
+  number: string;
+  source: ReportSource;
+  unit_id: string;
+  department_id: string | null;
+  counter: string | null;
+  what: string;
+  happened_on: string | null;
+  case_tracking_code: string | null;
+  code_hash: string;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  wants_sms: number;
+  language: 'zh' | 'en';
+  state: ReportState;
+  outcome: ReportOutcome | null;
+  triage: TriageDecision | null;
+  triage_note: string | null;
+  triaged_at: string | null;
+  public_answer: string | null;
+  reply_text: string | null;
+  replied_at: string | null;
+  reply_sms_queued: number;
+  registered_by: string | null;
+  flag_id: string | null;
+  received_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface SupervisionOrderTable {
+  id: string;
+  report_id: string;
+  department_id: string;
+  instructions: string;
+  due_workdays: number;
+  issued_on: string;
+  due_date: string;
+  state: OrderState;
+  issued_by: string;
+  issued_at: string;
+  closed_at: string | null;
+}
+
+export interface SupervisionOrderAnswerTable {
+  id: string;
+  order_id: string;
+  text: string;
+  answered_by: string;
+  answered_at: string;
+}
+
+export interface SupervisionOrderVerificationTable {
+  id: string;
+  order_id: string;
+  accepted: number;
+  reason: string | null;
+  verified_by: string;
+  verified_at: string;
+}
+
+export interface ReportAttachmentTable {
+  id: string;
+  report_id: string;
+  order_id: string | null;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+export interface ReportReferralTable {
+  id: string;
+  report_id: string;
+  note: string;
+  state: ReferralState;
+  referred_by: string;
+  referred_at: string;
+  substantiated: number | null;
+  finding_notes: string | null;
+  accountability: string | null;
+  found_by: string | null;
+  found_at: string | null;
 }

@@ -28,6 +28,13 @@ const KIND_LABELS: Record<NotificationKind, MessageKey> = {
   consultationRequested: 'notifications.kind.consultationRequested',
   consultationInvited: 'notifications.kind.consultationInvited',
   levelVacant: 'notifications.kind.levelVacant',
+  reportReceived: 'notifications.kind.reportReceived',
+  supervisionOrdered: 'notifications.kind.supervisionOrdered',
+  orderAnswered: 'notifications.kind.orderAnswered',
+  orderSentBack: 'notifications.kind.orderSentBack',
+  orderDueSoon: 'notifications.kind.orderDueSoon',
+  orderOverdue: 'notifications.kind.orderOverdue',
+  referralReceived: 'notifications.kind.referralReceived',
 };
 
 const KIND_COLORS: Record<NotificationKind, string> = {
@@ -50,6 +57,13 @@ const KIND_COLORS: Record<NotificationKind, string> = {
   consultationRequested: 'purple',
   consultationInvited: 'purple',
   levelVacant: 'volcano',
+  reportReceived: 'purple',
+  supervisionOrdered: 'geekblue',
+  orderAnswered: 'cyan',
+  orderSentBack: 'orange',
+  orderDueSoon: 'gold',
+  orderOverdue: 'red',
+  referralReceived: 'magenta',
 };
 
 export function NotificationKindTag({ kind }: { kind: NotificationKind }) {
