@@ -2,6 +2,7 @@
 // targets (markdown), written to bench/results/<date>-<db>-<cases>.{json,md}.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BurstRound } from './public-burst.ts';
 import type { Scenario } from './scenarios.ts';
 import { NOT_YET_MEASURED, RUN_TARGETS, targetFor, type Figures } from './targets.ts';
 
@@ -48,6 +49,8 @@ export interface RunRecord {
     rounds: number;
     concurrency: number;
     maxRequests: number;
+    /** Public report submissions per round of the public-burst scenario. */
+    burst?: number;
     /** --only, when the run was limited to some scenarios. */
     only?: string[];
   };
@@ -58,6 +61,8 @@ export interface RunRecord {
   scenarios: Pick<Scenario, 'id' | 'label' | 'unit' | 'ceiling' | 'server'>[];
   rounds: RoundFigures[];
   web: WebFigures | { skipped: string };
+  /** The public-burst scenario's submissions, per round (PostgreSQL, two server processes). */
+  publicBurst?: BurstRound[];
 }
 
 const median = (xs: number[]): number => {
@@ -155,6 +160,7 @@ export function toMarkdown(run: RunRecord): string {
     `| server RSS, idle after start-up | ${fixed(run.idleRssMb)} MB | | |`,
     `| server RSS, largest while serving | ${fixed(maxRss)} MB | ${RUN_TARGETS.rssMb.text} | ${yesNo(maxRss === null ? null : maxRss < RUN_TARGETS.rssMb.limit)} |`,
     ...webRows(run.web),
+    ...burstLines(run.publicBurst),
     '',
     ...NOT_YET_MEASURED.map((t) => `Not measured yet: ${t}.`),
   ];
@@ -165,6 +171,22 @@ export function toMarkdown(run: RunRecord): string {
   }
   if ('markdown' in run.web) lines.push('', '### Web', '', run.web.markdown);
   return `${lines.join('\n')}\n`;
+}
+
+function burstLines(rounds: BurstRound[] | undefined): string[] {
+  if (!rounds || rounds.length === 0) return [];
+  const count = (r: BurstRound, server: number, status: number) => r.statuses[server]?.[status] ?? 0;
+  return [
+    '',
+    'Public report burst (two server processes over one PostgreSQL database; one client address per round, a solved ALTCHA challenge with every submission; the case page above was measured meanwhile):',
+    '',
+    '| round | address | sent | limit | received (201) server 1 / 2 | refused (429) server 1 / 2 | other answers | burst ms | as expected? |',
+    '|---:|---|---:|---:|---:|---:|---|---:|---|',
+    ...rounds.map(
+      (r) =>
+        `| ${r.round} | ${r.address} | ${r.sent} | ${r.limit} | ${count(r, 0, 201)} / ${count(r, 1, 201)} | ${count(r, 0, 429)} / ${count(r, 1, 429)} | ${r.unexpected.length ? r.unexpected.join('; ') : 'none'} | ${fixed(r.elapsedMs)} | ${yesNo(r.met)} |`,
+    ),
+  ];
 }
 
 function webRows(web: RunRecord['web']): string[] {

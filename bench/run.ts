@@ -1,5 +1,6 @@
 // npm run bench [-- --db sqlite|postgres] [--cases N] [--seconds S] [--rounds R] [--concurrency C]
 //                  [--max-requests M] [--only a,b] [--cpu-prof DIR] [--query-times FILE] [--data-set DIR]
+//                  [--burst N]
 // A fresh database with a generated data set, the real server process, and every scenario beside its
 // ceiling in interleaved rounds, from a load generator in another process. Writes
 // bench/results/<date>-<db>-<cases>.{json,md}. README.md (Benchmark) says what each scenario does.
@@ -12,8 +13,10 @@ import { ROOT, startAppServer, startCeilingServer, type Started } from './proces
 import { quantile, compact } from './histogram.ts';
 import { writeResults, toMarkdown, type RoundFigures, type RunRecord } from './report.ts';
 import { castOf } from './cast.ts';
-import { prepareScenarios, type Scenario } from './scenarios.ts';
+import { prepareScenarios, signIn, type Scenario } from './scenarios.ts';
 import { buildWebIfStale, measureWeb } from './web-hook.ts';
+import { burstAddresses, prepareBurst, reportPlace, type BurstRound } from './public-burst.ts';
+import { REPORTS_PER_ADDRESS } from '../packages/server/src/modules/ledger/public-service.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,8 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     'query-times': { type: 'string' },
     'data-set': { type: 'string' },
+    /** Public report submissions per round of the public-burst scenario (PostgreSQL). */
+    burst: { type: 'string', default: '20' },
   },
 });
 const positive = (name: string, value: string | undefined, min = 1): number => {
@@ -43,6 +48,7 @@ const options = {
   rounds: positive('rounds', values.rounds),
   concurrency: positive('concurrency', values.concurrency),
   maxRequests: positive('max-requests', values['max-requests']),
+  burst: positive('burst', values.burst),
 };
 const only = values.only
   ?.split(',')
@@ -107,6 +113,23 @@ try {
       (s.server === 'ceiling' && ceilingsNeeded.has(s.id.replace(/^ceiling-/, '') as Scenario['ceiling'])),
   );
 
+  // The public-burst scenario: a second server process over the same PostgreSQL database.
+  const burstScenario = scenarios.find((s) => s.publicBurst);
+  const second = burstScenario
+    ? await startAppServer({ dataDir: database.dataDir, databaseUrl: database.databaseUrl, production: true })
+    : undefined;
+  if (second) {
+    started.push(second);
+    log(`second server started in ${second.startMs.toFixed(0)} ms (pid ${second.pid})`);
+  }
+  if (burstScenario && options.burst <= REPORTS_PER_ADDRESS)
+    throw new Error(`--burst must exceed the limit of ${REPORTS_PER_ADDRESS} reports per address`);
+  const place = second
+    ? await reportPlace(server.url, await signIn(server.url, cast.supervisionOffice, cast.password))
+    : undefined;
+  const addresses = burstAddresses(options.rounds);
+  const publicBurst: BurstRound[] = [];
+
   const rounds: RoundFigures[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     // Interleaved: every scenario and ceiling once per round, so noise on the shared machine hits all alike.
@@ -114,16 +137,34 @@ try {
       const target = scenario.server === 'app' ? server : ceiling;
       const maxIterations =
         scenario.load.kind === 'refusalChain' ? Math.ceil(options.maxRequests / 7) : options.maxRequests;
-      const r = await measureLoad(
-        {
-          url: target.url,
-          concurrency: options.concurrency,
+      const spec = {
+        url: target.url,
+        concurrency: options.concurrency,
+        seconds: options.seconds,
+        maxIterations,
+        ...scenario.load,
+      };
+      let r: Awaited<ReturnType<typeof measureLoad>>;
+      if (scenario.publicBurst && second && place) {
+        // Challenges solved first; then the burst and the case page load over the same seconds.
+        const burst = await prepareBurst({
+          round,
+          urls: [server.url, second.url],
+          address: addresses[round - 1] ?? '127.0.0.2',
+          count: options.burst,
           seconds: options.seconds,
-          maxIterations,
-          ...scenario.load,
-        },
-        target.pid,
-      );
+          limit: REPORTS_PER_ADDRESS,
+          place,
+        });
+        const [load, sent] = await Promise.all([measureLoad(spec, target.pid), burst.run()]);
+        r = load;
+        publicBurst.push(sent);
+        log(
+          `round ${round} burst from ${sent.address}: ${JSON.stringify(sent.statuses)} in ${sent.elapsedMs.toFixed(0)} ms (solving ${sent.solveMs.toFixed(0)} ms), ${sent.met ? 'as expected' : `NOT as expected ${sent.unexpected.join('; ')}`}`,
+        );
+      } else {
+        r = await measureLoad(spec, target.pid);
+      }
       const figures: RoundFigures = {
         round,
         scenario: scenario.id,
@@ -176,6 +217,7 @@ try {
     })),
     rounds,
     web,
+    ...(publicBurst.length > 0 && { publicBurst }),
   };
   const written = writeResults(run, path.join(ROOT, 'bench/results'));
   console.log(toMarkdown(run));

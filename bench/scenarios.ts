@@ -56,6 +56,8 @@ export interface Scenario {
   /** The ceiling this scenario is a fraction of. */
   ceiling: CeilingId | null;
   load: Pick<LoadSpec, 'kind' | 'templates' | 'vars' | 'chain'>;
+  /** Measured while a burst of public report submissions reaches two server processes (run.ts). */
+  publicBurst?: true;
 }
 
 export async function signIn(url: string, username: string, password: string): Promise<Session> {
@@ -270,6 +272,24 @@ export async function prepareScenarios(options: {
         vars: { caseId: shuffled(departmentCases.map((c) => c.id)) },
       },
     },
+    // Only PostgreSQL is shared by several server processes: the burst needs a second one.
+    ...(options.dialect === 'postgres'
+      ? [
+          {
+            id: 'public-burst',
+            label: 'case page while one address bursts public reports at two servers (department head)',
+            server: 'app' as const,
+            unit: 'req/s' as const,
+            ceiling: 'hello' as const,
+            load: {
+              kind: 'requests' as const,
+              templates: [get(deptHead, '/api/cases/{{caseId}}')],
+              vars: { caseId: shuffled(departmentCases.map((c) => c.id)) },
+            },
+            publicBurst: true as const,
+          },
+        ]
+      : []),
     {
       id: 'department-list',
       label: 'department list with filters',

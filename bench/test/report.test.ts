@@ -60,4 +60,36 @@ describe('the report', () => {
     expect(summarize(slow).find((r) => r.scenario.id === 'case-page')?.met).toBe(false);
     expect(toMarkdown(slow)).toContain('**missed**');
   });
+
+  it('shows the public burst per round: received and refused by each server, and whether it went as expected', () => {
+    const burst = (r: number, statuses: Record<string, number>[], met: boolean) => ({
+      round: r,
+      address: `127.9.9.${r + 1}`,
+      sent: 20,
+      limit: 5,
+      statuses,
+      unexpected: [],
+      elapsedMs: 5000,
+      solveMs: 900,
+      met,
+    });
+    const md = toMarkdown({
+      ...run,
+      options: { ...run.options, db: 'postgres' },
+      publicBurst: [
+        burst(
+          1,
+          [
+            { 201: 3, 429: 7 },
+            { 201: 2, 429: 8 },
+          ],
+          true,
+        ),
+        burst(2, [{ 201: 6, 429: 4 }, { 429: 10 }], false),
+      ],
+    });
+    expect(md).toContain('| 1 | 127.9.9.2 | 20 | 5 | 3 / 2 | 7 / 8 | none | 5000 | met |');
+    expect(md).toContain('| 2 | 127.9.9.3 | 20 | 5 | 6 / 0 | 4 / 10 | none | 5000 | **missed** |');
+    expect(toMarkdown(run)).not.toContain('Public report burst');
+  });
 });

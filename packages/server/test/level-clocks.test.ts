@@ -307,5 +307,7 @@ describe.each(DIALECTS)('level reminders across restarts and servers [%s]', (dia
       .execute();
     expect(new Set(outbox.map((n) => n.dedupe_key)).size).toBe(everyone.length * 2);
     await second.close();
-  });
+    // Two server starts and (PostgreSQL) two child processes that each load the server: with a second
+    // test worker on the same cores this outlasts the project's 30 s; the children have 60 s each.
+  }, 120_000);
 });

@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { PostgresDialect, type Kysely, type Transaction } from 'kysely';
+import { PostgresDialect, type Dialect as KyselyDialect, type Kysely, type Transaction } from 'kysely';
 import pg from 'pg';
 import { NodeSqliteDialect } from './node-sqlite-dialect.ts';
 import { DatabaseMonitor, monitoredDialect } from './database-monitor.ts';
 import { GuardedKysely } from './transaction-guard.ts';
 import { QueryTimes } from './query-times.ts';
+import { CurrentSchemaIntrospector } from './schema-introspector.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -55,7 +56,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     // end the process. The pool has already dropped that client and connects anew when asked.
     pool.on('error', (error) => monitor.connectionLost(error));
     const db = new GuardedKysely<DB>({
-      dialect: monitoredDialect(new PostgresDialect({ pool }), monitor),
+      dialect: monitoredDialect(currentSchemaOnly(new PostgresDialect({ pool })), monitor),
       ...log,
     });
     return { db, dialect: 'postgres', monitor, close: closing(db) };
@@ -88,4 +89,14 @@ function defineSearchFunctions(sqlite: DatabaseSync): void {
   sqlite.function('bancheng_search_chars', { deterministic: true }, (text) =>
     typeof text === 'string' ? searchChars(text) : null,
   );
+}
+
+/** PostgreSQL's dialect with introspection of the schema in use only (see schema-introspector.ts). */
+function currentSchemaOnly(dialect: PostgresDialect): KyselyDialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createDriver: () => dialect.createDriver(),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createIntrospector: (db) => new CurrentSchemaIntrospector(db),
+  };
 }
