@@ -11,8 +11,9 @@ import {
 } from '../src/index.ts';
 
 const HAN = /\p{Script=Han}/u;
-/** User-entered data in the samples: matter titles and people's names, in Chinese as the bureau types them. */
-const USER_TEXT = ['食品作坊许可', '张三', '李四'];
+/** User-entered data in the samples: matter titles, people's and departments' names, in Chinese as the bureau
+ * types them. */
+const USER_TEXT = ['食品作坊许可', '张三', '李四', '登记注册科'];
 const ref = { caseNumber: '2026-000123', matterTitle: '食品作坊许可' };
 const deputy = { deputyName: '张三', holderName: '李四', fromDate: '2026-12-01', toDate: '2026-12-10' };
 
@@ -68,9 +69,9 @@ const messagesOf = (kind: keyof NotificationParamsByKind): NotificationMessage[]
 
 const withoutUserText = (text: string) => USER_TEXT.reduce((t, u) => t.replaceAll(u, ''), text);
 /** The parameters the text must show: the vocabularies (level, decision, to) are words, a deputy notice
- * names the other person only, and an early end gives its last day instead of the planned dates. */
+ * names the other person only (a report's source is a vocabulary too), and an early end gives its last day instead of the planned dates. */
 function shown(message: NotificationMessage): string[] {
-  const hidden = new Set(['level', 'decision', 'to', 'deputyName', 'holderName', 'reason']);
+  const hidden = new Set(['level', 'decision', 'to', 'deputyName', 'holderName', 'reason', 'source']);
   if (message.kind === 'deputyEnded' && message.params.lastDay !== null) {
     hidden.add('fromDate').add('toDate');
   }
