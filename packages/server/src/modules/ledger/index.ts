@@ -4,20 +4,20 @@ import type { ModulePlugin } from '../../platform/http/routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
 import { publicReportRoutes } from './public-routes.ts';
 
-export { raiseReportFromFlag } from './ledger-service.ts';
+export { raiseReportFromFlag } from './report-intake.ts';
 export { scheduleOrderReminders } from './order-reminders.ts';
 // The demo ledger (bootstrap/demo/demo-ledger.ts) goes through the same steps as the routes.
 export {
   answerOrder,
   recordReferralFinding,
   referToDiscipline,
-  registerReport,
   replyToReporter,
   superviseReport,
   triageReport,
   verifyOrder,
-  type LedgerActor,
 } from './ledger-service.ts';
+export { registerReport } from './report-intake.ts';
+export type { LedgerActor } from './report-reading.ts';
 export { newChallenge, submitPublicReport } from './public-service.ts';
 
 /** The module's routes, registered by the app as one Fastify plugin. */

@@ -22,14 +22,9 @@ import {
   sniffMediaType,
 } from '../cases/index.ts';
 import { attachmentsOf, findReportAttachment, insertReportAttachment } from './ledger-repository.ts';
-import {
-  getOrderDetail,
-  getReportDetail,
-  mayAddMaterial,
-  noteMaterialAdded,
-  requireOrderUpload,
-  type LedgerActor,
-} from './ledger-service.ts';
+import { mayAddMaterial, noteMaterialAdded } from './ledger-service.ts';
+import { getOrderDetail, requireOrderUpload } from './ledger-tasks.ts';
+import { getReportDetail, type LedgerActor } from './report-reading.ts';
 
 export interface IncomingFile {
   fileName: string;

@@ -13,7 +13,7 @@ import type {
 } from '@bancheng/core';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { getReportDetail, ledgerRowsForExport } from './ledger-service.ts';
+import { getReportDetail, ledgerRowsForExport } from './report-reading.ts';
 
 const SONG = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'SimSun' } as const;
 

@@ -47,23 +47,19 @@ import {
 import { ledgerXlsx, reportDocx } from './ledger-documents.ts';
 import {
   answerOrder,
-  getOrderDetail,
-  getReportDetail,
   linkCase,
-  listLedger,
-  listOrderTasks,
-  listReferralTasks,
   recordReferralFinding,
   referToDiscipline,
-  registerReport,
   replyToReporter,
   revealReporter,
   superviseReport,
   triageReport,
   unlinkCase,
   verifyOrder,
-  type LedgerActor,
 } from './ledger-service.ts';
+import { getOrderDetail, listOrderTasks, listReferralTasks } from './ledger-tasks.ts';
+import { registerReport } from './report-intake.ts';
+import { getReportDetail, listLedger, type LedgerActor } from './report-reading.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

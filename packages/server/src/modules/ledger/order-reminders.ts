@@ -7,7 +7,7 @@ import { nowIsoOf, todayOf, type AppContext } from '../../platform/context.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { deliveryChannelsOf, enqueueNotifications } from '../notifications/index.ts';
 import { deptHeadsOn, pendingOrders } from './ledger-repository.ts';
-import { receiversOf } from './ledger-service.ts';
+import { receiversOf } from './report-intake.ts';
 
 export function orderClockKey(orderId: string): string {
   return `ledger:order:${orderId}`;

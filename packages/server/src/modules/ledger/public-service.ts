@@ -34,7 +34,8 @@ import {
   spendChallenge,
   takePublicSlot,
 } from './ledger-repository.ts';
-import { hashReportCode, insertNewReport, placeOfReport, smsToReporter } from './ledger-service.ts';
+import { insertNewReport, placeOfReport, smsToReporter } from './report-intake.ts';
+import { hashReportCode } from './report-reading.ts';
 import { validationFieldsOf } from './validation.ts';
 
 /** Reports one client address may submit in a window. */
