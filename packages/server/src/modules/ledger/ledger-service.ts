@@ -104,7 +104,7 @@ async function act<T>(
       type: Parameters<typeof appendAuditEvent>[2]['type'];
       payload: Record<string, unknown>;
     };
-    answer: (ctx: AppContext, trx: Trx, id: string) => Promise<T>;
+    answer: (ctx: AppContext, trx: Trx, id: string, calendar: WorkCalendar) => Promise<T>;
     claim?: IdempotencyClaim | undefined;
   },
 ): Promise<T> {
@@ -141,14 +141,15 @@ async function act<T>(
       },
       now,
     );
-    const answer = await args.answer(ctx, trx, l.row.id);
+    const answer = await args.answer(ctx, trx, l.row.id, calendar);
     if (args.claim) await keepAnswer(trx, args.claim, answer);
     return answer;
   });
 }
 
-const detailAnswer = (actor: LedgerActor) => async (ctx: AppContext, trx: Trx, id: string) =>
-  detailOf(ctx, trx, await load(trx, actor.subject, id));
+const detailAnswer =
+  (actor: LedgerActor) => async (ctx: AppContext, trx: Trx, id: string, calendar: WorkCalendar) =>
+    detailOf(ctx, trx, await load(trx, actor.subject, id), calendar);
 
 async function handlingOfficeIds(trx: Trx, row: ReportRecord): Promise<string[]> {
   return receiversOf(trx, row.unit_id);
@@ -315,7 +316,7 @@ export async function answerOrder(
       });
     },
     event: () => ({ type: 'report.orderAnswered', payload: { orderId } }),
-    answer: (c, trx) => orderDetailOf(c, trx, actor, orderId),
+    answer: (c, trx, _id, calendar) => orderDetailOf(c, trx, actor, orderId, calendar),
   });
 }
 

@@ -1,6 +1,6 @@
 // What waits on the people a report is sent to: the department ordered to act (its own view of an order,
 // with no reporter anywhere) and discipline inspection (its referrals).
-import { AppError, type OrderDetail, type Subject } from '@bancheng/core';
+import { AppError, type OrderDetail, type Subject, type WorkCalendar } from '@bancheng/core';
 import { todayOf, type AppContext } from '../../platform/context.ts';
 import { getWorkCalendar } from '../calendar/index.ts';
 import { ledgerSubjectOf } from './ledger-access.ts';
@@ -44,6 +44,7 @@ export async function orderDetailOf(
   db: Executor,
   actor: { subject: Subject },
   orderId: string,
+  calendar: WorkCalendar,
 ): Promise<OrderDetail> {
   const order = await findOrder(db, orderId);
   if (!order) throw new AppError('NOT_FOUND');
@@ -52,11 +53,7 @@ export async function orderDetailOf(
   if (!ls.headOfDepartmentIds.includes(order.department_id)) throw new AppError('NOT_FOUND');
   const row = await findReport(db, order.report_id);
   if (!row) throw new AppError('NOT_FOUND');
-  const [calendar, attachments, links] = await Promise.all([
-    getWorkCalendar(ctx),
-    attachmentsOf(db, row.id),
-    linkedCasesOf(db, row.id),
-  ]);
+  const [attachments, links] = await Promise.all([attachmentsOf(db, row.id), linkedCasesOf(db, row.id)]);
   const [view] = await ordersView(db, [order], attachments, todayOf(ctx), calendar);
   if (!view) throw new AppError('NOT_FOUND');
   return {
@@ -96,7 +93,7 @@ export async function getOrderDetail(
   subject: Subject,
   orderId: string,
 ): Promise<OrderDetail> {
-  return orderDetailOf(ctx, ctx.database.db, { subject }, orderId);
+  return orderDetailOf(ctx, ctx.database.db, { subject }, orderId, await getWorkCalendar(ctx));
 }
 
 /** The order's department head may add answer material while the order is open. */

@@ -25,6 +25,7 @@ import {
   type IdempotencyClaim,
 } from '../../platform/idempotency/idempotency.ts';
 import { deliveryChannelsOf, enqueueNotifications, queueApplicantSms } from '../notifications/index.ts';
+import { getWorkCalendar } from '../calendar/index.ts';
 import { ledgerSubjectOf } from './ledger-access.ts';
 import {
   bureauUnitId,
@@ -213,6 +214,7 @@ export async function registerReport(
   // discipline inspection for its unit).
   if (!roles.includes('handlingOffice')) throw new AppError('FORBIDDEN');
   const now = nowIsoOf(ctx);
+  const calendar = await getWorkCalendar(ctx);
   return db.transaction().execute(async (trx) => {
     await claimIdempotencyKey(trx, claim);
     const created = await insertNewReport(trx, {
@@ -248,7 +250,7 @@ export async function registerReport(
       redacted: '【办成】您反映的问题已登记，查询码：（已发送，不再保存）。',
       now,
     });
-    const report = await detailOf(ctx, trx, await load(trx, actor.subject, created.id));
+    const report = await detailOf(ctx, trx, await load(trx, actor.subject, created.id), calendar);
     // The replay of the same request gets the page, not the code: it is not kept anywhere.
     if (claim) await keepAnswer(trx, claim, { report });
     return { report, receipt: { code, receivedAt: now, smsSent } };

@@ -194,8 +194,15 @@ function summaryOf(
   };
 }
 
-export async function detailOf(ctx: AppContext, db: Executor, l: Loaded): Promise<ReportDetail> {
-  const [calendar, attachments] = await Promise.all([getWorkCalendar(ctx), attachmentsOf(db, l.row.id)]);
+/** The report's page. The calendar is loaded by the caller before any transaction (its cache reads the
+ * database handle, which a transaction may not). */
+export async function detailOf(
+  ctx: AppContext,
+  db: Executor,
+  l: Loaded,
+  calendar: WorkCalendar,
+): Promise<ReportDetail> {
+  const attachments = await attachmentsOf(db, l.row.id);
   const today = todayOf(ctx);
   const refs = await peopleRefs(
     db,
@@ -256,7 +263,7 @@ export async function getReportDetail(ctx: AppContext, subject: Subject, id: str
   const db = ctx.database.db;
   const l = await load(db, subject, id);
   requireFullRecord(l.roles);
-  return detailOf(ctx, db, l);
+  return detailOf(ctx, db, l, await getWorkCalendar(ctx));
 }
 
 /** The scope of the list: the city office reads every report; discipline inspection its units'. */
