@@ -62,6 +62,7 @@ describe.each(DIALECTS)('portal [%s]', (dialect) => {
       number: 1,
       title: DEFAULT_PORTAL_RULES.title,
       createdBy: '系统',
+      shipped: true,
       publishedBy: '系统',
     });
   });

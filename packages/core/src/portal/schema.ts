@@ -39,6 +39,8 @@ export const portalRulesVersionSchema = z.object({
   ...portalRulesFields,
   version: versionSchema,
   createdBy: z.string(),
+  /** Written and published by the system on first start (the work plan's wording), not by a person. */
+  shipped: z.boolean(),
   createdAt: z.string(),
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),

@@ -40,6 +40,7 @@ function toVersion(r: Row): PortalRulesVersion {
     duties: r.duties,
     version: r.version,
     createdBy: r.writer_name ?? SHIPPED_BY,
+    shipped: r.writer_name === null,
     createdAt: r.created_at,
     publishedBy: r.published_at === null ? null : (r.publisher_name ?? SHIPPED_BY),
     publishedAt: r.published_at,

@@ -5,6 +5,7 @@ export const portalAdminZh = {
   'portal.title': '首问负责制规定和职责内容',
   'portal.intro':
     '这里写的内容发布后显示在公开网站（/public/）上，并印在各科室的张贴海报上。每次发布都保留为一个版本。段落之间空一行。',
+  'portal.system': '系统',
   'portal.current': '当前公开：第 {number} 版，{who} 于 {time} 发布',
   'portal.noCurrent': '还没有发布过',
   'portal.draft': '草稿：第 {number} 版，{who} 于 {time} 保存',
@@ -45,6 +46,7 @@ export const portalAdminEn: Record<keyof typeof portalAdminZh, string> = {
   'portal.title': 'First-inquiry rules and duties',
   'portal.intro':
     'Once published, what you write here is shown on the public site (/public/) and printed on every department’s poster. Each publication is kept as a version. Leave a blank line between paragraphs.',
+  'portal.system': 'the system',
   'portal.current': 'Published now: version {number}, published by {who} at {time}',
   'portal.noCurrent': 'Nothing published yet',
   'portal.draft': 'Draft: version {number}, saved by {who} at {time}',

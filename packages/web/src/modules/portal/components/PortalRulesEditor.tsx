@@ -102,7 +102,7 @@ export function PortalRulesEditor() {
           {current
             ? t('portal.current', {
                 number: current.number,
-                who: current.publishedBy ?? '',
+                who: current.shipped ? t('portal.system') : (current.publishedBy ?? ''),
                 time: formatDateTime(current.publishedAt ?? current.createdAt),
               })
             : t('portal.noCurrent')}
@@ -162,8 +162,8 @@ export function PortalRulesEditor() {
               <List.Item.Meta
                 title={t('portal.historyItem', { number: v.number, title: v.title })}
                 description={t('portal.historyWho', {
-                  writer: v.createdBy,
-                  publisher: v.publishedBy ?? '',
+                  writer: v.shipped ? t('portal.system') : v.createdBy,
+                  publisher: v.shipped ? t('portal.system') : (v.publishedBy ?? ''),
                   time: formatDateTime(v.publishedAt ?? v.createdAt),
                 })}
               />
